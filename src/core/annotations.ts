@@ -1,0 +1,163 @@
+/**
+ * The annotation shapes of DESIGN.md's output contract. Other tools and the project's own
+ * evaluation read exactly these; change them only by adding fields.
+ */
+import type { Span, TextSpan } from "./span.ts";
+
+export type EntityType = "PERSON" | "ORG" | "GPE" | "LOC" | "FAC" | "NORP";
+
+/** PLOVER sector codes (GOV, MIL, REB, CVL, …); kept open so lexicons can add their own. */
+export type Sector = string;
+
+/** How an actor code was found, so a reader can weigh it. */
+export type ActorSource = "lexicon" | "demonym" | "country" | "title" | "context" | "user-lexicon";
+
+export interface Actor {
+  name: string;
+  /** ISO 3166-1 alpha-3, or null when unknown. */
+  country: string | null;
+  sector: Sector | null;
+  /** How the code was inferred (lexicon, demonym, title, context). */
+  how?: ActorSource[];
+  /** Office or title kept apart from the name: `Defense Secretary` for Mark Esper. */
+  title?: string;
+  /** Country that backs the actor (`Iranian-backed` → IRN), if stated. */
+  backedBy?: string;
+}
+
+export interface Entity extends TextSpan {
+  type: EntityType;
+  actor: Actor | null;
+  /** Index of the entity this mention resolves to (`Esper` → `Mark Esper`), if any. */
+  refersTo?: number;
+  /** Model score of the mention, 0..1. */
+  confidence?: number;
+}
+
+export type DateGrain = "day" | "week" | "month" | "year" | "vague";
+
+export interface DateMention extends TextSpan {
+  /** Normalised value, ISO 8601 as far as it is known (`2019-12-31`, `2019-12`, `2019-W01`). */
+  value: string;
+  grain: DateGrain;
+  /** The interval the expression denotes, ISO dates, inclusive. */
+  earliest: string;
+  latest: string;
+  /** `point`, `range` or `duration`; durations (`for three days`) are not points in time. */
+  kind?: "point" | "range" | "duration" | "set";
+  /** Which parts were stated in the text and which inferred, and the rule that resolved it. */
+  stated?: string[];
+  inferred?: string[];
+  rule?: string;
+}
+
+export type PlacePrecision = "country" | "admin1" | "admin2" | "city" | "site";
+
+export interface Place extends TextSpan {
+  geonameId: number | null;
+  name: string;
+  /** ISO 3166-1 alpha-2, as GeoNames uses. */
+  countryCode: string | null;
+  admin1: string | null;
+  /** Degrees, WGS84. */
+  lat: number | null;
+  lon: number | null;
+  precision: PlacePrecision;
+  /** 0..1. */
+  confidence: number;
+  /** Index into `entities` of the mention it came from, if any. */
+  entity?: number;
+}
+
+export type Quad =
+  | "verbal-cooperation"
+  | "material-cooperation"
+  | "verbal-conflict"
+  | "material-conflict";
+
+export type EventType =
+  | "AGREE"
+  | "CONSULT"
+  | "SUPPORT"
+  | "CONCEDE"
+  | "COOPERATE"
+  | "AID"
+  | "RETREAT"
+  | "REQUEST"
+  | "ACCUSE"
+  | "REJECT"
+  | "THREATEN"
+  | "PROTEST"
+  | "SANCTION"
+  | "MOBILIZE"
+  | "COERCE"
+  | "ASSAULT";
+
+export interface EventArgument extends TextSpan {
+  name: string;
+  country: string | null;
+  sector: Sector | null;
+  /** Index into `entities`, when the argument is a tagged entity. */
+  entity?: number;
+}
+
+export interface EventLink {
+  relation: "retaliation-for" | "after" | "response-to";
+  event: string;
+}
+
+export interface Evidence {
+  /** Index into `sentences`. */
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+export interface Attribution {
+  text: string;
+  anonymous: boolean;
+  /** Index into `quotes` of the speech act that reports the event, if any. */
+  quote?: number;
+}
+
+export interface Event {
+  id: string;
+  type: EventType;
+  mode: string | null;
+  quad: Quad;
+  trigger: TextSpan;
+  actor: EventArgument | null;
+  recipient: EventArgument | null;
+  location: Place | null;
+  date: DateMention | null;
+  /** Counts; null when the text says nothing. `-1` never appears: see `countsVague`. */
+  dead: number | null;
+  injured: number | null;
+  arrested: number | null;
+  size: number | null;
+  /** Counts the text gives as "several", "dozens", …: known to be positive, number unknown. */
+  countsVague?: ("dead" | "injured" | "arrested" | "size")[];
+  negated: boolean;
+  hypothetical: boolean;
+  evidence: Evidence;
+  attribution: Attribution | null;
+  links: EventLink[];
+  /** 0..1. */
+  confidence: number;
+  /** The rule or model that produced the event, e.g. `rule:mobilize/send-troops@1`. */
+  coder: string;
+}
+
+export interface Quote extends TextSpan {
+  direct: boolean;
+  speaker: (TextSpan & { entity?: number }) | null;
+  cue: TextSpan | null;
+  anonymous?: boolean;
+}
+
+/** A token of `Document.text`. `kind` helps rules without a part-of-speech tagger. */
+export interface Token extends Span {
+  kind: "word" | "number" | "punct" | "symbol";
+}
+
+export type { Span };

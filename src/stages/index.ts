@@ -1,0 +1,15 @@
+/**
+ * The per-article stages in the order they run. Order matters: each stage reads what the
+ * earlier ones wrote (`needs`), and `createPipeline` checks that when it is built.
+ */
+import type { PipelineOptions, Stage, StageFactory } from "../core/stage.ts";
+
+export const stageFactories: readonly StageFactory[] = [
+  // clean: sets Document.text, the base of every span.
+  // segment: tokens and sentences, which every later stage walks.
+  // entities, dates, places, events, quotes: added as they land.
+];
+
+export function defaultStages(options: PipelineOptions = {}): Stage[] {
+  return stageFactories.map((make) => make(options));
+}
