@@ -10,8 +10,11 @@ export class PipelineError extends Error {
 export interface Pipeline {
   readonly stages: readonly Stage[];
   readonly options: PipelineOptions;
-  /** Run every stage over one source document. A stage that throws is reported, not fatal. */
-  run(source: SourceDocument): Document;
+  /**
+   * Run every stage over one source document. A stage that throws is reported, not fatal.
+   * With `timings`, each stage's time in milliseconds is added under its name (benchmark).
+   */
+  run(source: SourceDocument, timings?: Map<string, number>): Document;
 }
 
 /** Check that every stage's needs come earlier in the list, and compose them. */
@@ -32,12 +35,16 @@ export function createPipeline(stages: readonly Stage[], options: PipelineOption
   return {
     stages,
     options,
-    run(source) {
+    run(source, timings) {
       const doc = new Document(source);
       for (const stage of stages) {
         const ctx = contextFor(doc, stage.name, options);
+        const started = timings ? performance.now() : 0;
         try {
           stage.run(doc, ctx);
+          if (timings) {
+            timings.set(stage.name, (timings.get(stage.name) ?? 0) + performance.now() - started);
+          }
         } catch (error) {
           doc.messages.push({
             severity: "error",
