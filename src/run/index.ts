@@ -1,0 +1,8 @@
+export { type ConcurrencyMeasure, measureConcurrency } from "./measure.ts";
+export {
+  defaultConcurrency,
+  type ProcessResult,
+  processAll,
+  RunError,
+  type RunOptions,
+} from "./pool.ts";

@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { ReadResult } from "../read/types.ts";
+import { type ProcessResult, processAll } from "./pool.ts";
+
+function inputs(count: number): ReadResult[] {
+  return Array.from({ length: count }, (_, i): ReadResult => {
+    if (i % 7 === 3) {
+      return {
+        ok: false,
+        failure: { origin: `in/${i}.bin`, rule: "read/binary", reason: "binary" },
+      };
+    }
+    // Lengths vary so workers finish out of order.
+    const raw = `Article ${i}. ${"Troops moved to the border. ".repeat((i * 37) % 50)}`;
+    return {
+      ok: true,
+      doc: { raw, format: "text", origin: `in/${i}.txt`, published: "2020-01-01" },
+    };
+  });
+}
+
+async function collect(results: AsyncIterable<ProcessResult>): Promise<ProcessResult[]> {
+  const out: ProcessResult[] = [];
+  for await (const r of results) out.push(r);
+  return out;
+}
+
+const originOf = (r: ProcessResult) => (r.ok ? r.origin : r.failure.origin);
+
+describe("processAll", () => {
+  it("gives the same results in input order with 1 and 2 workers", async () => {
+    const given = inputs(60);
+    const one = await collect(processAll(given, { concurrency: 1 }));
+    const two = await collect(processAll(given, { concurrency: 2, maxInFlight: 8 }));
+    assert.deepEqual(
+      one.map(originOf),
+      given.map((g) => (g.ok ? g.doc.origin : g.failure.origin)),
+    );
+    assert.deepEqual(two, one);
+    assert.equal(one.filter((r) => !r.ok).length, 9, "read failures pass through in place");
+    const first = one[0];
+    assert.ok(first?.ok);
+    assert.equal(first.idGiven, false);
+    assert.match(first.doc.id, /^[0-9a-f]{16}$/);
+  });
+
+  it("reads ahead no further than the in-flight bound", async () => {
+    let pulled = 0;
+    let consumed = 0;
+    let widest = 0;
+    async function* source(): AsyncGenerator<ReadResult> {
+      for (const input of inputs(80)) {
+        pulled++;
+        widest = Math.max(widest, pulled - consumed);
+        yield input;
+      }
+    }
+    for await (const _ of processAll(source(), { concurrency: 2, maxInFlight: 5 })) consumed++;
+    assert.equal(consumed, 80);
+    assert.ok(widest <= 6, `at most 5 in flight plus the one being read, saw ${widest}`);
+  });
+
+  it("accepts an id from the input", async () => {
+    const [result] = await collect(
+      processAll([{ ok: true, doc: { id: "given", raw: "x", format: "text", origin: "o" } }], {
+        concurrency: 2,
+      }),
+    );
+    assert.ok(result?.ok);
+    assert.equal(result.doc.id, "given");
+    assert.equal(result.idGiven, true);
+  });
+});
