@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+
+/** How an abbreviation behaves before the next word; see lexicon/abbreviations.json. */
+export type AbbreviationClass = "title" | "number" | "final" | "inner";
+
+export interface SegmentLexicon {
+  /** Lowercase abbreviation without its final period (`u.s`, `gen`) → how it behaves. */
+  readonly abbreviations: ReadonlyMap<string, AbbreviationClass>;
+  /** Lowercase words that start sentences and rarely continue a name (`the`, `he`). */
+  readonly starters: ReadonlySet<string>;
+}
+
+interface AbbreviationFile {
+  title?: string[];
+  number?: string[];
+  final?: string[];
+  inner?: string[];
+}
+
+const CLASSES: readonly AbbreviationClass[] = ["title", "number", "final", "inner"];
+
+function readJson(url: URL): unknown {
+  return JSON.parse(readFileSync(url, "utf8"));
+}
+
+/**
+ * Read the bundled lexicons, then any extra abbreviation files (same shape as
+ * lexicon/abbreviations.json). Called once per stage factory, never per document.
+ */
+export function loadSegmentLexicon(extraAbbreviationFiles: readonly string[] = []): SegmentLexicon {
+  const abbreviations = new Map<string, AbbreviationClass>();
+  const files = [
+    new URL("./lexicon/abbreviations.json", import.meta.url),
+    ...extraAbbreviationFiles.map((path) => new URL(path, `file://${process.cwd()}/`)),
+  ];
+  for (const file of files) {
+    const data = readJson(file) as AbbreviationFile;
+    for (const cls of CLASSES) {
+      for (const word of data[cls] ?? []) abbreviations.set(word.toLowerCase(), cls);
+    }
+  }
+  const starterFile = readJson(new URL("./lexicon/sentence-starters.json", import.meta.url)) as {
+    words: string[];
+  };
+  return { abbreviations, starters: new Set(starterFile.words.map((w) => w.toLowerCase())) };
+}

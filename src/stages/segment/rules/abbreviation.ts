@@ -1,0 +1,38 @@
+import {
+  isOpener,
+  isStarter,
+  nextWordIndex,
+  startCase,
+  tokenText,
+  wordBeforePeriod,
+} from "../boundary.ts";
+import type { SentenceRule } from "./rule.ts";
+
+/**
+ * A period after an abbreviation from lexicon/abbreviations.json. Titles (`Gen.`, `Dr.`)
+ * and inner ones (`e.g.`) never end a sentence; `No. 10` and `Dec. 27` do not before a
+ * number; the rest (`U.S.`, `Inc.`, `a.m.`, and any unlisted `N.Y.P.D.`) end one only when
+ * the next word starts a sentence (`… the U.S. The next day`), since before other
+ * capitalised words they are mostly modifiers (`U.S. President`, `Apple Inc. Chief`).
+ */
+export const abbreviation: SentenceRule = {
+  name: "abbreviation",
+  decide(b) {
+    const word = wordBeforePeriod(b);
+    if (word === null) return undefined;
+    const dotted = b.tokens[b.markToken]?.kind === "word";
+    let cls = b.lexicon.abbreviations.get(word);
+    if (cls === undefined) {
+      if (!dotted) return undefined;
+      cls = "final";
+    }
+    if (cls === "title" || cls === "inner") return false;
+    const next = b.tokens[b.next];
+    if (next?.kind === "number") return false;
+    if (isOpener(tokenText(b, b.next))) return true;
+    const index = nextWordIndex(b);
+    if (isStarter(b, index)) return true;
+    if (startCase(b, index) === "upper") return false;
+    return undefined;
+  },
+};
