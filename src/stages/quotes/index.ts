@@ -1,0 +1,439 @@
+/**
+ * The `quotes` stage: who said what. Direct quotations between marks, indirect speech
+ * around a cue (`X said`, `according to X`, `X told Y`), each with its speaker phrase
+ * resolved to an entity where one is named, and an anonymity flag. It runs after the
+ * events stage so that each event gets the speech act that reports it as attribution.
+ */
+import type { Entity, Quote } from "../../core/annotations.ts";
+import type { Document } from "../../core/document.ts";
+import type { Span } from "../../core/span.ts";
+import type { Stage } from "../../core/stage.ts";
+import { attributeEvents } from "./attribution.ts";
+import { loadSpeechLexicon, type SpeechLexicon } from "./lexicon.ts";
+import { findQuotedSpans, type QuotedSpan } from "./marks.ts";
+import { isAnonymous, resolveSpeaker } from "./resolve.ts";
+import { type CueRange, cueAt, speakerAfter, speakerBefore, type TokenRange } from "./speaker.ts";
+import {
+  isCapitalised,
+  paragraphBreakBetween,
+  tokenAtOrAfter,
+  tokenBefore,
+  type Words,
+  wordsOf,
+} from "./words.ts";
+
+/** Fewest words a quotation needs to count as speech; shorter ones are scare quotes or titles. */
+const MIN_DIRECT_WORDS = 4;
+/** Fewest tokens of content for indirect speech. */
+const MIN_INDIRECT_TOKENS = 3;
+
+export function quotesStage(): Stage {
+  const lex = loadSpeechLexicon();
+  return {
+    name: "quotes",
+    needs: ["segment", "entities"],
+    run(doc) {
+      const words = wordsOf(doc.text, doc.tokens, doc.sentences);
+      doc.quotes = findQuotes(doc, words, lex);
+      attributeEvents(doc);
+    },
+  };
+}
+
+interface Found {
+  content: Span;
+  direct: boolean;
+  speaker: TokenRange | null;
+  cue: TokenRange | null;
+  /** Take the speaker of the quotation before it (continuation). */
+  inherits: boolean;
+}
+
+function findQuotes(doc: Document, words: Words, lex: SpeechLexicon): Quote[] {
+  const text = doc.text;
+  const found: Found[] = [];
+  const usedCues = new Set<number>();
+  const quoted = findQuotedSpans(text);
+
+  for (const q of quoted) {
+    if (isTitle(text.slice(q.start, q.end))) continue;
+    const attribution = attributeDirect(words, q, lex);
+    // A short quotation is speech only when a cue stands beside it (`"You winning?" she said`).
+    if (!attribution.cue && !isSpeech(text, q)) continue;
+    if (attribution.cue) usedCues.add(attribution.cue.first);
+    found.push({ content: { start: q.start, end: q.end }, direct: true, ...attribution });
+  }
+  found.push(...findIndirect(words, quoted, usedCues, lex));
+  found.sort((a, b) => a.content.start - b.content.start);
+
+  const paragraphs = paragraphStarts(text);
+  const quotes: Quote[] = [];
+  let previousDirect: Found | undefined;
+  for (const f of found) {
+    const content = trimSpan(text, f.content);
+    let speaker: Quote["speaker"] = null;
+    if (f.speaker) {
+      const start = (words.tokens[f.speaker.first] as Span).start;
+      const end = (words.tokens[f.speaker.last] as Span).end;
+      speaker = { start, end, text: text.slice(start, end) };
+    } else if (f.inherits && previousDirect && continues(paragraphs, previousDirect, f)) {
+      const previous = quotes.at(-1)?.speaker;
+      if (previous) speaker = { ...previous };
+    }
+    if (f.direct) previousDirect = f;
+    if (speaker && speaker.entity === undefined) {
+      const entity = resolveSpeaker(speaker, doc.entities, quotes, lex);
+      if (entity !== undefined) speaker.entity = entity;
+    }
+    const entity: Entity | undefined =
+      speaker?.entity === undefined ? undefined : doc.entities[speaker.entity];
+    const sentence = sentenceAround(words, f.cue ? f.cue.first : -1, content);
+    const quote: Quote = {
+      start: content.start,
+      end: content.end,
+      text: text.slice(content.start, content.end),
+      direct: f.direct,
+      speaker,
+      cue: f.cue ? rangeSpan(words, f.cue) : null,
+    };
+    if (speaker) quote.anonymous = isAnonymous(speaker.text, entity, sentence, lex);
+    quotes.push(quote);
+  }
+  return quotes;
+}
+
+/** Offsets where paragraphs start, ascending. */
+function paragraphStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n\n"); i !== -1; i = text.indexOf("\n\n", i + 2)) starts.push(i + 2);
+  return starts;
+}
+
+function paragraphOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * An unattributed quotation continues the one before it (`"…," he continued. "…"`) when
+ * it stands in the same paragraph, or opens the paragraph right after it.
+ */
+function continues(starts: readonly number[], previous: Found, current: Found): boolean {
+  const a = paragraphOf(starts, previous.content.end);
+  const b = paragraphOf(starts, current.content.start);
+  if (a === b) return true;
+  return b === a + 1 && current.content.start - (starts[b] as number) <= 1;
+}
+
+/** Small words a title leaves lowercase: `Gone With the Wind`, `War and Peace`. */
+const TITLE_SMALL_WORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "and",
+  "or",
+  "of",
+  "in",
+  "on",
+  "at",
+  "to",
+  "for",
+  "with",
+  "by",
+  "from",
+]);
+
+/** Title Case with no closing stop: a quoted title (a film, a book, a slogan), not speech. */
+function isTitle(inner: string): boolean {
+  if (/[.!?,]\s*$/.test(inner)) return false;
+  const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.every((w, i) => {
+    const first = w.replace(/^\P{L}+/u, "")[0] ?? "";
+    return first !== first.toLowerCase() || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase()));
+  });
+}
+
+/** Scare quotes and quoted titles (`the "deal"`, the film "Jaws") are not speech. */
+function isSpeech(text: string, q: QuotedSpan): boolean {
+  const inner = text.slice(q.start, q.end);
+  const wordCount = inner.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length;
+  return wordCount >= MIN_DIRECT_WORDS;
+}
+
+function rangeSpan(words: Words, range: TokenRange): Span & { text: string } {
+  const start = (words.tokens[range.first] as Span).start;
+  const end = (words.tokens[range.last] as Span).end;
+  return { start, end, text: words.text.slice(start, end) };
+}
+
+function sentenceAround(words: Words, token: number, content: Span): string {
+  const index =
+    token >= 0 ? words.sentence[token] : words.sentence[tokenAtOrAfter(words, content.start)];
+  const sentence = index === undefined ? undefined : words.sentences[index];
+  return sentence ? words.text.slice(sentence.start, sentence.end) : "";
+}
+
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s,:]/.test(text[start] as string)) start++;
+  while (end > start && /[\s,:;]/.test(text[end - 1] as string)) end--;
+  return { start, end };
+}
+
+/**
+ * Find who said a quotation: after it (`"…," Esper said` / `"…," said Esper`), before it
+ * (`Esper said: "…"`, `According to Esper, "…"`), else the speaker of the quotation before
+ * it in the same run of paragraphs (`"…," he continued. "…"`).
+ */
+function attributeDirect(
+  words: Words,
+  q: QuotedSpan,
+  lex: SpeechLexicon,
+): Pick<Found, "speaker" | "cue" | "inherits"> {
+  const text = words.text;
+  // After: skip a comma left outside the closing mark.
+  let i = tokenAtOrAfter(words, q.close);
+  if (words.lower[i] === ",") i++;
+  const afterStart = words.tokens[i];
+  if (afterStart && !paragraphBreakBetween(text, q.close, afterStart.start)) {
+    const inverted = cueAt(words, i, lex);
+    if (inverted) {
+      const speaker = speakerAfter(words, inverted.last, lex);
+      if (speaker) return { speaker, cue: inverted, inherits: false };
+    }
+    for (let k = i + 1; k < i + 12 && k < words.tokens.length; k++) {
+      if (words.sentence[k] !== words.sentence[i]) break;
+      const cue = cueAt(words, k, lex);
+      if (cue) {
+        const speaker = speakerBefore(words, k, lex);
+        if (speaker && speaker.first === i) return { speaker, cue, inherits: false };
+        break;
+      }
+      if (words.tokens[k]?.kind === "punct" && words.lower[k] !== "." && words.lower[k] !== "&") {
+        break;
+      }
+    }
+  }
+  // Before: `X said: "…"` or `X said, "…"`, possibly ending the previous paragraph.
+  let b = tokenBefore(words, q.open);
+  const beforeToken = words.tokens[b];
+  const crosses = beforeToken ? paragraphBreakBetween(text, beforeToken.end, q.open) : true;
+  if (beforeToken && (!crosses || words.lower[b] === ":")) {
+    if (words.lower[b] === ":" || words.lower[b] === ",") b--;
+    const cue = cueAt(words, b, lex);
+    if (cue) {
+      const speaker = speakerBefore(words, b, lex);
+      if (speaker) return { speaker, cue, inherits: false };
+    }
+    // `According to X, "…"`
+    const according = findAccording(words, b);
+    if (according) return according;
+  }
+  return { speaker: null, cue: null, inherits: true };
+}
+
+function findAccording(
+  words: Words,
+  comma: number,
+): Pick<Found, "speaker" | "cue" | "inherits"> | null {
+  for (let k = comma; k > comma - 10 && k > 0; k--) {
+    if (words.lower[k - 1] === "according" && words.lower[k] === "to") {
+      if (k + 1 > comma) return null;
+      return {
+        speaker: { first: k + 1, last: comma },
+        cue: { first: k - 1, last: k },
+        inherits: false,
+      };
+    }
+  }
+  return null;
+}
+
+function insideQuoted(quoted: readonly QuotedSpan[], offset: number): boolean {
+  for (const q of quoted) {
+    if (offset >= q.open && offset < q.close) return true;
+    if (q.open > offset) break;
+  }
+  return false;
+}
+
+/**
+ * Indirect speech around a cue outside quotation marks:
+ * `X said (that) CONTENT` · `CONTENT, X said` · `CONTENT, said X` · `According to X, CONTENT` ·
+ * `CONTENT, according to X` · `X told Y (that) CONTENT`.
+ */
+function findIndirect(
+  words: Words,
+  quoted: readonly QuotedSpan[],
+  usedCues: ReadonlySet<number>,
+  lex: SpeechLexicon,
+): Found[] {
+  const out: Found[] = [];
+  const n = words.tokens.length;
+  for (let i = 0; i < n; i++) {
+    if (usedCues.has(i)) continue;
+    const token = words.tokens[i];
+    if (token?.kind !== "word") continue;
+    const cue = cueAt(words, i, lex);
+    if (!cue) continue;
+    if (insideQuoted(quoted, token.start)) continue;
+    const sentence = words.sentences[words.sentence[i] as number];
+    if (!sentence) continue;
+    const found =
+      words.lower[i] === "according"
+        ? accordingTo(words, cue, sentence)
+        : aroundCue(words, cue, sentence, lex);
+    if (found) {
+      out.push(found);
+      i = cue.last;
+    }
+  }
+  return out;
+}
+
+function accordingTo(
+  words: Words,
+  cue: TokenRange,
+  sentence: Span,
+  lex: SpeechLexicon,
+): Found | null {
+  // Speaker: from after `to` to the next comma or the sentence's end.
+  let j = cue.last + 1;
+  const first = j;
+  while (j < words.tokens.length && words.sentence[j] === words.sentence[cue.first]) {
+    const w = words.lower[j] as string;
+    if (w === "," || w === "." || w === ";") break;
+    j++;
+  }
+  if (j === first || j - first > 10) return null;
+  const speaker = { first, last: j - 1 };
+  const cueStart = (words.tokens[cue.first] as Span).start;
+  const content: Span =
+    cueStart - sentence.start <= 1
+      ? { start: (words.tokens[j] as Span | undefined)?.end ?? sentence.end, end: sentence.end }
+      : { start: sentence.start, end: cueStart };
+  return enoughContent(words, content)
+    ? { content: stripFinal(words.text, content), direct: false, speaker, cue, inherits: false }
+    : null;
+}
+
+function aroundCue(words: Words, cue: CueRange, sentence: Span, lex: SpeechLexicon): Found | null {
+  const found = aroundCueAny(words, cue, sentence, lex);
+  // A weak cue (`showed`, `mentioned`) is speech only when a name or a pronoun says it.
+  if (found?.speaker && cue.weak) {
+    const last = found.speaker.last;
+    if (!isCapitalised(words, last) && !lex.pronouns.has(words.lower[last] as string)) return null;
+  }
+  return found;
+}
+
+function aroundCueAny(
+  words: Words,
+  cue: CueRange,
+  sentence: Span,
+  lex: SpeechLexicon,
+): Found | null {
+  const text = words.text;
+  // `Trump tweeted on Friday, saying that …`: the participle's speaker opens the sentence.
+  const participle = (words.lower[cue.first] as string).endsWith("ing");
+  const speaker = participle
+    ? sentenceSubject(words, tokenAtOrAfter(words, sentence.start), cue.first, lex)
+    : speakerBefore(words, cue.first, lex);
+  if (speaker) {
+    const before = speaker.first - 1;
+    const afterCue = cue.last + 1;
+    const rest = tokensLeftInSentence(words, afterCue);
+    // `CONTENT, X said [on Tuesday].`: the cue closes the sentence.
+    if (
+      !participle &&
+      words.lower[before] === "," &&
+      words.sentence[before] === words.sentence[cue.first] &&
+      rest <= 6
+    ) {
+      const content = { start: sentence.start, end: (words.tokens[before] as Span).start };
+      if (enoughContent(words, content)) {
+        return { content, direct: false, speaker, cue, inherits: false };
+      }
+    }
+    // `X said (that) CONTENT.` — content starts after the cue, a listener (`told reporters`)
+    // and `that`.
+    let c = afterCue;
+    if (
+      words.lower[cue.first] === "told" ||
+      words.lower[cue.first] === "tell" ||
+      words.lower[cue.first] === "tells"
+    ) {
+      let k = c;
+      while (k < c + 5 && words.lower[k] !== "that" && words.tokens[k]?.kind === "word") k++;
+      c = words.lower[k] === "that" ? k : Math.min(k, c + 4);
+    }
+    if (words.lower[c] === "that" || words.lower[c] === "," || words.lower[c] === ":") c++;
+    const startToken = words.tokens[c];
+    if (!startToken || words.sentence[c] !== words.sentence[cue.first]) return null;
+    const content = stripFinal(text, { start: startToken.start, end: sentence.end });
+    if (!enoughContent(words, content)) return null;
+    return { content, direct: false, speaker, cue, inherits: false };
+  }
+  // `CONTENT, said X.`
+  const before = cue.first - 1;
+  if (words.lower[before] === "," && words.sentence[before] === words.sentence[cue.first]) {
+    const inverted = speakerAfter(words, cue.last, lex);
+    if (inverted && isCapitalised(words, inverted.first)) {
+      const content = { start: sentence.start, end: (words.tokens[before] as Span).start };
+      if (enoughContent(words, content)) {
+        return { content, direct: false, speaker: inverted, cue, inherits: false };
+      }
+    }
+  }
+  return null;
+}
+
+/** The phrase that opens a sentence, up to the first word that cannot be in a name. */
+function sentenceSubject(
+  words: Words,
+  first: number,
+  limit: number,
+  lex: SpeechLexicon,
+): TokenRange | null {
+  let k = first;
+  while (k < limit && k - first < 8) {
+    const token = words.tokens[k];
+    const word = words.lower[k] as string;
+    if (!token || token.kind === "punct" || lex.cues.has(word) || lex.adverbs.has(word)) break;
+    k++;
+  }
+  return k > first && isCapitalised(words, first) ? { first, last: k - 1 } : null;
+}
+
+function tokensLeftInSentence(words: Words, from: number): number {
+  let k = from;
+  while (k < words.tokens.length && words.sentence[k] === words.sentence[from - 1]) k++;
+  return k - from;
+}
+
+function enoughContent(words: Words, content: Span): boolean {
+  if (content.end <= content.start) return false;
+  const first = tokenAtOrAfter(words, content.start);
+  let count = 0;
+  for (
+    let k = first;
+    k < words.tokens.length && (words.tokens[k] as Span).end <= content.end;
+    k++
+  ) {
+    if (words.tokens[k]?.kind === "word" && ++count >= MIN_INDIRECT_TOKENS) return true;
+  }
+  return false;
+}
+
+/** Drop the sentence's final stop from the content. */
+function stripFinal(text: string, span: Span): Span {
+  let end = span.end;
+  while (end > span.start && /[\s.!?]/.test(text[end - 1] as string)) end--;
+  return { start: span.start, end };
+}
