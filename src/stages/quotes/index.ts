@@ -297,12 +297,7 @@ function findIndirect(
   return out;
 }
 
-function accordingTo(
-  words: Words,
-  cue: TokenRange,
-  sentence: Span,
-  lex: SpeechLexicon,
-): Found | null {
+function accordingTo(words: Words, cue: TokenRange, sentence: Span): Found | null {
   // Speaker: from after `to` to the next comma or the sentence's end.
   let j = cue.last + 1;
   const first = j;
