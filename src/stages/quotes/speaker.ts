@@ -61,6 +61,8 @@ export interface CueRange extends TokenRange {
   weak?: boolean;
 }
 
+const BE = new Set(["is", "are", "was", "were", "been", "be", "being", "get", "got"]);
+
 const AUXILIARIES = new Set([
   "is",
   "are",
@@ -193,6 +195,10 @@ export function cueAt(words: Words, i: number, lex: SpeechLexicon): CueRange | n
   // progressive (`Clinton is stressing that`).
   if (word.endsWith("ing") && previous !== "," && !AUXILIARIES.has(previous)) return null;
   const next = words.lower[i + 1] ?? "";
+  // A passive participle is no speech act of its subject: `a curfew was announced`,
+  // `people accused of murder`; nor a noun after a compound modifier (`late-night tweets`).
+  if (word.endsWith("ed") && (BE.has(previous) || next === "of" || next === "by")) return null;
+  if (previous.includes("-") && previous.length > 2) return null;
   const weak = lex.weakCues.has(lemma) && next !== "that" && next !== ":" && next !== "to";
   return weak ? { first: i, last: i, weak } : { first: i, last: i };
 }
