@@ -67,6 +67,20 @@ describe("span F1", () => {
     assert.deepEqual([excused.tp, excused.fp, excused.fn], [1, 1, 0]);
   });
 
+  it("measures overlap against the pieces of a discontinuous span", () => {
+    // "“We will go,” he said, “tomorrow.”": the covering span includes `he said`.
+    const quote = {
+      start: 0,
+      end: 30,
+      parts: [
+        { start: 1, end: 11 },
+        { start: 21, end: 29 },
+      ],
+    };
+    assert.equal(micro(scoreSpans([quote], [{ start: 13, end: 20 }], "overlap")).tp, 0);
+    assert.equal(micro(scoreSpans([quote], [{ start: 21, end: 29 }], "overlap")).tp, 1);
+  });
+
   it("measures character overlap without double counting", () => {
     const c = charOverlap(
       [{ start: 0, end: 10 }],

@@ -10,6 +10,11 @@ export interface ScoredSpan {
   end: number;
   /** Type label; spans match only within a type when scoring is typed. */
   type?: string;
+  /**
+   * The exact pieces of a discontinuous span (a quote interrupted by `he said`); overlap is
+   * then measured against the pieces, not the covering span.
+   */
+  parts?: readonly { start: number; end: number }[];
 }
 
 export type MatchMode = "exact" | "overlap";
@@ -29,6 +34,8 @@ export interface SpanMatchOptions {
 export type Matching = Array<[number, number]>;
 
 export function overlapLength(a: ScoredSpan, b: ScoredSpan): number {
+  if (a.parts && a.parts.length > 0) return a.parts.reduce((n, p) => n + overlapLength(p, b), 0);
+  if (b.parts && b.parts.length > 0) return b.parts.reduce((n, p) => n + overlapLength(a, p), 0);
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
