@@ -14,11 +14,25 @@ function markOf(text: string, token: Token): string {
   const last = text.charCodeAt(token.end - 1);
   if (token.kind === "word") return last === PERIOD ? "." : "";
   if (token.kind !== "punct") return "";
-  if (last === PERIOD) return token.end - token.start > 1 ? "…" : ".";
+  // `..` is a doubled period far more often than an ellipsis.
+  if (last === PERIOD) return token.end - token.start > 2 ? "…" : ".";
   if (last === BANG) return "!";
   if (last === QUESTION) return "?";
   if (last === ELLIPSIS) return "…";
   return "";
+}
+
+function isSpacedPeriod(text: string, token: Token, previous: Token): boolean {
+  return (
+    token.end - token.start === 1 &&
+    text.charCodeAt(token.start) === PERIOD &&
+    token.start === previous.end + 1 &&
+    text.charCodeAt(previous.end) === 32
+  );
+}
+
+function followedBySpace(text: string, offset: number): boolean {
+  return offset >= text.length || /\s/.test(text[offset] as string);
 }
 
 function gapBetween(text: string, from: number, to: number | undefined): Gap {
@@ -98,17 +112,33 @@ export function splitSentences(
       else if (c === 0x201c) insideQuote = true;
       else if (c === 0x201d) insideQuote = false;
     }
-    const mark = markOf(text, token);
+    let mark = markOf(text, token);
     let last = i;
     let closedQuote = false;
+    if (mark === "." && token.kind === "punct") {
+      // A spaced ellipsis `. . .` is one mark.
+      let j = i;
+      for (
+        let t = tokens[j + 1];
+        t && isSpacedPeriod(text, t, tokens[j] as Token);
+        t = tokens[j + 1]
+      )
+        j++;
+      if (j >= i + 2) {
+        mark = "…";
+        last = j;
+      }
+    }
     if (mark !== "") {
       // Take in further marks (`?!`) and closing quotes or brackets (`."`, `.)`, ` . "`).
-      for (let j = i + 1; j < tokens.length; j++) {
+      for (let j = last + 1; j < tokens.length; j++) {
         const t = tokens[j] as Token;
         const previous = tokens[j - 1] as Token;
         const attached = t.start === previous.end;
         const c = text.charCodeAt(t.start);
-        if (c === 34 && insideQuote && !text.slice(previous.end, t.start).includes("\n")) {
+        // A straight quote right after the mark closes; after a space, only if one is open.
+        const closing = attached ? followedBySpace(text, t.end) : insideQuote;
+        if (c === 34 && closing && !text.slice(previous.end, t.start).includes("\n")) {
           insideQuote = false;
           closedQuote = true;
         } else if (attached && t.kind === "punct" && markOf(text, t) !== "") {

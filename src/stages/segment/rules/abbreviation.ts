@@ -2,7 +2,6 @@ import {
   isOpener,
   isStarter,
   nextWordIndex,
-  startCase,
   tokenText,
   wordBeforePeriod,
 } from "../boundary.ts";
@@ -12,8 +11,9 @@ import type { SentenceRule } from "./rule.ts";
  * A period after an abbreviation from lexicon/abbreviations.json. Titles (`Gen.`, `Dr.`)
  * and inner ones (`e.g.`) never end a sentence; `No. 10` and `Dec. 27` do not before a
  * number; the rest (`U.S.`, `Inc.`, `a.m.`, and any unlisted `N.Y.P.D.`) end one only when
- * the next word starts a sentence (`… the U.S. The next day`), since before other
- * capitalised words they are mostly modifiers (`U.S. President`, `Apple Inc. Chief`).
+ * the next word starts a sentence (`… the U.S. The next day`) or a quotation opens, since
+ * before other words they are mostly modifiers (`U.S. President`, `Apple Inc. Chief`,
+ * `U.S. - China relations`).
  */
 export const abbreviation: SentenceRule = {
   name: "abbreviation",
@@ -29,10 +29,9 @@ export const abbreviation: SentenceRule = {
     if (cls === "title" || cls === "inner") return false;
     const next = b.tokens[b.next];
     if (next?.kind === "number") return false;
+    // A month or `No.` before anything but a number is an ordinary word (`… 06-Apr. Blake`).
+    if (cls === "number") return undefined;
     if (isOpener(tokenText(b, b.next))) return true;
-    const index = nextWordIndex(b);
-    if (isStarter(b, index)) return true;
-    if (startCase(b, index) === "upper") return false;
-    return undefined;
+    return isStarter(b, nextWordIndex(b));
   },
 };

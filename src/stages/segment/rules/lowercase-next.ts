@@ -1,11 +1,12 @@
 import { nextWordIndex, startCase, tokenText } from "../boundary.ts";
 import type { SentenceRule } from "./rule.ts";
 
-const CONTINUING = new Set([",", ";", ":", ")", "]", "}", "%"]);
+// No sentence starts with these; a further mark (`. . .`, `? ? ?`) decides for itself.
+const CONTINUING = new Set([",", ";", ":", ")", "]", "}", "%", ".", "?", "!", "…", "..."]);
 
 /**
- * A sentence does not start in lowercase nor with a comma: `U.S. officials`, `"Why?" he
- * asked`, `a.m., when`.
+ * A sentence does not start in lowercase, with a comma or with another mark:
+ * `U.S. officials`, `"Why?" he asked`, `a.m., when`, a spaced ellipsis `. . .`.
  */
 export const lowercaseNext: SentenceRule = {
   name: "lowercase-next",
