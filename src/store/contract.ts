@@ -135,6 +135,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await ids({ source: "wire" }), ["g3"]);
       assert.deepEqual(await ids({ search: "marines" }), ["g1", "g3"]);
       assert.deepEqual(await ids({ limit: 1, offset: 1 }), ["g2"]);
+      assert.deepEqual(await ids({ idPrefix: "g3" }), ["g3"]);
+      assert.deepEqual(await ids({ idPrefix: "g" }), ["g1", "g2", "g3"]);
+      assert.deepEqual(await ids({ idPrefix: "g_" }), []);
     });
 
     it("queries events by type, quad, country, actor, dates and evidence text", async () => {

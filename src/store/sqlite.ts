@@ -225,6 +225,11 @@ export class SqliteStore implements Store {
   async listArticles(filter: ArticleFilter = {}): Promise<ArticleSummary[]> {
     const where: string[] = [];
     const params: Row = {};
+    if (filter.idPrefix) {
+      // substr rather than LIKE, so `_` and `%` in ids mean themselves.
+      where.push("substr(a.id, 1, length(@idPrefix)) = @idPrefix");
+      params.idPrefix = filter.idPrefix;
+    }
     if (filter.since) {
       where.push("a.published >= @since");
       params.since = filter.since;

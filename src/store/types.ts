@@ -62,6 +62,8 @@ export interface StoredArticle {
 }
 
 export interface ArticleFilter {
+  /** Ids starting with this (so users can type a short id). */
+  idPrefix?: string;
   /** Publication date on or after / on or before, `YYYY-MM-DD`. */
   since?: string;
   until?: string;

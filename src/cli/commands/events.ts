@@ -1,0 +1,126 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { EventType, Quad } from "../../core/annotations.ts";
+import type { EventFilter } from "../../store/index.ts";
+import { eventFormats } from "../formats/index.ts";
+import { writeOut } from "../io.ts";
+import { openExistingStore } from "../open-store.ts";
+import { dbOption, isoDate, limitOf, limitOption } from "../options.ts";
+
+const eventTypes: readonly EventType[] = [
+  "AGREE",
+  "CONSULT",
+  "SUPPORT",
+  "CONCEDE",
+  "COOPERATE",
+  "AID",
+  "RETREAT",
+  "REQUEST",
+  "ACCUSE",
+  "REJECT",
+  "THREATEN",
+  "PROTEST",
+  "SANCTION",
+  "MOBILIZE",
+  "COERCE",
+  "ASSAULT",
+];
+const quads: readonly Quad[] = [
+  "verbal-cooperation",
+  "material-cooperation",
+  "verbal-conflict",
+  "material-conflict",
+];
+
+interface EventsOptions {
+  db: string;
+  type?: EventType;
+  quad?: Quad;
+  country?: string;
+  actor?: string;
+  since?: string;
+  until?: string;
+  article?: string;
+  search?: string;
+  limit: number;
+  format: string;
+}
+
+export function eventsCommand(): Command {
+  return new Command("events")
+    .summary("list stored events, filtered, as a table, JSON lines or CSV")
+    .description(
+      "List the events in the store, ordered by date. Filters combine (all must hold).\n" +
+        "An event's date is its own interval when the text gives one, else its article's.",
+    )
+    .addHelpText(
+      "before",
+      `Examples:
+  dateline events
+  dateline events --type ASSAULT --country IRQ --since 2019-12-01
+  dateline events --actor hezbollah --format csv > events.csv
+  dateline events --quad material-conflict --format json | jq .evidenceText
+`,
+    )
+    .addHelpText("after", formatHelp)
+    .addOption(dbOption())
+    .addOption(new Option("--type <type>", "PLOVER event type").choices(eventTypes))
+    .addOption(new Option("--quad <quad>", "quad class").choices(quads))
+    .addOption(
+      new Option(
+        "--country <code>",
+        "ISO alpha-3 (actor or recipient, e.g. IRQ) or alpha-2 (place, e.g. IQ)",
+      ).argParser(countryCode),
+    )
+    .addOption(new Option("--actor <name>", "actor or recipient name contains this"))
+    .addOption(new Option("--since <date>", "on or after this date").argParser(isoDate))
+    .addOption(new Option("--until <date>", "on or before this date").argParser(isoDate))
+    .addOption(new Option("--article <id>", "only events of this article"))
+    .addOption(new Option("--search <query>", "full-text query over the evidence sentence"))
+    .addOption(limitOption(0))
+    .addOption(
+      new Option("--format <format>", "output format (see below)")
+        .choices(eventFormats.map((f) => f.name))
+        .default("table"),
+    )
+    .action(async (options: EventsOptions) => {
+      const store = await openExistingStore(options.db);
+      try {
+        const filter: EventFilter = {};
+        if (options.type) filter.type = options.type;
+        if (options.quad) filter.quad = options.quad;
+        if (options.country) filter.country = options.country;
+        if (options.actor) filter.actor = options.actor;
+        if (options.since) filter.since = options.since;
+        if (options.until) filter.until = options.until;
+        if (options.article) filter.articleId = options.article;
+        if (options.search) filter.search = options.search;
+        const limit = limitOf(options.limit);
+        if (limit) filter.limit = limit;
+        const format = eventFormats.find((f) => f.name === options.format);
+        if (!format) return;
+        const written = await format.write(store.queryEvents(filter), writeOut);
+        if (written === 0 && format.name === "table") {
+          const { articles } = await store.stats();
+          process.stderr.write(
+            articles
+              ? `dateline: no events match (${articles} article${articles === 1 ? "" : "s"} in ${options.db})\n`
+              : `dateline: ${options.db} holds no articles yet; run \`dateline ingest\` first\n`,
+          );
+        }
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+function formatHelp(): string {
+  const width = Math.max(...eventFormats.map((f) => f.name.length));
+  return `\nFormats:\n${eventFormats.map((f) => `  ${f.name.padEnd(width)}  ${f.description}`).join("\n")}\n`;
+}
+
+function countryCode(value: string): string {
+  if (!/^[A-Za-z]{2,3}$/.test(value)) {
+    throw new InvalidArgumentError(`expected an ISO code such as IRQ or IQ, not "${value}"`);
+  }
+  return value.toUpperCase();
+}

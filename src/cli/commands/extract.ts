@@ -1,0 +1,59 @@
+import { Command } from "commander";
+import { processAll, RunError } from "../../run/index.ts";
+import { readInputs } from "../inputs.ts";
+import { CliError, ExitCode, setExitCode, writeOut } from "../io.ts";
+import { concurrencyOption, lexiconOption, pipelineOptionsFrom } from "../options.ts";
+import { createProgress } from "../progress.ts";
+
+interface ExtractOptions {
+  concurrency: number;
+  lexicon?: string[];
+}
+
+export function extractCommand(): Command {
+  return new Command("extract")
+    .summary("annotate articles and print them as JSON lines (no store)")
+    .description(
+      "Annotate each input and print one annotated document per line on stdout, in input\n" +
+        "order: DESIGN.md's output contract. Inputs are .txt, .html, .json, .jsonl files,\n" +
+        "directories (read recursively) and - for JSON lines on stdin. Inputs that cannot be\n" +
+        "read are reported on stderr and skipped; the exit code is then 1.",
+    )
+    .addHelpText(
+      "before",
+      `Examples:
+  dateline extract examples/000_c1e55ffcabdf0152.txt
+  dateline extract corpus/ --concurrency 4 > annotated.jsonl
+  cat articles.jsonl | dateline extract - | jq '.events[] | .type'
+`,
+    )
+    .argument("<inputs...>", "files, directories, or - for JSON lines on stdin")
+    .addOption(concurrencyOption())
+    .addOption(lexiconOption())
+    .action(async (inputs: string[], options: ExtractOptions) => {
+      const progress = createProgress("extracted");
+      let failed = 0;
+      try {
+        const results = processAll(await readInputs(inputs), {
+          concurrency: options.concurrency,
+          pipeline: pipelineOptionsFrom(options),
+        });
+        for await (const result of results) {
+          progress.tick(result.ok);
+          if (result.ok) {
+            await writeOut(`${JSON.stringify(result.doc)}\n`);
+          } else {
+            failed++;
+            const { origin, reason, rule } = result.failure;
+            progress.log(`dateline: skipped ${origin}: ${reason} (${rule})`);
+          }
+        }
+      } catch (error) {
+        if (error instanceof RunError) throw new CliError(error.message, ExitCode.failure);
+        throw error;
+      } finally {
+        progress.done();
+      }
+      if (failed) setExitCode(ExitCode.partial);
+    });
+}

@@ -1,0 +1,113 @@
+import { Command, Option } from "commander";
+import { processAll, RunError } from "../../run/index.ts";
+import { type IngestItem, type IngestOutcome, openStore } from "../../store/index.ts";
+import { readInputs } from "../inputs.ts";
+import { CliError, ExitCode, setExitCode, writeOut } from "../io.ts";
+import {
+  concurrencyOption,
+  dbOption,
+  jsonOption,
+  lexiconOption,
+  pipelineOptionsFrom,
+  positiveInteger,
+} from "../options.ts";
+import { createProgress } from "../progress.ts";
+
+interface IngestOptions {
+  db: string;
+  concurrency: number;
+  lexicon?: string[];
+  batchSize: number;
+  json?: boolean;
+}
+
+export type IngestSummary = Record<IngestOutcome, number> & { inputs: number; db: string };
+
+export function ingestCommand(): Command {
+  return new Command("ingest")
+    .summary("annotate articles and store them (idempotent)")
+    .description(
+      "Annotate each input and store the article, its annotations and its messages in the\n" +
+        "store (created on first use). An article's id is its content hash unless the input\n" +
+        "gives one; ingesting the same input again changes nothing and is counted as\n" +
+        "unchanged. Each batch is one transaction: an interrupted run loses at most the batch\n" +
+        "in flight. Inputs that cannot be read are reported on stderr and recorded in the\n" +
+        "store as messages; the exit code is then 1.",
+    )
+    .addHelpText(
+      "before",
+      `Examples:
+  dateline ingest examples/
+  dateline ingest corpus/ feeds.jsonl --db news.db --concurrency 2
+  dateline ingest examples/ --json        # the counts as JSON on stdout
+`,
+    )
+    .argument("<inputs...>", "files, directories, or - for JSON lines on stdin")
+    .addOption(dbOption())
+    .addOption(concurrencyOption())
+    .addOption(lexiconOption())
+    .addOption(
+      new Option("--batch-size <n>", "articles per transaction")
+        .default(200)
+        .argParser((value) => positiveInteger(value)),
+    )
+    .addOption(jsonOption("the counts"))
+    .action(async (inputs: string[], options: IngestOptions) => {
+      const store = await openStore(options.db);
+      const summary: IngestSummary = {
+        db: options.db,
+        inputs: 0,
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        duplicate: 0,
+        failed: 0,
+      };
+      const progress = createProgress("ingested");
+      let batch: IngestItem[] = [];
+      const flush = async () => {
+        if (!batch.length) return;
+        const { outcomes } = await store.writeBatch(batch);
+        for (const outcome of outcomes) summary[outcome]++;
+        batch = [];
+      };
+      try {
+        const results = processAll(await readInputs(inputs), {
+          concurrency: options.concurrency,
+          pipeline: pipelineOptionsFrom(options),
+        });
+        for await (const result of results) {
+          summary.inputs++;
+          progress.tick(result.ok);
+          if (result.ok) {
+            batch.push({
+              kind: "article",
+              doc: result.doc,
+              origin: result.origin,
+              idGiven: result.idGiven,
+            });
+          } else {
+            const { origin, reason, rule } = result.failure;
+            progress.log(`dateline: skipped ${origin}: ${reason} (${rule})`);
+            batch.push({ kind: "failure", failure: result.failure });
+          }
+          if (batch.length >= options.batchSize) await flush();
+        }
+        await flush();
+      } catch (error) {
+        if (error instanceof RunError) throw new CliError(error.message, ExitCode.failure);
+        throw error;
+      } finally {
+        progress.done();
+        await store.close();
+      }
+      if (options.json) await writeOut(`${JSON.stringify(summary)}\n`);
+      const { added, updated, unchanged, duplicate, failed } = summary;
+      process.stderr.write(
+        `dateline: ${summary.inputs} input${summary.inputs === 1 ? "" : "s"} into ${options.db}: ` +
+          `${added} added, ${updated} updated, ${unchanged} unchanged, ${duplicate} duplicate, ` +
+          `${failed} failed\n`,
+      );
+      if (failed) setExitCode(ExitCode.partial);
+    });
+}

@@ -1,0 +1,35 @@
+import type { StoredEvent } from "../../store/index.ts";
+import { renderTable } from "../table.ts";
+import type { EventFormat } from "./types.ts";
+
+function who(arg: StoredEvent["event"]["actor"]): string {
+  if (!arg) return "";
+  return arg.country ? `${arg.name} (${arg.country})` : arg.name;
+}
+
+export const tableFormat: EventFormat = {
+  name: "table",
+  description: "a table for reading in the terminal (evidence shortened)",
+  async write(events, out) {
+    const rows: string[][] = [];
+    for await (const e of events) {
+      rows.push([
+        e.event.date?.value ?? e.article.published ?? "",
+        e.event.type,
+        who(e.event.actor),
+        who(e.event.recipient),
+        e.event.location?.name ?? "",
+        e.evidenceText.replace(/\s+/g, " "),
+        e.articleId,
+      ]);
+    }
+    if (rows.length) {
+      await out(
+        renderTable(["DATE", "TYPE", "ACTOR", "RECIPIENT", "PLACE", "EVIDENCE", "ARTICLE"], rows, {
+          shrink: 5,
+        }),
+      );
+    }
+    return rows.length;
+  },
+};

@@ -1,0 +1,73 @@
+/** Options several commands share, defined once so they read the same everywhere. */
+import { existsSync } from "node:fs";
+import { InvalidArgumentError, Option } from "commander";
+import type { PipelineOptions } from "../core/stage.ts";
+import { defaultConcurrency } from "../run/index.ts";
+import { defaultStorePath } from "../store/index.ts";
+
+export function dbOption(): Option {
+  return new Option("--db <path>", "the SQLite store").default(defaultStorePath);
+}
+
+export function jsonOption(what: string): Option {
+  return new Option("--json", `print ${what} as JSON on stdout`);
+}
+
+export function concurrencyOption(): Option {
+  return new Option(
+    "--concurrency <n>",
+    "worker threads for the per-article stages; 1 runs them in this thread",
+  )
+    .default(defaultConcurrency(), "all cores")
+    .argParser((value) => positiveInteger(value));
+}
+
+export function lexiconOption(): Option {
+  return new Option("--lexicon <file>", "an extra lexicon for the stages (repeatable)").argParser(
+    (value: string, previous: string[] | undefined) => {
+      if (!existsSync(value)) throw new InvalidArgumentError(`no such file: ${value}`);
+      return [...(previous ?? []), value];
+    },
+  );
+}
+
+export function limitOption(fallback: number): Option {
+  return new Option("--limit <n>", "at most this many rows; 0 for all")
+    .default(fallback)
+    .argParser((value) => nonNegativeInteger(value));
+}
+
+export function pipelineOptionsFrom(options: { lexicon?: string[] }): PipelineOptions {
+  return options.lexicon?.length ? { lexicons: options.lexicon } : {};
+}
+
+export function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new InvalidArgumentError(`expected a whole number of at least 1, not "${value}"`);
+  }
+  return n;
+}
+
+export function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new InvalidArgumentError(`expected a whole number, not "${value}"`);
+  }
+  return n;
+}
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as dates in the store are written. */
+export function isoDate(value: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
+    throw new InvalidArgumentError(
+      `expected a date as YYYY-MM-DD (or YYYY-MM, YYYY), not "${value}"`,
+    );
+  }
+  return value;
+}
+
+/** Turn a limit of 0 (all) into no limit. */
+export function limitOf(limit: number): number | undefined {
+  return limit > 0 ? limit : undefined;
+}
