@@ -1,0 +1,239 @@
+/**
+ * `npm run bench`: throughput of each stage and of the whole pipeline (MB/s, documents/s),
+ * the entities tagger's tokens/s, peak memory, and the whole pipeline on 1 vs N worker
+ * threads. Every figure is the median of `--runs` runs after one warm-up run. No thresholds:
+ * the figures go in the closing notes and EVALUATION.md, not in tests.
+ *
+ *   npm run bench                 5 runs, a table
+ *   npm run bench -- --runs 3 --json
+ *   npm run bench -- --limit 20   the first 20 articles of each sample file (a quick look)
+ */
+import { availableParallelism } from "node:os";
+import { parseArgs } from "node:util";
+import { createExtractor } from "../core/extract.ts";
+import { dataDir } from "../eval/data.ts";
+import { median } from "../eval/metrics/geo.ts";
+import { formatTable, type Table } from "../eval/report.ts";
+import { currentCommit } from "../eval/run.ts";
+import { measureConcurrency } from "../run/index.ts";
+import { loadSample } from "./sample.ts";
+
+interface StageFigure {
+  stage: string;
+  /** Median time over all sample documents, ms. */
+  ms: number;
+  megabytesPerSecond: number;
+  documentsPerSecond: number;
+  /** Share of the pipeline's time. */
+  share: number;
+}
+
+export interface BenchReport {
+  date: string;
+  commit: string;
+  runs: number;
+  documents: number;
+  /** UTF-8 bytes of raw input. */
+  bytes: number;
+  files: readonly string[];
+  /** Building the extractor (loading models and lexicons), ms. */
+  loadMs: number;
+  stages: StageFigure[];
+  pipeline: { ms: number; megabytesPerSecond: number; documentsPerSecond: number };
+  /** Entities stage: tokens (from segment) per second of entities time; null without it. */
+  nerTokensPerSecond: number | null;
+  tokens: number;
+  workers: Array<{
+    concurrency: number;
+    ms: number;
+    megabytesPerSecond: number;
+    documentsPerSecond: number;
+    speedup: number;
+  }>;
+  /** Peak resident set size of this process, MB (workers are threads, so included). */
+  peakRssMb: number;
+  cpus: number;
+}
+
+const MB = 1e6;
+
+export async function runBench(options: {
+  runs: number;
+  limit?: number;
+  workers?: number[];
+  progress?: (m: string) => void;
+}): Promise<BenchReport> {
+  const sample = loadSample(dataDir(), options.limit);
+  const loadStarted = performance.now();
+  const extractor = createExtractor();
+  const loadMs = performance.now() - loadStarted;
+  const stageNames = extractor.stageNames;
+  const perStage = new Map<string, number[]>(stageNames.map((s) => [s, []]));
+  const totals: number[] = [];
+  const nerRates: number[] = [];
+  let tokens = 0;
+  for (let run = 0; run <= options.runs; run++) {
+    options.progress?.(run === 0 ? "bench: warm-up run" : `bench: run ${run}/${options.runs}`);
+    const timings = new Map<string, number>();
+    tokens = 0;
+    const started = performance.now();
+    for (const source of sample.sources) {
+      // pipeline.run is what extract() calls; it also gives the token count for tokens/s.
+      const doc = extractor.pipeline.run(source, timings);
+      tokens += doc.tokens.length;
+    }
+    const elapsed = performance.now() - started;
+    if (run === 0) continue; // warm-up: JIT and caches
+    totals.push(elapsed);
+    for (const stage of stageNames) perStage.get(stage)?.push(timings.get(stage) ?? 0);
+    const nerMs = timings.get("entities");
+    if (nerMs !== undefined && nerMs > 0) nerRates.push(tokens / (nerMs / 1000));
+  }
+  const docs = sample.sources.length;
+  const rate = (ms: number) => ({
+    megabytesPerSecond: ms > 0 ? sample.bytes / MB / (ms / 1000) : Number.POSITIVE_INFINITY,
+    documentsPerSecond: ms > 0 ? docs / (ms / 1000) : Number.POSITIVE_INFINITY,
+  });
+  const pipelineMs = median(totals);
+  const stages: StageFigure[] = stageNames.map((stage) => {
+    const ms = median(perStage.get(stage) ?? []);
+    return { stage, ms, ...rate(ms), share: pipelineMs > 0 ? ms / pipelineMs : 0 };
+  });
+
+  const concurrencies = options.workers ?? [1, Math.max(2, availableParallelism())];
+  const byConcurrency = new Map<number, number[]>(concurrencies.map((c) => [c, []]));
+  for (let run = 1; run <= options.runs; run++) {
+    options.progress?.(`bench: workers ${concurrencies.join(" vs ")}, run ${run}/${options.runs}`);
+    for (const m of await measureConcurrency(sample.sources, concurrencies)) {
+      byConcurrency.get(m.concurrency)?.push(m.elapsedMs);
+    }
+  }
+  const base = median(byConcurrency.get(concurrencies[0] ?? 1) ?? []);
+  const workers = concurrencies.map((concurrency) => {
+    const ms = median(byConcurrency.get(concurrency) ?? []);
+    return { concurrency, ms, ...rate(ms), speedup: ms > 0 ? base / ms : 0 };
+  });
+
+  return {
+    date: new Date().toISOString(),
+    commit: currentCommit(),
+    runs: options.runs,
+    documents: docs,
+    bytes: sample.bytes,
+    files: sample.files,
+    loadMs,
+    stages,
+    pipeline: { ms: pipelineMs, ...rate(pipelineMs) },
+    nerTokensPerSecond: nerRates.length > 0 ? median(nerRates) : null,
+    tokens,
+    workers,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    cpus: availableParallelism(),
+  };
+}
+
+export function benchTables(r: BenchReport): Table[] {
+  const stageRows = r.stages.map((s) => [
+    s.stage,
+    s.ms,
+    s.megabytesPerSecond,
+    s.documentsPerSecond,
+    `${(s.share * 100).toFixed(1)}%`,
+  ]);
+  stageRows.push([
+    "whole pipeline (1 thread)",
+    r.pipeline.ms,
+    r.pipeline.megabytesPerSecond,
+    r.pipeline.documentsPerSecond,
+    "100%",
+  ]);
+  return [
+    {
+      title: `Stages, in-process (median of ${r.runs} runs; ${r.documents} articles, ${(r.bytes / MB).toFixed(2)} MB)`,
+      columns: ["stage", "ms", "MB/s", "docs/s", "share"],
+      rows: stageRows.map((row) =>
+        row.map((c) =>
+          typeof c === "number" && !Number.isInteger(c) ? Math.round(c * 100) / 100 : c,
+        ),
+      ),
+    },
+    {
+      title: "Whole pipeline on worker threads (wall time incl. starting workers)",
+      columns: ["threads", "ms", "MB/s", "docs/s", "speedup"],
+      rows: r.workers.map((w) => [
+        w.concurrency,
+        Math.round(w.ms),
+        Math.round(w.megabytesPerSecond * 100) / 100,
+        Math.round(w.documentsPerSecond * 10) / 10,
+        Math.round(w.speedup * 100) / 100,
+      ]),
+    },
+    {
+      title: "Other",
+      columns: ["measure", "value"],
+      rows: [
+        ["extractor load (models, lexicons), ms", Math.round(r.loadMs)],
+        [
+          "entities tagging, tokens/s",
+          r.nerTokensPerSecond === null ? "not built yet" : Math.round(r.nerTokensPerSecond),
+        ],
+        ["tokens in sample", r.tokens],
+        ["peak RSS, MB", Math.round(r.peakRssMb)],
+        ["CPUs available", r.cpus],
+      ],
+    },
+  ];
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      runs: { type: "string", default: "5" },
+      limit: { type: "string" },
+      workers: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(
+      "Usage: npm run bench -- [--runs N] [--limit N] [--workers 1,2] [--json]\n\n" +
+        "Throughput per stage and of the whole pipeline over a fixed sample of news articles\n" +
+        "from ../shared/data (GeoWebNews, PolNeAR dev, GUM news); medians of N runs.",
+    );
+    return 0;
+  }
+  const runs = Number(values.runs);
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  const workers = values.workers?.split(",").map(Number);
+  if (!(Number.isInteger(runs) && runs > 0) || (limit !== undefined && !(limit > 0))) {
+    console.error("bench: --runs and --limit take positive whole numbers");
+    return 2;
+  }
+  const report = await runBench({
+    runs,
+    ...(limit === undefined ? {} : { limit }),
+    ...(workers ? { workers } : {}),
+    progress: (m) => console.error(m),
+  });
+  if (values.json) {
+    console.log(JSON.stringify(report, null, 2));
+    return 0;
+  }
+  console.log(
+    `dateline bench — ${report.date} — commit ${report.commit} — stages: ${report.stages.map((s) => s.stage).join(", ") || "(none)"}\n`,
+  );
+  for (const table of benchTables(report)) console.log(`${formatTable(table)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);
