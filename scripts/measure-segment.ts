@@ -62,6 +62,24 @@ function join(groups: string[][], joiner: string): GoldDoc[] {
   });
 }
 
+/**
+ * GMB writes quotes as separate tokens (`said , " We will "`); news attaches them
+ * (`said, "We will"`). Re-attach them, alternating open and close across the document, so
+ * that sentence ends inside quotations (`… here."`) are tested as they occur in news.
+ */
+function attachQuotes(sentences: string[]): string[] {
+  let open = false;
+  return sentences.map((sentence) =>
+    sentence.replace(/ ?" ?/g, (match, offset: number) => {
+      open = !open;
+      const atStart = offset === 0;
+      const atEnd = offset + match.length === sentence.length;
+      if (open) return atStart ? '"' : ' "';
+      return atEnd ? '"' : '" ';
+    }),
+  );
+}
+
 function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -84,6 +102,11 @@ function corpora(limit: number): Corpus[] {
       name: "gmb",
       note: "VOA news sentences (tokenised: space before quotes), 20 per doc, space-joined",
       docs: join(chunk(gmb, 20), " "),
+    },
+    {
+      name: "gmb-quotes",
+      note: 'the same with quotes attached as news writes them (`here." He`)',
+      docs: join(chunk(gmb, 20).map(attachQuotes), " "),
     },
     {
       name: "uner-ewt",

@@ -151,6 +151,11 @@ const table: Row[] = [
     ['"The United States supports a free Iraq . "', "Esper left."],
   ],
   [
+    "a quote attached to the next word opens one, even after a missing quote",
+    'He called it "good news. Gore said. "Further, it is bad," he added.',
+    ['He called it "good news.', "Gore said.", '"Further, it is bad," he added.'],
+  ],
+  [
     "a comma before the closing quote does not split",
     '"The embassy is safe," he said in a statement.',
     ['"The embassy is safe," he said in a statement.'],

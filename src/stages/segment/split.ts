@@ -31,6 +31,24 @@ function isSpacedPeriod(text: string, token: Token, previous: Token): boolean {
   );
 }
 
+/**
+ * Whether a straight double quote leaves a quotation open. Its spacing says so when it is
+ * attached on one side only (` "We`, `here." `), which also repairs the count after a
+ * missing quote; a quote spaced on both sides (`said , " We`) just alternates.
+ */
+function straightQuoteOpens(
+  tokens: readonly Token[],
+  index: number,
+  insideQuote: boolean,
+): boolean {
+  const token = tokens[index] as Token;
+  const before = index > 0 && (tokens[index - 1] as Token).end === token.start;
+  const after = tokens[index + 1]?.start === token.end;
+  if (after && !before) return true;
+  if (before && !after) return false;
+  return !insideQuote;
+}
+
 function followedBySpace(text: string, offset: number): boolean {
   return offset >= text.length || /\s/.test(text[offset] as string);
 }
@@ -108,7 +126,7 @@ export function splitSentences(
     const token = tokens[i] as Token;
     if (token.kind === "punct") {
       const c = text.charCodeAt(token.start);
-      if (c === 34) insideQuote = !insideQuote;
+      if (c === 34) insideQuote = straightQuoteOpens(tokens, i, insideQuote);
       else if (c === 0x201c) insideQuote = true;
       else if (c === 0x201d) insideQuote = false;
     }
@@ -118,12 +136,12 @@ export function splitSentences(
     if (mark === "." && token.kind === "punct") {
       // A spaced ellipsis `. . .` is one mark.
       let j = i;
-      for (
-        let t = tokens[j + 1];
-        t && isSpacedPeriod(text, t, tokens[j] as Token);
-        t = tokens[j + 1]
-      )
+      while (
+        j + 1 < tokens.length &&
+        isSpacedPeriod(text, tokens[j + 1] as Token, tokens[j] as Token)
+      ) {
         j++;
+      }
       if (j >= i + 2) {
         mark = "…";
         last = j;
@@ -136,8 +154,9 @@ export function splitSentences(
         const previous = tokens[j - 1] as Token;
         const attached = t.start === previous.end;
         const c = text.charCodeAt(t.start);
-        // A straight quote right after the mark closes; after a space, only if one is open.
-        const closing = attached ? followedBySpace(text, t.end) : insideQuote;
+        // A straight quote right after the mark closes; after a space (` . "`), only if a
+        // quotation is open and no word is attached to it (` "We` opens one).
+        const closing = followedBySpace(text, t.end) && (attached || insideQuote);
         if (c === 34 && closing && !text.slice(previous.end, t.start).includes("\n")) {
           insideQuote = false;
           closedQuote = true;

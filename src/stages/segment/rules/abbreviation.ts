@@ -1,10 +1,4 @@
-import {
-  isOpener,
-  isStarter,
-  nextWordIndex,
-  tokenText,
-  wordBeforePeriod,
-} from "../boundary.ts";
+import { isOpener, isStarter, nextWordIndex, tokenText, wordBeforePeriod } from "../boundary.ts";
 import type { SentenceRule } from "./rule.ts";
 
 /**
