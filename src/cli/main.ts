@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Command, CommanderError } from "commander";
 import { articlesCommand } from "./commands/articles.ts";
+import { evalCommand } from "./commands/eval.ts";
 import { eventsCommand } from "./commands/events.ts";
 import { extractCommand } from "./commands/extract.ts";
 import { ingestCommand } from "./commands/ingest.ts";
@@ -21,6 +22,7 @@ const commands: readonly (() => Command)[] = [
   showCommand,
   eventsCommand,
   statsCommand,
+  evalCommand,
 ];
 
 const examples = `Dateline turns news articles into event data: who did what to whom, where and when,

@@ -58,7 +58,48 @@ export function updateDoc(path: string, report: EvalReport): void {
   );
 }
 
-/** Returns the exit code: 0 when every task that ran finished, 1 when one failed, 2 on usage. */
+export interface EvalCliOptions {
+  task?: string[];
+  data?: string;
+  dataDir?: string;
+  limit?: number;
+  json?: boolean;
+  markdown?: boolean;
+  updateDoc?: string;
+}
+
+/**
+ * Run, print and (optionally) write the figures into a document. Returns the exit code:
+ * 0 when every task that ran finished, 1 when one failed, 2 on a usage error.
+ */
+export async function executeEval(options: EvalCliOptions): Promise<number> {
+  let report: EvalReport;
+  try {
+    report = await runEval({
+      ...(options.task ? { tasks: options.task } : {}),
+      ...(options.data ? { data: options.data } : {}),
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.limit === undefined ? {} : { limit: options.limit }),
+      progress: (m) => console.error(m),
+    });
+  } catch (error) {
+    console.error(`dateline eval: ${(error as Error).message}`);
+    return 2;
+  }
+  if (options.json) console.log(JSON.stringify(report, null, 2));
+  else if (options.markdown) console.log(markdownReport(report));
+  else {
+    console.log(
+      `dateline eval — ${report.date} — commit ${report.commit} — stages: ${report.stages.join(", ") || "(none)"}\n`,
+    );
+    for (const result of report.results) console.log(formatResult(result));
+    console.log(`total ${report.seconds.toFixed(1)} s`);
+  }
+  if (options.updateDoc) updateDoc(options.updateDoc, report);
+  return report.results.some((r) => r.status === "error") ? 1 : 0;
+}
+
+/** `tsx src/eval/main.ts …`: the same options, parsed without the CLI. */
 export async function evalMain(argv: string[]): Promise<number> {
   let values: ReturnType<typeof parse>["values"];
   try {
@@ -76,30 +117,15 @@ export async function evalMain(argv: string[]): Promise<number> {
     console.error("dateline eval: --limit takes a positive whole number");
     return 2;
   }
-  let report: EvalReport;
-  try {
-    report = await runEval({
-      ...(values.task ? { tasks: values.task } : {}),
-      ...(values.data ? { data: values.data } : {}),
-      ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
-      ...(limit === undefined ? {} : { limit }),
-      progress: (m) => console.error(m),
-    });
-  } catch (error) {
-    console.error(`dateline eval: ${(error as Error).message}`);
-    return 2;
-  }
-  if (values.json) console.log(JSON.stringify(report, null, 2));
-  else if (values.markdown) console.log(markdownReport(report));
-  else {
-    console.log(
-      `dateline eval — ${report.date} — commit ${report.commit} — stages: ${report.stages.join(", ") || "(none)"}\n`,
-    );
-    for (const result of report.results) console.log(formatResult(result));
-    console.log(`total ${report.seconds.toFixed(1)} s`);
-  }
-  if (values["update-doc"]) updateDoc(values["update-doc"], report);
-  return report.results.some((r) => r.status === "error") ? 1 : 0;
+  return executeEval({
+    ...(values.task ? { task: values.task } : {}),
+    ...(values.data ? { data: values.data } : {}),
+    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+    ...(limit === undefined ? {} : { limit }),
+    ...(values.json ? { json: true } : {}),
+    ...(values.markdown ? { markdown: true } : {}),
+    ...(values["update-doc"] ? { updateDoc: values["update-doc"] } : {}),
+  });
 }
 
 function parse(argv: string[]) {

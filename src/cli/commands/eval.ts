@@ -1,0 +1,54 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { executeEval } from "../../eval/main.ts";
+import { tasks } from "../../eval/tasks/index.ts";
+import { type ExitCode, setExitCode } from "../io.ts";
+import { positiveInteger } from "../options.ts";
+
+interface EvalOptions {
+  task?: string[];
+  data?: string;
+  dataDir?: string;
+  limit?: number;
+  json?: boolean;
+  markdown?: boolean;
+  updateDoc?: string;
+}
+
+const families = [...new Set(tasks.map((t) => t.name.split("-")[0] ?? t.name))];
+
+/** `dateline eval`: the same as `npm run eval` (src/eval/main.ts). */
+export function evalCommand(): Command {
+  return new Command("eval")
+    .summary("score every built stage on the annotated dev data (../shared/data)")
+    .addHelpText(
+      "before",
+      `Examples:
+  dateline eval                          every task; "not built yet" for missing stages
+  dateline eval --task ner               entities on GUM news, compromise beside
+  dateline eval --task events --json     events figures as JSON
+  dateline eval --task dates --data my.jsonl --limit 3
+`,
+    )
+    .addOption(
+      new Option("--task <name>", `a task to run, repeatable: ${families.join(", ")}`).argParser(
+        (value: string, previous: string[] | undefined) => {
+          if (!families.includes(value)) {
+            throw new InvalidArgumentError(`no task "${value}" (tasks: ${families.join(", ")})`);
+          }
+          return [...(previous ?? []), value];
+        },
+      ),
+    )
+    .option("--data <file>", "score this file instead of the task's default")
+    .option("--data-dir <dir>", "the annotated data folder (default ../shared/data)")
+    .addOption(
+      new Option("--limit <n>", "only the first N records of each file").argParser(positiveInteger),
+    )
+    .option("--json", "print the report as JSON on stdout")
+    .option("--markdown", "print the tables as Markdown")
+    .option("--update-doc <file>", "rewrite the figures block of this Markdown file")
+    .action(async (options: EvalOptions) => {
+      const code = await executeEval(options);
+      setExitCode(code as ExitCode);
+    });
+}
