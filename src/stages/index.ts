@@ -3,9 +3,11 @@
  * earlier ones wrote (`needs`), and `createPipeline` checks that when it is built.
  */
 import type { PipelineOptions, Stage, StageFactory } from "../core/stage.ts";
+import { cleanStage } from "./clean/index.ts";
 
 export const stageFactories: readonly StageFactory[] = [
   // clean: sets Document.text, the base of every span.
+  cleanStage,
   // segment: tokens and sentences, which every later stage walks.
   // entities, dates, places, events, quotes: added as they land.
 ];
