@@ -127,7 +127,11 @@ export class Cleaning {
     // Earlier repairs move with the text.
     for (const r of this.repairs) {
       const start = forwardStart(pieces, r.start, text.length, this.text.length);
-      const end = Math.max(start, forwardEnd(pieces, r.end, text.length, this.text.length));
+      // An empty span (where something was dropped) stays empty wherever it moves.
+      const end =
+        r.end === r.start
+          ? start
+          : Math.max(start, forwardEnd(pieces, r.end, text.length, this.text.length));
       r.start = start;
       r.end = end;
     }

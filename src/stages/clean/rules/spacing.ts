@@ -5,8 +5,8 @@
  */
 import type { EditSink } from "../edits.ts";
 
-/** Spaces after a word or closing bracket, before `. , ; ! ?` that is followed by a space, a quote or the end. */
-const BEFORE_PUNCT = /(?<=[\p{L}\p{N})\]"'])[ \t]+(?=[.,;!?](?:[\s"')\]]|$))/gu;
+/** Spaces after a word or closing bracket, before `. , ; ! ?` that is followed by a space (not a digit: `3 . 5`), a quote or the end. */
+const BEFORE_PUNCT = /(?<=[\p{L}\p{N})\]"'])[ \t]+(?=[.,;!?](?:\s(?!\d)|["')\]]|$))/gu;
 /** A closing quote alone at the end of a line, after the sentence's last mark. */
 const BEFORE_CLOSING_QUOTE = /(?<=[.,!?])[ \t]+(?=["'\u201D\u2019](?:\r?\n|$))/g;
 
