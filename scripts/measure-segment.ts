@@ -147,6 +147,8 @@ function makeSplitters(): Record<string, Splitter> {
 }
 
 interface Score {
+  falsePositives: number;
+  falseNegatives: number;
   precision: number;
   recall: number;
   f1: number;
@@ -175,7 +177,14 @@ function score(split: Splitter, docs: readonly GoldDoc[], runs: number): Score {
   const precision = predicted ? tp / predicted : 0;
   const recall = gold ? tp / gold : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1, mbPerSecond: bytes / 1e6 / (median / 1000) };
+  return {
+    falsePositives: predicted - tp,
+    falseNegatives: gold - tp,
+    precision,
+    recall,
+    f1,
+    mbPerSecond: bytes / 1e6 / (median / 1000),
+  };
 }
 
 function seedCounts(splitters: Record<string, Splitter>): string {
@@ -196,7 +205,8 @@ function seedCounts(splitters: Record<string, Splitter>): string {
 function main(): void {
   const args = process.argv.slice(2);
   const limitAt = args.indexOf("--limit");
-  const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 20000;
+  // src/stages/segment/derive-common-words.ts learns from GMB after sentence 20,000.
+  const limit = limitAt >= 0 ? Math.min(Number(args[limitAt + 1]), 20000) : 20000;
   const runs = 3;
   const splitters = makeSplitters();
   const pad = (s: string, n: number) => s.padEnd(n);
@@ -210,11 +220,11 @@ function main(): void {
     console.log(
       `\n${corpus.name}: ${corpus.note}\n  ${corpus.docs.length} docs, ${gold} gold boundaries, ${(bytes / 1e6).toFixed(2)} MB`,
     );
-    console.log(`  ${pad("splitter", 10)}       P       R      F1    MB/s`);
+    console.log(`  ${pad("splitter", 10)}       P       R      F1    MB/s      FP      FN`);
     for (const [name, split] of Object.entries(splitters)) {
       const s = score(split, corpus.docs, runs);
       console.log(
-        `  ${pad(name, 10)} ${num(s.precision)} ${num(s.recall)} ${num(s.f1)} ${num(s.mbPerSecond, 1)}`,
+        `  ${pad(name, 10)} ${num(s.precision)} ${num(s.recall)} ${num(s.f1)} ${num(s.mbPerSecond, 1)} ${num(s.falsePositives, 0)} ${num(s.falseNegatives, 0)}`,
       );
     }
   }

@@ -38,18 +38,18 @@ export function tokenText(b: Boundary, index: number): string {
 }
 
 /**
- * The word the period belongs to, lowercase and without the period, when the mark is one:
- * `U.S.` → `u.s`, `Gen` `.` → `gen`. Null when the mark is not a period after a word.
+ * The word the period belongs to, without the period, when the mark is one: `U.S.` → `U.S`,
+ * `Gen` `.` → `Gen`. Null when the mark is not a period after a word.
  */
 export function wordBeforePeriod(b: Boundary): string | null {
   if (b.mark !== ".") return null;
   const token = b.tokens[b.markToken];
   if (!token) return null;
-  if (token.kind === "word") return b.text.slice(token.start, token.end - 1).toLowerCase();
+  if (token.kind === "word") return b.text.slice(token.start, token.end - 1);
   const previous = b.tokens[b.markToken - 1];
   if (!previous || previous.end !== token.start) return null;
   if (previous.kind !== "word" && previous.kind !== "number") return null;
-  return b.text.slice(previous.start, previous.end).toLowerCase();
+  return b.text.slice(previous.start, previous.end);
 }
 
 const OPENERS = new Set(['"', "“", "‘", "'", "(", "[", "«", "{"]);
@@ -82,4 +82,16 @@ export function startCase(b: Boundary, index: number): "lower" | "upper" | "none
 export function isStarter(b: Boundary, index: number): boolean {
   if (startCase(b, index) !== "upper") return false;
   return b.lexicon.starters.has(tokenText(b, index).toLowerCase());
+}
+
+/**
+ * Whether the token at `index` is capitalised only because it starts a sentence: a starter,
+ * or a word news otherwise writes in lowercase (`Doctors`, `Unfortunately`).
+ */
+export function isCapitalisedCommonWord(b: Boundary, index: number): boolean {
+  if (startCase(b, index) !== "upper") return false;
+  const word = tokenText(b, index);
+  const key = word.toLowerCase();
+  if (b.lexicon.starters.has(key)) return true;
+  return word.slice(1) === key.slice(1) && b.lexicon.commonWords.has(key);
 }

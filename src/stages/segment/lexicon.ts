@@ -4,10 +4,12 @@ import { readFileSync } from "node:fs";
 export type AbbreviationClass = "title" | "number" | "final" | "inner";
 
 export interface SegmentLexicon {
-  /** Lowercase abbreviation without its final period (`u.s`, `gen`) → how it behaves. */
+  /** Abbreviation as usually written, without its final period (`U.S`, `Gen`, `a.m`). */
   readonly abbreviations: ReadonlyMap<string, AbbreviationClass>;
   /** Lowercase words that start sentences and rarely continue a name (`the`, `he`). */
   readonly starters: ReadonlySet<string>;
+  /** Words written in lowercase inside sentences (`doctors`); derived, see derive-common-words.ts. */
+  readonly commonWords: ReadonlySet<string>;
 }
 
 interface AbbreviationFile {
@@ -36,11 +38,36 @@ export function loadSegmentLexicon(extraAbbreviationFiles: readonly string[] = [
   for (const file of files) {
     const data = readJson(file) as AbbreviationFile;
     for (const cls of CLASSES) {
-      for (const word of data[cls] ?? []) abbreviations.set(word.toLowerCase(), cls);
+      for (const word of data[cls] ?? []) abbreviations.set(word, cls);
     }
   }
   const starterFile = readJson(new URL("./lexicon/sentence-starters.json", import.meta.url)) as {
     words: string[];
   };
-  return { abbreviations, starters: new Set(starterFile.words.map((w) => w.toLowerCase())) };
+  const common = readJson(new URL("./lexicon/common-words.json", import.meta.url)) as {
+    words: string[];
+  };
+  return {
+    abbreviations,
+    starters: new Set(starterFile.words.map((w) => w.toLowerCase())),
+    commonWords: new Set(common.words),
+  };
+}
+
+/**
+ * How the abbreviation `word` (without its final period) behaves, if it is one. Entries
+ * match as written, and also in capitals (`GEN.`, `A.M.`), so `Sun.` and `Mass.` are
+ * abbreviations but the `sun.` and `mass.` that end sentences are not.
+ */
+export function abbreviationClass(
+  lexicon: SegmentLexicon,
+  word: string,
+): AbbreviationClass | undefined {
+  const exact = lexicon.abbreviations.get(word);
+  if (exact !== undefined || word.length < 2 || word !== word.toUpperCase()) return exact;
+  const lower = word.toLowerCase();
+  return (
+    lexicon.abbreviations.get(lower) ??
+    lexicon.abbreviations.get((word[0] as string) + lower.slice(1))
+  );
 }

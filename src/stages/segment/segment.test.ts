@@ -42,6 +42,16 @@ const table: Row[] = [
     ["He flew back to the U.S.", "He did not comment."],
   ],
   [
+    "U.S. before a word capitalised only to start a sentence",
+    "She opened a store in the U.S. Researchers flocked to it. The U.S. Army did not.",
+    ["She opened a store in the U.S.", "Researchers flocked to it.", "The U.S. Army did not."],
+  ],
+  [
+    "an abbreviation matches in its own case only",
+    "They played under a blistering sun. Striker Maazou scored on Sun. Jan. 5 in L.A.",
+    ["They played under a blistering sun.", "Striker Maazou scored on Sun. Jan. 5 in L.A."],
+  ],
+  [
     "a month before a day, a number sign before a number",
     "On Dec. 27 the base was hit. He lives at No. 10 Downing St. in London.",
     ["On Dec. 27 the base was hit.", "He lives at No. 10 Downing St. in London."],

@@ -1,11 +1,19 @@
-import { isOpener, isStarter, nextWordIndex, tokenText, wordBeforePeriod } from "../boundary.ts";
+import {
+  isCapitalisedCommonWord,
+  isOpener,
+  nextWordIndex,
+  tokenText,
+  wordBeforePeriod,
+} from "../boundary.ts";
+import { abbreviationClass } from "../lexicon.ts";
 import type { SentenceRule } from "./rule.ts";
 
 /**
  * A period after an abbreviation from lexicon/abbreviations.json. Titles (`Gen.`, `Dr.`)
  * and inner ones (`e.g.`) never end a sentence; `No. 10` and `Dec. 27` do not before a
  * number; the rest (`U.S.`, `Inc.`, `a.m.`, and any unlisted `N.Y.P.D.`) end one only when
- * the next word starts a sentence (`… the U.S. The next day`) or a quotation opens, since
+ * the next word starts a sentence (`… the U.S. The next day`, `… U.S. Doctors said`: a word
+ * capitalised only to start one) or a quotation opens, since
  * before other words they are mostly modifiers (`U.S. President`, `Apple Inc. Chief`,
  * `U.S. - China relations`).
  */
@@ -15,7 +23,7 @@ export const abbreviation: SentenceRule = {
     const word = wordBeforePeriod(b);
     if (word === null) return undefined;
     const dotted = b.tokens[b.markToken]?.kind === "word";
-    let cls = b.lexicon.abbreviations.get(word);
+    let cls = abbreviationClass(b.lexicon, word);
     if (cls === undefined) {
       if (!dotted) return undefined;
       cls = "final";
@@ -26,6 +34,6 @@ export const abbreviation: SentenceRule = {
     // A month or `No.` before anything but a number is an ordinary word (`… 06-Apr. Blake`).
     if (cls === "number") return undefined;
     if (isOpener(tokenText(b, b.next))) return true;
-    return isStarter(b, nextWordIndex(b));
+    return isCapitalisedCommonWord(b, nextWordIndex(b));
   },
 };
