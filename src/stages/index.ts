@@ -4,11 +4,13 @@
  */
 import type { PipelineOptions, Stage, StageFactory } from "../core/stage.ts";
 import { cleanStage } from "./clean/index.ts";
+import { segmentStage } from "./segment/index.ts";
 
 export const stageFactories: readonly StageFactory[] = [
   // clean: sets Document.text, the base of every span.
   cleanStage,
   // segment: tokens and sentences, which every later stage walks.
+  segmentStage,
   // entities, dates, places, events, quotes: added as they land.
 ];
 
