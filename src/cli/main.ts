@@ -1,28 +1,60 @@
 /**
  * `dateline`: the command-line tool. Each command is its own module in `commands/`;
- * adding one is a module and a line in `commands` below.
+ * adding one is a module and an entry in `commands` below.
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Command, CommanderError } from "commander";
-import { articlesCommand } from "./commands/articles.ts";
-import { evalCommand } from "./commands/eval.ts";
-import { eventsCommand } from "./commands/events.ts";
-import { extractCommand } from "./commands/extract.ts";
-import { ingestCommand } from "./commands/ingest.ts";
-import { showCommand } from "./commands/show.ts";
-import { statsCommand } from "./commands/stats.ts";
 import { CliError, ExitCode, log, setExitCode } from "./io.ts";
 
-/** Every command, in the order `--help` lists them. */
-const commands: readonly (() => Command)[] = [
-  extractCommand,
-  ingestCommand,
-  articlesCommand,
-  showCommand,
-  eventsCommand,
-  statsCommand,
-  evalCommand,
+interface CommandEntry {
+  name: string;
+  /** The line `dateline --help` shows for it. */
+  summary: string;
+  /** The command's module, loaded only when it runs (or its help is asked for). */
+  load: () => Promise<() => Command>;
+}
+
+/**
+ * Every command, in the order `--help` lists them. A command module loads only when it
+ * runs, so `dateline stats` does not pay for loading the evaluation or the models.
+ */
+const commands: readonly CommandEntry[] = [
+  {
+    name: "extract",
+    summary: "annotate articles and print them as JSON lines (no store)",
+    load: async () => (await import("./commands/extract.ts")).extractCommand,
+  },
+  {
+    name: "ingest",
+    summary: "annotate articles and store them (idempotent)",
+    load: async () => (await import("./commands/ingest.ts")).ingestCommand,
+  },
+  {
+    name: "articles",
+    summary: "list stored articles",
+    load: async () => (await import("./commands/articles.ts")).articlesCommand,
+  },
+  {
+    name: "show",
+    summary: "show an article with its annotations marked in the text",
+    load: async () => (await import("./commands/show.ts")).showCommand,
+  },
+  {
+    name: "events",
+    summary: "list stored events, filtered, as a table, JSON lines or CSV",
+    load: async () => (await import("./commands/events.ts")).eventsCommand,
+  },
+  {
+    name: "stats",
+    summary: "count articles, annotations by kind, events by type, messages by rule",
+    load: async () => (await import("./commands/stats.ts")).statsCommand,
+  },
+  {
+    name: "eval",
+    summary: "score every built stage on the annotated dev data (../shared/data)",
+    load: async () => (await import("./commands/eval.ts")).evalCommand,
+  },
 ];
 
 const examples = `Dateline turns news articles into event data: who did what to whom, where and when,
@@ -40,7 +72,8 @@ Exit codes: 0 ok · 1 some inputs failed (the rest were processed) · 2 usage er
 3 the run could not go on (store or pipeline unusable).
 `;
 
-export function buildProgram(): Command {
+/** The program, with the command named in `argv` (if any) loaded and the rest listed. */
+export async function buildProgram(argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command("dateline")
     .description("News in, events out.")
     .version(packageVersion(), "-V, --version")
@@ -48,12 +81,20 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage and examples)")
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
-  for (const make of commands) {
-    const command = make();
+  const wanted = commandNamed(argv.slice(2));
+  for (const entry of commands) {
+    const command = entry.name === wanted ? (await entry.load())() : new Command(entry.name);
+    command.summary(entry.summary);
     command.copyInheritedSettings(program);
     program.addCommand(command);
   }
   return program;
+}
+
+/** The command the arguments run: the first word, or the one after `help`. */
+function commandNamed(args: readonly string[]): string | undefined {
+  const words = args.filter((a) => !a.startsWith("-"));
+  return words[0] === "help" ? words[1] : words[0];
 }
 
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
@@ -63,7 +104,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
     throw error;
   });
   try {
-    await buildProgram().parseAsync([...argv]);
+    await (await buildProgram(argv)).parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end through here too, with exit code 0.

@@ -18,7 +18,6 @@ interface ArticlesOptions {
 
 export function articlesCommand(): Command {
   return new Command("articles")
-    .summary("list stored articles")
     .description(
       "List the articles in the store by publication date (undated last), with their\n" +
         "event and message counts. --json prints one JSON object per article.",

@@ -47,7 +47,6 @@ interface EventsOptions {
 
 export function eventsCommand(): Command {
   return new Command("events")
-    .summary("list stored events, filtered, as a table, JSON lines or CSV")
     .description(
       "List the events in the store, ordered by date. Filters combine (all must hold).\n" +
         "An event's date is its own interval when the text gives one, else its article's.",

@@ -12,7 +12,6 @@ interface ExtractOptions {
 
 export function extractCommand(): Command {
   return new Command("extract")
-    .summary("annotate articles and print them as JSON lines (no store)")
     .description(
       "Annotate each input and print one annotated document per line on stdout, in input\n" +
         "order: DESIGN.md's output contract. Inputs are .txt, .html, .json, .jsonl files,\n" +

@@ -25,7 +25,6 @@ export type IngestSummary = Record<IngestOutcome, number> & { inputs: number; db
 
 export function ingestCommand(): Command {
   return new Command("ingest")
-    .summary("annotate articles and store them (idempotent)")
     .description(
       "Annotate each input and store the article, its annotations and its messages in the\n" +
         "store (created on first use). An article's id is its content hash unless the input\n" +

@@ -14,7 +14,6 @@ interface ShowOptions {
 
 export function showCommand(): Command {
   return new Command("show")
-    .summary("show an article with its annotations marked in the text")
     .description(
       "Show a stored article: its text with entities, dates, places, event triggers and\n" +
         "quotes marked (colours on a terminal, [brackets]LABELS otherwise), then its events,\n" +

@@ -10,7 +10,6 @@ interface StatsOptions {
 
 export function statsCommand(): Command {
   return new Command("stats")
-    .summary("count articles, annotations by kind, events by type, messages by rule")
     .addHelpText(
       "before",
       `Examples:

@@ -1,0 +1,395 @@
+/**
+ * The real `dateline` command, spawned as users run it (`node bin/dateline.js …`), against
+ * real files and a real SQLite store in a temporary directory.
+ */
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, describe, it } from "node:test";
+import Database from "better-sqlite3";
+import { createExtractor } from "../src/core/extract.ts";
+import { sampleDocument } from "../src/store/contract.ts";
+import { SqliteStore } from "../src/store/index.ts";
+
+const repo = resolve(import.meta.dirname, "..");
+const bin = join(repo, "bin", "dateline.js");
+const seed = join(repo, "examples", "000_c1e55ffcabdf0152.txt");
+const stageNames = createExtractor().stageNames;
+
+const work = mkdtempSync(join(tmpdir(), "dateline-cli-"));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: readonly string[], cwd = work): ChildProcess {
+  return spawn(process.execPath, [bin, ...args], {
+    cwd,
+    env: { ...process.env, TZ: "UTC", NO_COLOR: "1" },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+}
+
+function run(
+  args: readonly string[],
+  options: { cwd?: string; stdin?: string } = {},
+): Promise<Run> {
+  const child = start(args, options.cwd);
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  child.stdin?.end(options.stdin ?? "");
+  return new Promise((done) => child.on("close", (code) => done({ code, stdout, stderr })));
+}
+
+const jsonLines = (text: string) =>
+  text
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+/** Every row of every table, order aside: what a store holds, whatever its file layout. */
+function dump(path: string): Record<string, string[]> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all() as { name: string }[];
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        db
+          .prepare(`SELECT * FROM "${name}"`)
+          .all()
+          .map((row) => JSON.stringify(row))
+          .sort(),
+      ]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+function count(path: string, sql: string): number {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare(sql).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** A short, distinct news-like text file. */
+function goodText(i: number): string {
+  const day = String((i % 28) + 1).padStart(2, "0");
+  return `date: 2020-01-${day}\ntitle: Report ${i}\n\nAbout ${i + 10} soldiers were sent to Baghdad on Tuesday, officials said. Talks in Geneva went on for day ${i}.\n`;
+}
+
+describe("dateline extract", () => {
+  it("prints the seed article as one annotated JSON object", async () => {
+    const result = await run(["extract", seed, "--concurrency", "1"]);
+    assert.equal(result.code, 0, result.stderr);
+    const docs = jsonLines(result.stdout);
+    assert.equal(docs.length, 1);
+    const doc = docs[0] as Record<string, unknown>;
+    assert.deepEqual(Object.keys(doc), [
+      "id",
+      "published",
+      "title",
+      "url",
+      "source",
+      "language",
+      "text",
+      "sentences",
+      "entities",
+      "dates",
+      "places",
+      "events",
+      "quotes",
+      "messages",
+    ]);
+    assert.equal(doc.published, "2019-12-31");
+    if (stageNames.includes("clean")) {
+      assert.doesNotMatch(String(doc.text), /Loading\.\.\.|& #/);
+      assert.match(String(doc.text), /Kata['’]ib Hezbollah/);
+    }
+  });
+
+  it("gives the same output in the same order with 1 and 2 workers", async () => {
+    const dir = join(work, "order");
+    mkdirSync(dir);
+    for (let i = 0; i < 30; i++) {
+      writeFileSync(
+        join(dir, `a${String(i).padStart(2, "0")}.txt`),
+        goodText(i).repeat((i % 5) + 1),
+      );
+    }
+    const one = await run(["extract", dir, seed, "--concurrency", "1"]);
+    const two = await run(["extract", dir, seed, "--concurrency", "2"]);
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(two.code, 0, two.stderr);
+    assert.equal(jsonLines(one.stdout).length, 31);
+    assert.equal(two.stdout, one.stdout);
+  });
+
+  it("reads JSON lines from stdin and keeps the ids they give", async () => {
+    const input = `${JSON.stringify({ id: "given-1", text: "Troops left.", published: "2020-02-02" })}\n`;
+    const result = await run(["extract", "-", "--concurrency", "1"], { stdin: input });
+    assert.equal(result.code, 0, result.stderr);
+    const [doc] = jsonLines(result.stdout);
+    assert.equal(doc?.id, "given-1");
+    assert.equal(doc?.published, "2020-02-02");
+  });
+
+  it("rejects bad usage with exit code 2", async () => {
+    for (const args of [
+      ["extract"],
+      ["extract", seed, "--concurrency", "0"],
+      ["extract", seed, "--lexicon", join(work, "missing.yaml")],
+      ["extract", seed, "--no-such-option"],
+      ["no-such-command"],
+    ]) {
+      const result = await run(args);
+      assert.equal(result.code, 2, `${args.join(" ")}: ${result.stderr}`);
+      assert.equal(result.stdout, "");
+      assert.match(result.stderr, /error/);
+    }
+  });
+});
+
+describe("dateline ingest", () => {
+  it("stores once; a second run reports unchanged and leaves the store as it was", async () => {
+    const dir = join(work, "twice");
+    mkdirSync(dir);
+    const db = join(dir, "dateline.db");
+    const first = await run(["ingest", seed, "--json", "--concurrency", "1"], { cwd: dir });
+    assert.equal(first.code, 0, first.stderr);
+    assert.deepEqual(JSON.parse(first.stdout), {
+      db: "dateline.db",
+      inputs: 1,
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+      duplicate: 0,
+      failed: 0,
+    });
+    const before = dump(db);
+    const second = await run(["ingest", seed, "--json", "--concurrency", "2"], { cwd: dir });
+    assert.equal(second.code, 0, second.stderr);
+    assert.equal(JSON.parse(second.stdout).unchanged, 1);
+    assert.match(second.stderr, /1 unchanged/);
+    assert.deepEqual(dump(db), before);
+
+    const articles = await run(["articles", "--json"], { cwd: dir });
+    const [article] = jsonLines(articles.stdout);
+    assert.equal(article?.published, "2019-12-31");
+    const stats = await run(["stats", "--json"], { cwd: dir });
+    assert.equal(JSON.parse(stats.stdout).articles, 1);
+    const shown = await run(["show", String(article?.id).slice(0, 8), "--json"], { cwd: dir });
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.equal(JSON.parse(shown.stdout).id, article?.id);
+  });
+
+  it("stores every good file of 1,000 mixed ones and reports every bad one", async () => {
+    const dir = join(work, "mixed");
+    mkdirSync(dir);
+    const good = new Set<string>();
+    const bad = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      const name = String(i).padStart(4, "0");
+      const path = join(dir, name);
+      switch (i % 10) {
+        case 0:
+          writeFileSync(`${path}.txt`, "");
+          bad.add(`${path}.txt`);
+          break;
+        case 1:
+          writeFileSync(`${path}.txt`, Buffer.from([0, 1, 2, 0, 0, 255, 7, 0, 1, 2, 3, 0]));
+          bad.add(`${path}.txt`);
+          break;
+        case 2:
+          writeFileSync(
+            `${path}.txt`,
+            Buffer.from([0x41, 0x20, 0xc3, 0x28, 0x20, 0xe2, 0x82, 0x41]),
+          );
+          bad.add(`${path}.txt`);
+          break;
+        case 3:
+          // One good line, one malformed: the good one is stored, the bad one reported.
+          writeFileSync(
+            `${path}.jsonl`,
+            `${JSON.stringify({ id: `j${i}`, text: goodText(i), published: "2020-03-01" })}\n{"id": "broken", "text": \n`,
+          );
+          good.add(`${path}.jsonl:1`);
+          bad.add(`${path}.jsonl:2`);
+          break;
+        case 4:
+          writeFileSync(`${path}.json`, JSON.stringify({ text: goodText(i), title: `J ${i}` }));
+          good.add(`${path}.json`);
+          break;
+        default:
+          writeFileSync(`${path}.txt`, goodText(i));
+          good.add(`${path}.txt`);
+      }
+    }
+    const db = join(work, "mixed.db");
+    const result = await run(["ingest", dir, "--db", db, "--json", "--concurrency", "2"]);
+    assert.equal(result.code, 1, "some inputs failed: exit code 1");
+    const summary = JSON.parse(result.stdout);
+    assert.equal(summary.added, good.size);
+    assert.equal(summary.failed, bad.size);
+    for (const origin of bad) assert.ok(result.stderr.includes(origin), `reported: ${origin}`);
+
+    const store = await SqliteStore.open(db, { mustExist: true });
+    try {
+      const stored = new Set((await store.listArticles({})).map((a) => a.origin));
+      assert.deepEqual(stored, good);
+      const failures = await store.listMessages({ unattached: true });
+      assert.deepEqual(new Set(failures.map((m) => m.origin)), bad);
+      assert.ok(failures.every((m) => m.rule.startsWith("read/") && m.reason.length > 0));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("loses no stored data when killed mid-run, and only whole batches were written", async () => {
+    const dir = join(work, "crash");
+    const early = join(dir, "early");
+    const many = join(dir, "many");
+    mkdirSync(early, { recursive: true });
+    mkdirSync(many);
+    for (let i = 0; i < 10; i++) writeFileSync(join(early, `e${i}.txt`), goodText(5000 + i));
+    for (let i = 0; i < 3000; i++) {
+      writeFileSync(join(many, `m${String(i).padStart(4, "0")}.txt`), goodText(i));
+    }
+    const db = join(dir, "crash.db");
+    const first = await run(["ingest", early, "--db", db, "--concurrency", "1"]);
+    assert.equal(first.code, 0, first.stderr);
+    const before = dump(db);
+
+    const child = start(["ingest", many, "--db", db, "--concurrency", "1", "--batch-size", "25"]);
+    child.stdin?.end();
+    const exited = new Promise((done) => child.on("close", done));
+    const deadline = Date.now() + 20_000;
+    while (count(db, "SELECT count(*) AS n FROM articles") <= 10) {
+      assert.ok(Date.now() < deadline, "the ingest wrote nothing in time");
+      assert.equal(child.exitCode, null, "the ingest ended before it could be killed");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    child.kill("SIGKILL");
+    await exited;
+
+    assert.equal(
+      count(db, "SELECT count(*) AS n FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+      0,
+    );
+    const stored = count(db, "SELECT count(*) AS n FROM articles");
+    assert.ok(stored < 3010, "killed before the end");
+    assert.equal((stored - 10) % 25, 0, `whole batches only (${stored - 10} new articles)`);
+    const after = dump(db);
+    // The data tables; FTS shadow tables are indexes, rewritten as they grow.
+    for (const table of ["articles", "article_origins", "annotations", "events", "messages"]) {
+      const rows = before[table] ?? [];
+      const now = new Set(after[table]);
+      for (const row of rows) assert.ok(now.has(row), `${table} kept ${row.slice(0, 80)}`);
+    }
+
+    const resumed = await run(["ingest", many, "--db", db, "--json", "--concurrency", "2"]);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    const summary = JSON.parse(resumed.stdout);
+    assert.equal(summary.unchanged, stored - 10);
+    assert.equal(summary.added, 3000 - (stored - 10));
+  });
+});
+
+describe("dateline query commands", () => {
+  const dir = join(work, "query");
+  const db = join(dir, "q.db");
+  before(async () => {
+    mkdirSync(dir);
+    const store = await SqliteStore.open(db);
+    await store.writeBatch([
+      {
+        kind: "article",
+        doc: sampleDocument("q1", 'US marines, sent to Baghdad, said "hello, world".', {
+          published: "2019-12-31",
+        }),
+        origin: "q1.txt",
+        idGiven: true,
+      },
+      {
+        kind: "article",
+        doc: sampleDocument("q2", "Iraqi police arrested protesters in Basra.", {
+          published: "2020-02-01",
+          event: {
+            type: "COERCE",
+            quad: "material-conflict",
+            actor: { name: "Iraqi police", country: "IRQ", sector: "COP" },
+          },
+        }),
+        origin: "q2.txt",
+        idGiven: true,
+      },
+    ]);
+    await store.close();
+  });
+
+  it("lists events with filters as a table, JSON lines and CSV", async () => {
+    const table = await run(["events", "--db", db]);
+    assert.equal(table.code, 0, table.stderr);
+    const lines = table.stdout.trimEnd().split("\n");
+    assert.match(lines[0] ?? "", /^DATE\s+TYPE\s+ACTOR/);
+    assert.equal(lines.length, 3);
+
+    const json = await run(["events", "--db", db, "--format", "json", "--type", "COERCE"]);
+    const events = jsonLines(json.stdout);
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.articleId, "q2");
+    assert.equal(events[0]?.evidenceText, "Iraqi police arrested protesters in Basra.");
+
+    const csv = await run(["events", "--db", db, "--format", "csv", "--country", "usa"]);
+    const rows = csv.stdout.split("\r\n").filter(Boolean);
+    assert.equal(rows.length, 2);
+    assert.match(rows[0] ?? "", /^article_id,event_id,/);
+    assert.ok(rows[1]?.includes('"US marines, sent to Baghdad, said ""hello, world""."'));
+
+    const none = await run(["events", "--db", db, "--since", "2021-01-01"]);
+    assert.equal(none.code, 0);
+    assert.equal(none.stdout, "");
+    assert.match(none.stderr, /no events match/);
+
+    const badDate = await run(["events", "--db", db, "--since", "yesterday"]);
+    assert.equal(badDate.code, 2);
+  });
+
+  it("shows an article with its annotations bracketed when piped", async () => {
+    const shown = await run(["show", "q2", "--db", db]);
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.match(shown.stdout, /^\[Iraqi\][^ ]*\bEVENT:COERCE police arrested/m);
+    assert.match(shown.stdout, /Events \(1\)/);
+    assert.match(shown.stdout, /clean\/broken-entity/);
+    assert.ok(!shown.stdout.includes("\u001b["), "no colour codes when piped");
+
+    const missing = await run(["show", "zzz", "--db", db]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /no article "zzz"/);
+    const ambiguous = await run(["show", "q", "--db", db]);
+    assert.equal(ambiguous.code, 2);
+  });
+
+  it("reports a missing store with exit code 3 instead of creating one", async () => {
+    const result = await run(["stats", "--db", join(dir, "absent.db")]);
+    assert.equal(result.code, 3);
+    assert.match(result.stderr, /no store at/);
+  });
+});
