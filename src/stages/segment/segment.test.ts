@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { Document } from "../../core/document.ts";
 import { OffsetMap } from "../../core/offset-map.ts";
+import { createPipeline } from "../../core/pipeline.ts";
 import type { StageContext } from "../../core/stage.ts";
+import { cleanStage } from "../clean/index.ts";
 import { segmentStage } from "./index.ts";
 import { isHardWrapped } from "./split.ts";
 
@@ -295,6 +297,27 @@ describe("segment: the stage on whole articles", () => {
     );
     assert.match(sentences[10] as string, /^"We are sending additional forces.*" he continued\.$/);
     assert.match(sentences[12] as string, /^The United States continues .* Iraq \. "$/);
+  });
+
+  it("splits the seed article after the real clean stage", () => {
+    const raw = readFileSync(
+      new URL("../../../examples/000_c1e55ffcabdf0152.txt", import.meta.url),
+      "utf8",
+    );
+    const body = raw.slice(raw.indexOf("\n") + 1);
+    const doc = createPipeline([cleanStage(), segmentStage()]).run({
+      raw: body,
+      format: "text",
+      origin: "seed",
+    });
+    const sentences = doc.sentences.map((s) => doc.text.slice(s.start, s.end));
+    assert.equal(sentences.length, 13);
+    assert.match(
+      sentences[3] as string,
+      /U\.S\. airstrikes on Kata'ib Hezbollah, an Iranian agency\.$/,
+    );
+    assert.match(sentences[12] as string, /^The United States continues .* Iraq\.?\s*"$/);
+    assertCovers(doc.text, doc.sentences);
   });
 
   const gum = new URL("../../../../shared/data/ner/gum-news.jsonl", import.meta.url);
