@@ -40,7 +40,12 @@ export interface DateMention extends TextSpan {
   /** Normalised value, ISO 8601 as far as it is known (`2019-12-31`, `2019-12`, `2019-W01`). */
   value: string;
   grain: DateGrain;
-  /** The interval the expression denotes, ISO dates, inclusive. */
+  /**
+   * The interval the expression denotes, ISO dates, inclusive. An empty string means the text
+   * does not bound that side: `recently` has latest = publication and earliest "", a
+   * duration (`for three days`) or a set (`every day`) has both "", and so has a relative
+   * date in an article without a publication date (grain `vague`, with a message).
+   */
   earliest: string;
   latest: string;
   /** `point`, `range` or `duration`; durations (`for three days`) are not points in time. */
@@ -49,9 +54,16 @@ export interface DateMention extends TextSpan {
   stated?: string[];
   inferred?: string[];
   rule?: string;
+  /** TIMEX3 type (TimeML), so `value` compares with TempEval-style annotations. */
+  timexType?: "DATE" | "TIME" | "DURATION" | "SET";
+  /** TIMEX3 mod: `START` (`early December`), `MID`, `END`, `APPROX`. */
+  mod?: string;
+  /** A range's endpoints (`2009` and `2010` of `2009-2010`), each a point. */
+  parts?: DateMention[];
 }
 
-export type PlacePrecision = "country" | "admin1" | "admin2" | "city" | "site";
+/** `region`: a continent, world region or sea (`Europe`, `Middle East`, `Atlantic`). */
+export type PlacePrecision = "country" | "admin1" | "admin2" | "city" | "site" | "region";
 
 export interface Place extends TextSpan {
   geonameId: number | null;
@@ -67,6 +79,11 @@ export interface Place extends TextSpan {
   confidence: number;
   /** Index into `entities` of the mention it came from, if any. */
   entity?: number;
+  /**
+   * `demonym`: an adjective that names the place only by association (`Russian diplomats`),
+   * so never where an event happened. Absent for place names.
+   */
+  form?: "demonym";
 }
 
 export type Quad =

@@ -1,0 +1,77 @@
+/**
+ * places: toponyms resolved to GeoNames ids and points, offline, with how precise each is.
+ *
+ * Mentions come from the tagger's GPE/LOC entities and from gazetteer matches it missed
+ * (mentions.ts); each is resolved to one gazetteer entry using priors and what the article
+ * says (resolve.ts); facilities named beside a place take that place's point (sites.ts).
+ */
+import type { Entity, Place } from "../../core/annotations.ts";
+import type { PipelineOptions, Stage } from "../../core/stage.ts";
+import { tokenize } from "../segment/tokenize.ts";
+import { loadCues } from "./cues.ts";
+import { loadGazetteer } from "./gazetteer.ts";
+import { findMentions } from "./mentions.ts";
+import { precisionOf, resolveMentions } from "./resolve.ts";
+import { findSites } from "./sites.ts";
+
+export { loadGazetteer } from "./gazetteer.ts";
+
+/** Options read from `options.stages.places`. */
+export interface PlacesOptions {
+  /** Also emit demonym adjectives (`Russian diplomats` → Russia) as places with form `demonym`. Default true. */
+  demonyms?: boolean;
+}
+
+/** Demonyms and embedded names are weaker evidence of a place than a name standing alone. */
+const DEMONYM_CONFIDENCE = 0.7;
+const EMBEDDED_CONFIDENCE = 0.8;
+
+export function placesStage(options: PipelineOptions = {}): Stage {
+  const own = (options.stages?.places ?? {}) as PlacesOptions;
+  const withDemonyms = own.demonyms ?? true;
+  const gazetteer = loadGazetteer();
+  const cues = loadCues();
+  return {
+    name: "places",
+    needs: ["entities"],
+    run(doc) {
+      const text = doc.text;
+      const tokens = doc.tokens.length > 0 ? doc.tokens : tokenize(text);
+      const sentenceStarts = new Set(doc.sentences.map((s) => s.start));
+      const entities: readonly Entity[] = doc.entities;
+      const mentions = findMentions({ text, tokens, sentenceStarts, entities, gazetteer, cues });
+      const resolutions = resolveMentions(mentions, gazetteer);
+      const places: Place[] = [];
+      for (let m = 0; m < mentions.length; m++) {
+        const mention = mentions[m];
+        const resolution = resolutions[m];
+        if (!mention || !resolution) continue;
+        if (mention.form === "demonym" && !withDemonyms) continue;
+        if (mention.weak && resolution.support <= 0) continue;
+        const entry = gazetteer.entry(resolution.entry);
+        let confidence = resolution.confidence;
+        if (mention.form === "demonym") confidence *= DEMONYM_CONFIDENCE;
+        else if (mention.embedded) confidence *= EMBEDDED_CONFIDENCE;
+        const place: Place = {
+          start: mention.start,
+          end: mention.end,
+          text: text.slice(mention.start, mention.end),
+          geonameId: entry.geonameId,
+          name: entry.name,
+          countryCode: entry.countryCode,
+          admin1: entry.feature === "ADM1" ? entry.name : gazetteer.admin1Name(entry.admin1),
+          lat: entry.lat,
+          lon: entry.lon,
+          precision: precisionOf(entry),
+          confidence: Math.round(confidence * 100) / 100,
+        };
+        if (mention.form === "demonym") place.form = "demonym";
+        if (mention.entity !== undefined) place.entity = mention.entity;
+        places.push(place);
+      }
+      places.push(...findSites(text, tokens, entities, places));
+      places.sort((a, b) => a.start - b.start || a.end - b.end);
+      doc.places = places;
+    },
+  };
+}

@@ -1,0 +1,329 @@
+/**
+ * Finding toponym mentions: the tagger's GPE/LOC/FAC entities first, then gazetteer matches
+ * over capitalised token runs the tagger missed, then demonym adjectives. Each finding keeps
+ * the evidence the resolver and the filters need (what stood before and after it).
+ */
+import type { Entity, Token } from "../../core/annotations.ts";
+import type { PlaceCues } from "./cues.ts";
+import type { Gazetteer } from "./gazetteer.ts";
+import { nameKey } from "./normalize.ts";
+
+export type MentionSource = "entity" | "gazetteer";
+
+export interface Mention {
+  start: number;
+  end: number;
+  /** Gazetteer entries the name may denote. */
+  candidates: readonly number[];
+  source: MentionSource;
+  /** `demonym`: an adjective naming the place by association (`Russian diplomats`). */
+  form: "name" | "demonym";
+  /** Index into `entities`, when a tagged entity gave the mention. */
+  entity?: number;
+  /** A locative word (`in`, `near`, `northern`) stands right before it. */
+  locative: boolean;
+  /** It stands inside a longer capitalised name (`Houston Rockets`, `Air France`). */
+  embedded: boolean;
+  /** Index (into the mention list) of the place that contains it: `Kirkuk, Iraq`, `Cadale (Middle Shabelle)`. */
+  container?: number;
+  /**
+   * Kept only if the rest of the article backs its reading: a name that is also a person's
+   * (`Georgia`, `Jordan`) found without a locative word or a container.
+   */
+  weak?: boolean;
+  /** `state` or `county` stands right after, or `state of` before. */
+  typeCue?: "state" | "city";
+}
+
+/** Runs of these may continue a multi-word name: `Bosnia and Herzegovina`, `Isle of Man`. */
+const CONNECTORS = new Set([
+  "of",
+  "and",
+  "the",
+  "de",
+  "del",
+  "da",
+  "do",
+  "dos",
+  "al",
+  "el",
+  "upon",
+  "on",
+  "la",
+  "le",
+  "es",
+  "sur",
+  "am",
+  "an",
+  "der",
+]);
+const INNER_PUNCT = new Set([".", ",", "&", "'", "-", "’"]);
+/** Longest name we try, in tokens (`Democratic Republic of the Congo` is 5). */
+const MAX_TOKENS = 7;
+const UPPER = /^\p{Lu}/u;
+const ALL_CAPS = /^[\p{Lu}.&]+$/u;
+
+function isCapitalised(text: string, token: Token | undefined): boolean {
+  return (
+    token !== undefined &&
+    token.kind === "word" &&
+    UPPER.test(text.slice(token.start, token.start + 1))
+  );
+}
+
+function lower(text: string, token: Token | undefined): string {
+  return token === undefined ? "" : text.slice(token.start, token.end).toLowerCase();
+}
+
+/** Index of the first token starting at or after `offset`. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface MentionInput {
+  text: string;
+  tokens: readonly Token[];
+  /** Sentence start offsets, sorted, to stop names at sentence ends. */
+  sentenceStarts: ReadonlySet<number>;
+  entities: readonly Entity[];
+  gazetteer: Gazetteer;
+  cues: PlaceCues;
+}
+
+export function findMentions(input: MentionInput): Mention[] {
+  const { text, tokens, entities, gazetteer, cues, sentenceStarts } = input;
+  const mentions: Mention[] = [];
+  /** Per token: 0 free, 1 taken by a mention, 2 inside a PERSON, 3 inside an ORG. */
+  const owner = new Uint8Array(tokens.length);
+
+  const before = (i: number): Token | undefined =>
+    sentenceStarts.has((tokens[i] as Token).start) ? undefined : tokens[i - 1];
+  const isLocative = (i: number): boolean => {
+    const prev = before(i);
+    if (prev === undefined) return false;
+    const word = lower(text, prev);
+    if (cues.locatives.has(word)) return true;
+    // `in the Gaza Strip`, `in northern Syria`
+    const prev2 = before(i - 1);
+    return (
+      (word === "the" || cues.locatives.has(word)) &&
+      prev2 !== undefined &&
+      cues.locatives.has(lower(text, prev2))
+    );
+  };
+
+  for (let e = 0; e < entities.length; e++) {
+    const entity = entities[e] as Entity;
+    const first = tokenAt(tokens, entity.start);
+    let last = first;
+    while (last < tokens.length && (tokens[last] as Token).end <= entity.end) last++;
+    const mark = entity.type === "PERSON" ? 2 : entity.type === "ORG" ? 3 : 0;
+    if (mark !== 0) for (let t = first; t < last; t++) owner[t] = mark;
+  }
+
+  // Tagged GPE/LOC: the whole entity names a place, else the longest place names inside it.
+  for (let e = 0; e < entities.length; e++) {
+    const entity = entities[e] as Entity;
+    if (entity.type !== "GPE" && entity.type !== "LOC") continue;
+    let start = entity.start;
+    const surface = entity.text;
+    if (/^the\s/i.test(surface)) start += 4;
+    const candidates = gazetteer.lookupKey(nameKey(text.slice(start, entity.end)));
+    const first = tokenAt(tokens, start);
+    let last = first;
+    while (last < tokens.length && (tokens[last] as Token).end <= entity.end) last++;
+    if (candidates.length > 0) {
+      mentions.push({
+        start,
+        end: entity.end,
+        candidates,
+        source: "entity",
+        form: "name",
+        entity: e,
+        locative: isLocative(first),
+        embedded: false,
+      });
+      for (let t = first; t < last; t++) owner[t] = 1;
+    }
+  }
+
+  // Gazetteer matches over capitalised runs.
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (owner[i] === 1 || owner[i] === 2 || !isCapitalised(text, token)) continue;
+    // The longest window of tokens that may form one name.
+    let limit = i;
+    while (limit + 1 < tokens.length && limit - i + 1 < MAX_TOKENS) {
+      const next = tokens[limit + 1] as Token;
+      if (owner[limit + 1] === 1 || owner[limit + 1] === 2 || sentenceStarts.has(next.start)) break;
+      if (next.start - (tokens[limit] as Token).end > 1) break;
+      const word = text.slice(next.start, next.end);
+      if (next.kind === "word" && (UPPER.test(word) || CONNECTORS.has(word.toLowerCase()))) limit++;
+      else if (next.kind === "punct" && INNER_PUNCT.has(word)) limit++;
+      else break;
+    }
+    let matched = false;
+    for (let j = limit; j >= i; j--) {
+      const end = tokens[j] as Token;
+      if (!isCapitalised(text, end)) continue;
+      const surface = text.slice(token.start, end.end);
+      const key = nameKey(surface);
+      const candidates = gazetteer.lookupKey(key);
+      if (candidates.length === 0) continue;
+      const mention = scanMention(i, j, key, surface, candidates);
+      if (mention) {
+        mentions.push(mention);
+        for (let t = i; t <= j; t++) owner[t] = 1;
+        i = j;
+        matched = true;
+      }
+      break;
+    }
+    if (matched) continue;
+    const demonym = demonymMention(i);
+    if (demonym) {
+      mentions.push(demonym);
+      owner[i] = 1;
+    }
+  }
+
+  function scanMention(
+    i: number,
+    j: number,
+    key: string,
+    surface: string,
+    candidates: readonly number[],
+  ): Mention | null {
+    if (cues.notPlaces.has(key)) return null;
+    const prev = before(i);
+    const next = tokens[j + 1];
+    const nextStartsSentence = next !== undefined && sentenceStarts.has(next.start);
+    const prevWord = lower(text, prev);
+    if (prev !== undefined && cues.personTitles.has(prevWord.replace(/\.$/, ""))) return null;
+    const prevCapital = isCapitalised(text, prev) && !cues.namePrefixes.has(prevWord);
+    const nextCapital = !nextStartsSentence && isCapitalised(text, next);
+    const personName = cues.personNames.has(key);
+    if ((personName || cues.adjacentPersonNames.has(key)) && (prevCapital || nextCapital))
+      return null;
+    const locative = isLocative(i);
+    const punctAfter = next === undefined ? "" : text.slice(next.start, next.end);
+    const hasContainerAfter =
+      (punctAfter === "," || punctAfter === "(") && isCapitalised(text, tokens[j + 2]);
+    const weak = personName && !locative && !hasContainerAfter;
+    const best = candidates.map((c) => gazetteer.entry(c));
+    const major = best.some(
+      (e) =>
+        e.feature === "PCLI" ||
+        e.feature === "RGN" ||
+        // Admin1 names we have not vetted include `Michael` and `Bay`: only listed ones count.
+        (e.feature === "ADM1" && e.geonameId !== null) ||
+        e.feature === "SITE" ||
+        e.population >= 100000,
+    );
+    // Short all-capital words (`CAR`, `ACT`, `WA`) are acronyms far more often than places,
+    // unless written with periods (`D.C.`, `N.J.`) or naming a country (`US`, `UAE`).
+    if (surface.length <= 3 && ALL_CAPS.test(surface) && !surface.includes(".")) {
+      if (!best.some((e) => e.feature === "PCLI" || e.feature === "RGN")) return null;
+    }
+    const embedded = prevCapital || nextCapital || owner[i] === 3;
+    if (embedded && !major) return null;
+    // The container slot of `Cadale (Middle Shabelle)`, `Lemay, Missouri`: a region there is
+    // what the writer added to place the name before it.
+    const inContainerSlot =
+      (prevWord === "," || prevWord === "(") &&
+      isCapitalised(text, tokens[i - 2]) &&
+      best.some((e) => e.feature === "ADM1" || e.feature === "ADM2" || e.feature === "PCLI");
+    if (!major && !locative && !hasContainerAfter && !inContainerSlot) return null;
+    const mention: Mention = {
+      start: (tokens[i] as Token).start,
+      end: (tokens[j] as Token).end,
+      candidates,
+      source: "gazetteer",
+      form: "name",
+      locative,
+      embedded,
+    };
+    if (weak) mention.weak = true;
+    return mention;
+  }
+
+  function demonymMention(i: number): Mention | null {
+    const token = tokens[i] as Token;
+    let end = i;
+    let place = gazetteer.demonym(text.slice(token.start, token.end));
+    // Two-word demonyms: `South Korean`, `Latin American`.
+    const second = tokens[i + 1];
+    if (second !== undefined && isCapitalised(text, second) && second.start - token.end === 1) {
+      const two = gazetteer.demonym(text.slice(token.start, second.end));
+      if (two !== undefined) {
+        place = two;
+        end = i + 1;
+      }
+    }
+    if (place === undefined) return null;
+    const next = tokens[end + 1];
+    // Only adjectives: `Russian diplomats`, not `an American` or `the Russians`.
+    if (next === undefined || next.kind !== "word" || sentenceStarts.has(next.start)) return null;
+    const word = lower(text, token);
+    if (cues.languages.has(word)) {
+      if (cues.languageCues.has(lower(text, before(i))) || cues.languageCues.has(lower(text, next)))
+        return null;
+    }
+    return {
+      start: token.start,
+      end: (tokens[end] as Token).end,
+      candidates: [place],
+      source: "gazetteer",
+      form: "demonym",
+      locative: false,
+      embedded: owner[i] === 3,
+    };
+  }
+
+  mentions.sort((a, b) => a.start - b.start);
+  linkContainers(text, mentions, gazetteer);
+  markTypeCues(text, mentions);
+  return mentions;
+}
+
+/** `Kirkuk, Iraq`, `Cadale (Middle Shabelle)`, `Paris, Texas`: the second contains the first. */
+function linkContainers(text: string, mentions: Mention[], gazetteer: Gazetteer): void {
+  for (let m = 0; m + 1 < mentions.length; m++) {
+    const a = mentions[m] as Mention;
+    const b = mentions[m + 1] as Mention;
+    if (a.form !== "name" || b.form !== "name") continue;
+    const between = text.slice(a.end, b.start);
+    if (between !== ", " && between !== " (" && between !== ",") continue;
+    const region = b.candidates.some((c) => {
+      const f = gazetteer.entry(c).feature;
+      return f === "PCLI" || f === "ADM1" || f === "ADM2";
+    });
+    if (region) a.container = m + 1;
+  }
+}
+
+const STATE_AFTER = /^\s+(state|State)\b/;
+const STATE_BEFORE = /\b(state|State) of\s+$/;
+
+function markTypeCues(text: string, mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (
+      STATE_AFTER.test(text.slice(m.end, m.end + 8)) ||
+      STATE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))
+    ) {
+      m.typeCue = "state";
+    } else if (
+      /^\s+city\b/.test(text.slice(m.end, m.end + 6)) ||
+      /\bcity of\s+$/i.test(text.slice(Math.max(0, m.start - 10), m.start))
+    ) {
+      m.typeCue = "city";
+    }
+  }
+}

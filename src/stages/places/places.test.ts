@@ -1,0 +1,161 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, test } from "node:test";
+import type { Entity, Place } from "../../core/annotations.ts";
+import { Document } from "../../core/document.ts";
+import { OffsetMap } from "../../core/offset-map.ts";
+import type { StageContext } from "../../core/stage.ts";
+import { segmentStage } from "../segment/index.ts";
+import { loadGazetteer, placesStage } from "./index.ts";
+
+const segment = segmentStage({});
+const places = placesStage({});
+const ctx: StageContext = { referenceDate: null, options: {}, report() {} };
+
+/** Run segment and places over `text`, with the tagger's entities given by their surfaces. */
+function run(text: string, entities: [string, Entity["type"]][] = []): Place[] {
+  const doc = new Document({ raw: text, format: "text", origin: "test" });
+  doc.setText(text, OffsetMap.identity(text.length));
+  segment.run(doc, ctx);
+  let from = 0;
+  for (const [surface, type] of entities) {
+    const start = text.indexOf(surface, from);
+    assert.ok(start >= 0, `entity ${surface} not in text`);
+    doc.entities.push({ start, end: start + surface.length, text: surface, type, actor: null });
+    from = start + surface.length;
+  }
+  places.run(doc, ctx);
+  for (const p of doc.places) assert.equal(text.slice(p.start, p.end), p.text);
+  return doc.places;
+}
+
+function find(found: Place[], surface: string, nth = 0): Place | undefined {
+  return found.filter((p) => p.text === surface)[nth];
+}
+
+describe("places: the seed's places resolve exactly", () => {
+  const text = readFileSync(
+    new URL("../../../../shared/seed/000_c1e55ffcabdf0152.txt", import.meta.url),
+    "utf8",
+  );
+  const found = run(text);
+  for (const [surface, geonameId, precision] of [
+    ["Baghdad", 98182, "city"],
+    ["Kirkuk", 94787, "city"],
+    ["Iraq", 99237, "country"],
+  ] as const) {
+    test(`${surface} → ${geonameId}`, () => {
+      const place = find(found, surface);
+      assert.ok(place, `${surface} not found`);
+      assert.equal(place.geonameId, geonameId);
+      assert.equal(place.countryCode, "IQ");
+      assert.equal(place.precision, precision);
+    });
+  }
+});
+
+// [text, surface, nth occurrence, expected geonameId (null: must not be a place), precision?]
+const TRAPS: [string, string, number, number | null, string?][] = [
+  ["Officials in Washington imposed sanctions on Iran.", "Washington", 0, 4140963, "city"],
+  ["The governor of Washington state spoke in Seattle.", "Washington", 0, 5815135, "admin1"],
+  ["Rain fell in Seattle, Washington, on Monday.", "Washington", 0, 5815135, "admin1"],
+  ["Washington, D.C. is the capital.", "Washington, D.C.", 0, 4140963, "city"],
+  ["Russian troops entered Georgia, near Tbilisi.", "Georgia", 0, 614540, "country"],
+  [
+    "Voters in Atlanta and Savannah went to the polls as Georgia counted ballots in Texas and Florida too.",
+    "Georgia",
+    0,
+    4197000,
+    "admin1",
+  ],
+  ["Talks were held in Jordan and Lebanon.", "Jordan", 0, 248816, "country"],
+  ["Michael Jordan said Jordan would not play.", "Jordan", 0, null],
+  ["Paris Hilton arrived late.", "Paris", 0, null],
+  ["The summit opened in Paris on Monday.", "Paris", 0, 2988507, "city"],
+  ["He grew up in Paris, Texas, before moving on.", "Paris", 0, 4717560, "city"],
+  ["Storms hit Texas overnight.", "Texas", 0, 4736286, "admin1"],
+  ["Fighting resumed in Kirkuk, Iraq, on Sunday.", "Kirkuk", 0, 94787, "city"],
+  ["Fighters attacked Cadale (Middle Shabelle) on Monday.", "Cadale", 0, 63344, "city"],
+  ["The talks moved from Kiev to Bombay.", "Kiev", 0, 703448, "city"],
+  ["The talks moved from Kiev to Bombay.", "Bombay", 0, 1275339, "city"],
+  ["Aid reached the Gaza Strip and the West Bank.", "Gaza Strip", 0, null, "region"],
+  ["Elections were held in Burma, also called Myanmar.", "Burma", 0, 1327865, "country"],
+  ["Cocoa exports from Ivory Coast rose.", "Ivory Coast", 0, 2287781, "country"],
+  ["Tensions in the Middle East grew.", "Middle East", 0, 6269133, "region"],
+  ["Mexico said it would respond.", "Mexico", 0, 3996063, "country"],
+  ["Flooding hit New York on Tuesday.", "New York", 0, 5128581, "city"],
+  ["The meeting is in May in Geneva.", "May", 0, null],
+];
+
+describe("places: traps", () => {
+  for (const [text, surface, nth, geonameId, precision] of TRAPS) {
+    test(`${surface} in «${text}»`, () => {
+      const place = find(run(text), surface, nth);
+      if (geonameId === null && precision === undefined) {
+        assert.equal(place, undefined, `${surface} should not be a place`);
+        return;
+      }
+      assert.ok(place, `${surface} not found`);
+      assert.equal(place.geonameId, geonameId);
+      if (precision) assert.equal(place.precision, precision);
+    });
+  }
+});
+
+describe("places: facilities take their place's point with precision site", () => {
+  for (const [text, surface, geonameId] of [
+    ["Protesters stormed the US embassy in Baghdad on Tuesday.", "US embassy", 98182],
+    ["A rocket hit a US military base in Kirkuk, Iraq.", "US military base", 94787],
+  ] as const) {
+    test(surface, () => {
+      const place = find(run(text), surface);
+      assert.ok(place, `${surface} not found`);
+      assert.equal(place.precision, "site");
+      assert.equal(place.geonameId, geonameId);
+    });
+  }
+  test("a tagged FAC takes the place after `in`", () => {
+    const text = "Crowds gathered outside Camp Taji in Baghdad.";
+    const place = find(
+      run(text, [
+        ["Camp Taji", "FAC"],
+        ["Baghdad", "GPE"],
+      ]),
+      "Camp Taji",
+    );
+    assert.equal(place?.precision, "site");
+    assert.equal(place?.geonameId, 98182);
+  });
+});
+
+describe("places: entities and demonyms", () => {
+  test("a tagged PERSON is never a place", () => {
+    const found = run("Jordan Henderson scored twice.", [["Jordan Henderson", "PERSON"]]);
+    assert.equal(found.length, 0);
+  });
+  test("a tagged GPE is resolved even when it is a common word", () => {
+    const place = find(run("He moved to Reading last year.", [["Reading", "GPE"]]), "Reading");
+    assert.equal(place?.countryCode, "GB");
+    assert.equal(place?.entity, 0);
+  });
+  test("adjectival demonyms are places with form demonym; nouns and languages are not", () => {
+    const found = run("Russian diplomats met an American. She speaks English and Arabic.");
+    const russian = find(found, "Russian");
+    assert.equal(russian?.geonameId, 2017370);
+    assert.equal(russian?.form, "demonym");
+    assert.equal(find(found, "American"), undefined);
+    assert.equal(find(found, "English"), undefined);
+  });
+});
+
+describe("places: gazetteer", () => {
+  test("loads in well under a second and holds the countries", () => {
+    const started = performance.now();
+    const gazetteer = loadGazetteer(new URL("./model/gazetteer.json", import.meta.url).pathname);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 1500, `loaded in ${elapsed.toFixed(0)} ms`);
+    const iraq = gazetteer.country("IQ");
+    assert.ok(iraq !== undefined);
+    assert.equal(gazetteer.entry(iraq).geonameId, 99237);
+  });
+});

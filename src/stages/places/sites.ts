@@ -1,0 +1,175 @@
+/**
+ * Facilities: `the US embassy in Baghdad`, `a base in Kirkuk`, `Baghdad airport`. The
+ * gazetteer has no embassies or bases, so a facility takes the point (and GeoNames id) of the
+ * place it is in, with precision `site`: the point stands for somewhere in that place.
+ */
+import type { Entity, Place, Token } from "../../core/annotations.ts";
+
+/** Nouns that name a facility; lowercase. */
+const FACILITY_NOUNS = new Set([
+  "embassy",
+  "consulate",
+  "base",
+  "airbase",
+  "airport",
+  "airfield",
+  "barracks",
+  "camp",
+  "compound",
+  "headquarters",
+  "hospital",
+  "prison",
+  "jail",
+  "palace",
+  "mosque",
+  "church",
+  "cathedral",
+  "synagogue",
+  "temple",
+  "school",
+  "refinery",
+  "port",
+  "harbour",
+  "harbor",
+  "checkpoint",
+  "stadium",
+  "station",
+  "outpost",
+  "facility",
+  "plant",
+  "parliament",
+  "ministry",
+  "hotel",
+  "market",
+  "courthouse",
+]);
+/** Words that may stand inside a facility's name before its noun: `US military base`. */
+const FACILITY_MODIFIERS = new Set([
+  "military",
+  "air",
+  "naval",
+  "army",
+  "police",
+  "main",
+  "international",
+  "fortified",
+  "diplomatic",
+  "heavily",
+  "nuclear",
+  "oil",
+  "central",
+  "federal",
+  "national",
+  "american",
+  "u.s.",
+  "us",
+  "coalition",
+  "marine",
+  "missile",
+]);
+const LINKS = new Set(["in", "at", "near", "outside", "inside"]);
+const UPPER = /^\p{Lu}/u;
+
+function placeAt(places: readonly Place[], start: number): Place | undefined {
+  return places.find(
+    (p) =>
+      p.start === start &&
+      p.form !== "demonym" &&
+      p.precision !== "country" &&
+      p.precision !== "region",
+  );
+}
+
+function siteOf(
+  span: { start: number; end: number },
+  text: string,
+  at: Place,
+  entity?: number,
+): Place {
+  const place: Place = {
+    start: span.start,
+    end: span.end,
+    text: text.slice(span.start, span.end),
+    geonameId: at.geonameId,
+    name: at.name,
+    countryCode: at.countryCode,
+    admin1: at.admin1,
+    lat: at.lat,
+    lon: at.lon,
+    precision: "site",
+    confidence: Math.round(at.confidence * 0.8 * 100) / 100,
+  };
+  if (entity !== undefined) place.entity = entity;
+  return place;
+}
+
+export function findSites(
+  text: string,
+  tokens: readonly Token[],
+  entities: readonly Entity[],
+  places: readonly Place[],
+): Place[] {
+  const sites: Place[] = [];
+  const taken = new Set<number>();
+  // Tagged facilities: a place inside them (`Baghdad airport`) or right after `in`/`at`.
+  for (let e = 0; e < entities.length; e++) {
+    const entity = entities[e] as Entity;
+    if (entity.type !== "FAC") continue;
+    let at = places.find(
+      (p) =>
+        p.start >= entity.start &&
+        p.end <= entity.end &&
+        p.form !== "demonym" &&
+        p.precision !== "country",
+    );
+    if (!at) {
+      const after = /^\s+(in|at|near|outside|inside)\s+(the\s+)?/.exec(
+        text.slice(entity.end, entity.end + 16),
+      );
+      if (after) at = placeAt(places, entity.end + after[0].length);
+    }
+    if (at && at.precision !== "site") {
+      sites.push(siteOf(entity, text, at, e));
+      taken.add(entity.start);
+    }
+  }
+  // Untagged: `<facility noun> in <place>`.
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const noun = tokens[i] as Token;
+    const word = text.slice(noun.start, noun.end).toLowerCase();
+    if (!FACILITY_NOUNS.has(word) && !FACILITY_NOUNS.has(word.replace(/s$/, ""))) continue;
+    const link = tokens[i + 1] as Token;
+    if (!LINKS.has(text.slice(link.start, link.end).toLowerCase())) continue;
+    let target = tokens[i + 2] as Token;
+    if (text.slice(target.start, target.end).toLowerCase() === "the" && tokens[i + 3])
+      target = tokens[i + 3] as Token;
+    const at = placeAt(places, target.start);
+    if (!at) continue;
+    let first = i;
+    while (first > 0 && i - first < 3) {
+      const prev = tokens[first - 1] as Token;
+      const prevWord = text.slice(prev.start, prev.end);
+      if (
+        prev.kind !== "word" ||
+        !(UPPER.test(prevWord) || FACILITY_MODIFIERS.has(prevWord.toLowerCase()))
+      )
+        break;
+      first--;
+    }
+    const start = (tokens[first] as Token).start;
+    if (
+      taken.has(start) ||
+      entities.some((e) => e.type === "FAC" && e.start <= start && noun.end <= e.end)
+    )
+      continue;
+    // A place already found there (`Baghdad airport` matched as a city) is left alone.
+    // A country or demonym inside it (`US embassy`) is a modifier, not the place itself.
+    const inside = places.some(
+      (p) =>
+        p.start < noun.end && start < p.end && p.precision !== "country" && p.form !== "demonym",
+    );
+    if (inside) continue;
+    sites.push(siteOf({ start, end: noun.end }, text, at));
+  }
+  return sites;
+}
