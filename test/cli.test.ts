@@ -151,12 +151,22 @@ describe("dateline extract", () => {
     assert.equal(doc?.published, "2020-02-02");
   });
 
+  it("skips an input above --max-bytes with exit code 1 and goes on", async () => {
+    const small = join(work, "small.txt");
+    writeFileSync(small, goodText(1));
+    const result = await run(["extract", seed, small, "--max-bytes", "1k", "--concurrency", "1"]);
+    assert.equal(result.code, 1);
+    assert.equal(jsonLines(result.stdout).length, 1, "the small file is still extracted");
+    assert.match(result.stderr, /skipped .*000_c1e55ffcabdf0152\.txt: .*\(read\/too-large\)/);
+  });
+
   it("rejects bad usage with exit code 2", async () => {
     for (const args of [
       ["extract"],
       ["extract", seed, "--concurrency", "0"],
       ["extract", seed, "--lexicon", join(work, "missing.yaml")],
       ["extract", seed, "--no-such-option"],
+      ["extract", seed, "--max-bytes", "lots"],
       ["no-such-command"],
     ]) {
       const result = await run(args);
@@ -269,7 +279,7 @@ describe("dateline ingest", () => {
     mkdirSync(early, { recursive: true });
     mkdirSync(many);
     for (let i = 0; i < 10; i++) writeFileSync(join(early, `e${i}.txt`), goodText(5000 + i));
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 1200; i++) {
       writeFileSync(join(many, `m${String(i).padStart(4, "0")}.txt`), goodText(i));
     }
     const db = join(dir, "crash.db");
@@ -277,7 +287,7 @@ describe("dateline ingest", () => {
     assert.equal(first.code, 0, first.stderr);
     const before = dump(db);
 
-    const child = start(["ingest", many, "--db", db, "--concurrency", "1", "--batch-size", "25"]);
+    const child = start(["ingest", many, "--db", db, "--concurrency", "1", "--batch-size", "20"]);
     child.stdin?.end();
     const exited = new Promise((done) => child.on("close", done));
     const deadline = Date.now() + 20_000;
@@ -294,8 +304,8 @@ describe("dateline ingest", () => {
       0,
     );
     const stored = count(db, "SELECT count(*) AS n FROM articles");
-    assert.ok(stored < 3010, "killed before the end");
-    assert.equal((stored - 10) % 25, 0, `whole batches only (${stored - 10} new articles)`);
+    assert.ok(stored < 1210, "killed before the end");
+    assert.equal((stored - 10) % 20, 0, `whole batches only (${stored - 10} new articles)`);
     const after = dump(db);
     // The data tables; FTS shadow tables are indexes, rewritten as they grow.
     for (const table of ["articles", "article_origins", "annotations", "events", "messages"]) {
@@ -308,7 +318,7 @@ describe("dateline ingest", () => {
     assert.equal(resumed.code, 0, resumed.stderr);
     const summary = JSON.parse(resumed.stdout);
     assert.equal(summary.unchanged, stored - 10);
-    assert.equal(summary.added, 3000 - (stored - 10));
+    assert.equal(summary.added, 1200 - (stored - 10));
   });
 });
 

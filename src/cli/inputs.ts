@@ -1,19 +1,29 @@
 /**
- * Inputs on the command line (files, directories, `-`) turned into read results, by the
- * readers in src/read.
+ * Inputs on the command line (files, directories, `-`) turned into read results by the
+ * readers in src/read, with the reading options the commands share.
  */
-import type { ReadOptions, ReadResult } from "../read/types.ts";
+import { InvalidArgumentError, Option } from "commander";
+import { DEFAULT_MAX_BYTES } from "../read/types.ts";
 
-type ReadInputs = (inputs: string[], options?: ReadOptions) => AsyncIterable<ReadResult>;
+export { readInputs } from "../read/index.ts";
 
-// The readers land in parallel with the CLI; a computed specifier keeps the CLI
-// type-checking until src/read/index.ts exists.
-const readerModule = "../read/index.ts";
+export function maxBytesOption(): Option {
+  return new Option(
+    "--max-bytes <size>",
+    "largest document read, in bytes; k, M, G suffixes (binary) allowed",
+  )
+    .default(DEFAULT_MAX_BYTES, `${DEFAULT_MAX_BYTES / 1024 / 1024}M`)
+    .argParser(byteSize);
+}
 
-export async function readInputs(
-  inputs: string[],
-  options: ReadOptions = {},
-): Promise<AsyncIterable<ReadResult>> {
-  const { readInputs: read } = (await import(readerModule)) as { readInputs: ReadInputs };
-  return read(inputs, options);
+const units: Record<string, number> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** `50M` → 52428800; a plain number is bytes. */
+export function byteSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(value.trim());
+  const unit = units[(match?.[2] ?? "").toLowerCase()];
+  if (!match || unit === undefined || Number(match[1]) <= 0) {
+    throw new InvalidArgumentError(`expected a size such as 20M or 5000000, not "${value}"`);
+  }
+  return Math.floor(Number(match[1]) * unit);
 }

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { processAll, RunError } from "../../run/index.ts";
-import { readInputs } from "../inputs.ts";
+import { maxBytesOption, readInputs } from "../inputs.ts";
 import { CliError, ExitCode, setExitCode, writeOut } from "../io.ts";
 import { concurrencyOption, lexiconOption, pipelineOptionsFrom } from "../options.ts";
 import { createProgress } from "../progress.ts";
@@ -8,6 +8,7 @@ import { createProgress } from "../progress.ts";
 interface ExtractOptions {
   concurrency: number;
   lexicon?: string[];
+  maxBytes: number;
 }
 
 export function extractCommand(): Command {
@@ -29,11 +30,12 @@ export function extractCommand(): Command {
     .argument("<inputs...>", "files, directories, or - for JSON lines on stdin")
     .addOption(concurrencyOption())
     .addOption(lexiconOption())
+    .addOption(maxBytesOption())
     .action(async (inputs: string[], options: ExtractOptions) => {
       const progress = createProgress("extracted");
       let failed = 0;
       try {
-        const results = processAll(await readInputs(inputs), {
+        const results = processAll(readInputs(inputs, { maxBytes: options.maxBytes }), {
           concurrency: options.concurrency,
           pipeline: pipelineOptionsFrom(options),
         });

@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { processAll, RunError } from "../../run/index.ts";
 import { type IngestItem, type IngestOutcome, openStore } from "../../store/index.ts";
-import { readInputs } from "../inputs.ts";
+import { maxBytesOption, readInputs } from "../inputs.ts";
 import { CliError, ExitCode, setExitCode, writeOut } from "../io.ts";
 import {
   concurrencyOption,
@@ -17,6 +17,7 @@ interface IngestOptions {
   db: string;
   concurrency: number;
   lexicon?: string[];
+  maxBytes: number;
   batchSize: number;
   json?: boolean;
 }
@@ -45,6 +46,7 @@ export function ingestCommand(): Command {
     .addOption(dbOption())
     .addOption(concurrencyOption())
     .addOption(lexiconOption())
+    .addOption(maxBytesOption())
     .addOption(
       new Option("--batch-size <n>", "articles per transaction")
         .default(200)
@@ -71,7 +73,7 @@ export function ingestCommand(): Command {
         batch = [];
       };
       try {
-        const results = processAll(await readInputs(inputs), {
+        const results = processAll(readInputs(inputs, { maxBytes: options.maxBytes }), {
           concurrency: options.concurrency,
           pipeline: pipelineOptionsFrom(options),
         });
