@@ -261,6 +261,16 @@ describe("segment: hard-wrap detection", () => {
       "Marines sent.\nThey came from a task force based in the region, officials said.\n";
     assert.equal(isHardWrapped(lines.repeat(4)), false);
   });
+  it("takes a list of headlines as not wrapped", () => {
+    const lines = [
+      "Marines sent to protect US embassy in Baghdad after attack",
+      "Esper says more troops will reinforce the embassy in Iraq",
+      "Kata'ib Hezbollah supporters withdraw from the Green Zone",
+      "Iraq's prime minister condemns US strikes on militia bases",
+    ];
+    assert.equal(isHardWrapped(lines.join("\n")), false);
+    assert.deepEqual(sentencesOf(lines.join("\n")), lines);
+  });
   it("takes lines cut at a fixed width as wrapped", () => {
     const line = "the attack by Iranian proxies on Tuesday, officials said on\n";
     assert.equal(isHardWrapped(line.repeat(4)), true);

@@ -69,11 +69,14 @@ const CLOSERS = new Set(["”", "’", "'", "»", ")", "]", "}"]);
 /**
  * Hard-wrapped text (lines cut at a fixed width) uses single line breaks as spaces. Most
  * lines followed by another line being 40–100 code units long and ending without a
- * sentence mark says so; text laid out one paragraph per line has long or punctuated lines.
+ * sentence mark says so, if at least a quarter of them go on in lowercase; text laid out
+ * one paragraph per line has long or punctuated lines, and a list of headlines has
+ * capitals after every break.
  */
 export function isHardWrapped(text: string): boolean {
   let lines = 0;
   let wrappedLike = 0;
+  let continuesLower = 0;
   let start = 0;
   for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
     const nextStart = end + 1;
@@ -85,11 +88,14 @@ export function isHardWrapped(text: string): boolean {
       const last = text.charCodeAt(end - 1);
       if (length >= 40 && length <= 100 && last !== PERIOD && last !== BANG && last !== QUESTION) {
         wrappedLike++;
+        const c = text.charCodeAt(nextStart);
+        if (c >= 97 && c <= 122) continuesLower++;
       }
     }
     start = nextStart;
   }
-  return lines >= 3 && wrappedLike * 2 >= lines;
+  // Cut prose goes on in lowercase after many of its breaks; a list of headlines never does.
+  return lines >= 3 && wrappedLike * 2 >= lines && continuesLower * 4 >= wrappedLike;
 }
 
 /**
