@@ -1,0 +1,50 @@
+/**
+ * Weekdays: `Friday`, `last Friday`, `next Tuesday`, `Friday night`. A bare weekday follows
+ * the clause's tense (see resolve.ts `dayForWeekday`): news reports the past, so `on Friday`
+ * in a Tuesday article is the previous Friday unless the clause points forward
+ * (`will meet on Friday`).
+ */
+import { isoDay } from "../calendar.ts";
+import type { Grammar } from "../grammar.ts";
+import { isCapitalised } from "../grammar.ts";
+import { dayForWeekday, onDay, unresolved } from "../resolve.ts";
+import type { Rule } from "../types.ts";
+import { found, group } from "./found.ts";
+
+// Holidays named after a weekday are not the nearest such weekday.
+const HOLIDAY =
+  "(?<!\\b(?:Good|Black|Ash|Super|Cyber|Easter|Bloody|Palm|Holy|Maundy|Shrove|Giving)\\s)";
+
+export function weekdayRules(g: Grammar): Rule[] {
+  return [
+    {
+      name: "dates/weekday",
+      pattern: new RegExp(
+        `${HOLIDAY}\\b(?:(?<rel>last|this|next|past|coming)\\s+)?(?<wd>${g.fullWeekday})\\b(?:\\s+(?<part>${g.partOfDay})\\b)?`,
+        "gi",
+      ),
+      resolve(m, env) {
+        const raw = m.groups?.wd ?? "";
+        if (!isCapitalised(raw)) return null;
+        const wd = env.lex.weekdays.get(raw.toLowerCase());
+        if (wd === undefined) return null;
+        const rel = group(m, "rel");
+        const part = group(m, "part");
+        const partCode = part === null ? null : (env.lex.partsOfDay.get(part) ?? null);
+        const stated = ["weekday", ...(partCode ? ["partOfDay"] : [])];
+        if (env.ref === null) {
+          const value = `XXXX-WXX-${wd}${partCode ? `T${partCode}` : ""}`;
+          return found(m, "dates/weekday", unresolved(value, stated, ["day", "month", "year"]));
+        }
+        const tense = rel === null ? env.tense(m.index, m.index + m[0].length) : "none";
+        const day = dayForWeekday(env.ref, wd, rel, tense);
+        const res = onDay(day, stated, ["day", "month", "year"]);
+        if (partCode) {
+          res.type = "TIME";
+          res.value = `${isoDay(day)}T${partCode}`;
+        }
+        return { ...found(m, "dates/weekday", res), weekday: wd };
+      },
+    },
+  ];
+}
