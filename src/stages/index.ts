@@ -4,6 +4,7 @@
  */
 import type { PipelineOptions, Stage, StageFactory } from "../core/stage.ts";
 import { cleanStage } from "./clean/index.ts";
+import { datesStage } from "./dates/index.ts";
 import { segmentStage } from "./segment/index.ts";
 
 export const stageFactories: readonly StageFactory[] = [
@@ -11,6 +12,8 @@ export const stageFactories: readonly StageFactory[] = [
   cleanStage,
   // segment: tokens and sentences, which every later stage walks.
   segmentStage,
+  // dates: time expressions resolved against the publication date; events take their dates.
+  datesStage,
   // entities, dates, places, events, quotes: added as they land.
 ];
 
