@@ -1,0 +1,261 @@
+/**
+ * From a noun phrase to an event argument: the named entity that heads it (with the actor
+ * code the entities stage gave it), the country of its modifiers (`Iraqi troops`), the
+ * sector of its nominal head (`troops` → MIL), pronouns resolved to a speaker or the last
+ * person named, and definite descriptions (`the embassy`) resolved to the document's
+ * earlier mention of the same head (`the US embassy in Baghdad`).
+ */
+import type { Entity, EventArgument } from "../../core/annotations.ts";
+import { nominalLemma, nominalSector } from "./nominal.ts";
+import { type DocIndex, isPunct, type Range } from "./sentence.ts";
+import { PREPOSITIONS } from "./words.ts";
+
+/** What the document has said about a nominal head (`embassy` → USA, in Baghdad). */
+export interface Referent {
+  country: string | null;
+  sector: string | null;
+  /** Index into doc.places of where it is, if said. */
+  place: number;
+  text: string;
+}
+
+export interface ArgumentContext {
+  ix: DocIndex;
+  /** Nominal head lemma → what the document said of it last. */
+  memory: Map<string, Referent>;
+  /** Entity index of the speaker of the quotation a token is in, by token; -1 if none. */
+  speakerOf: (token: number) => number;
+}
+
+export interface Resolved {
+  arg: EventArgument;
+  /** Token index of the head (the entity's first token or the nominal head). */
+  head: number;
+  /** Nominal head lemma, if any. */
+  nominal: string | null;
+  /** Place of the referent, when it came from the document's memory. */
+  place: number;
+  /** Whether anything in the phrase names an actor (entity, pronoun, or coded noun). */
+  coded: boolean;
+}
+
+const PRONOUNS = new Set(["he", "she", "we", "i", "they", "it", "us", "him", "her", "them"]);
+
+function actorOf(entities: Entity[], k: number): Entity["actor"] {
+  const e = entities[k];
+  if (!e) return null;
+  if (e.actor) return e.actor;
+  if (e.refersTo !== undefined) return entities[e.refersTo]?.actor ?? null;
+  return null;
+}
+
+/** Entities inside `[s, e)` in token order, each once. */
+function entitiesIn(ix: DocIndex, s: number, e: number): number[] {
+  const out: number[] = [];
+  for (let i = s; i < e; i++) {
+    const k = ix.entity[i] as number;
+    if (k >= 0 && out[out.length - 1] !== k) out.push(k);
+  }
+  return out;
+}
+
+/** `Iranian-backed` → IRN as a backer, not the actor's own country. */
+function backedBy(ix: DocIndex, s: number, e: number): string | null {
+  for (let i = s; i < e; i++) {
+    const w = ix.low[i] as string;
+    if (/-(backed|supported|sponsored|allied|led)$/.test(w)) {
+      const k = ix.entity[i] as number;
+      if (k >= 0) return actorOf(ix.doc.entities, k)?.country ?? null;
+    }
+  }
+  return null;
+}
+
+export function resolveArgument(
+  ac: ArgumentContext,
+  range: Range,
+  nearTo: number,
+): Resolved | null {
+  const { ix } = ac;
+  const [s, e] = range;
+  const entities = ix.doc.entities;
+  // The core of the phrase ends at its first preposition other than `of`.
+  let core = e;
+  for (let i = s; i < e; i++) {
+    const w = ix.low[i] as string;
+    const quantityWord =
+      (w === "than" && /^(more|less|fewer)$/.test(ix.low[i - 1] ?? "")) ||
+      (w === "at" && /^(least|most)$/.test(ix.low[i + 1] ?? "")) ||
+      (w === "to" && ix.low[i - 1] === "up") ||
+      (w === "up" && ix.low[i + 1] === "to");
+    if (PREPOSITIONS.has(w) && w !== "of" && ix.entity[i] === -1 && !quantityWord) {
+      core = i;
+      break;
+    }
+  }
+  // Dates and places are not actors (`on Tuesday`, a location phrase).
+  const ents = entitiesIn(ix, s, core).filter((k) => {
+    const ent = entities[k] as Entity;
+    return !(
+      (ix.date[firstTokenOf(ix, ent)] as number) >= 0 &&
+      ent.type !== "ORG" &&
+      ent.type !== "PERSON"
+    );
+  });
+  // Pronouns: `we` in a quotation is its speaker; he/she the last person named before.
+  if (e - s === 1 && PRONOUNS.has(ix.low[s] as string)) {
+    const w = ix.low[s] as string;
+    let k = -1;
+    if (w === "we" || w === "i" || w === "us") k = ac.speakerOf(s);
+    else if (w === "he" || w === "she" || w === "him" || w === "her") k = lastPerson(ix, s);
+    if (k < 0) return null;
+    const ent = entities[k] as Entity;
+    const actor = actorOf(entities, k);
+    return {
+      arg: {
+        start: ix.tokens[s]?.start as number,
+        end: ix.tokens[s]?.end as number,
+        text: ix.text.slice(ix.tokens[s]?.start, ix.tokens[s]?.end),
+        name: actor?.name ?? ent.text,
+        country: actor?.country ?? null,
+        sector: actor?.sector ?? null,
+        entity: k,
+      },
+      head: s,
+      nominal: null,
+      place: -1,
+      coded: true,
+    };
+  }
+  // Split coordination: the first conjunct, borrowing the shared head when it has none
+  // (`Hungarian and Romanian officials`).
+  let conjEnd = core;
+  for (let i = s + 1; i < core; i++) {
+    const w = ix.low[i] as string;
+    if ((w === "and" || w === "or") && ix.entity[i] === -1) {
+      conjEnd = i;
+      break;
+    }
+  }
+  let nominal: string | null = null;
+  let nominalAt = -1;
+  for (let i = core - 1; i >= s; i--) {
+    // Names are not nominal heads (`United` is no `unit`).
+    const ek = ix.entity[i] as number;
+    if (isPunct(ix, i) || (ek >= 0 && entities[ek]?.type !== "ORG")) continue;
+    const lemma = nominalLemma(ix.low[i] as string);
+    if (lemma) {
+      // Prefer the head in the first conjunct; else the shared one at the end.
+      if (i < conjEnd || nominalAt < 0) {
+        nominal = lemma;
+        nominalAt = i;
+      }
+      if (i < conjEnd) break;
+    } else if (i < conjEnd && nominalAt >= conjEnd) {
+      // The first conjunct has a head of its own that we do not code: keep the shared one.
+    }
+  }
+  const firstEnts = ents.filter((k) => firstTokenOf(ix, entities[k] as Entity) < conjEnd);
+  const pool = firstEnts.length > 0 ? firstEnts : ents;
+  // The head entity: the last person or organisation of the first conjunct.
+  let headEnt = -1;
+  for (const k of pool) {
+    const t = (entities[k] as Entity).type;
+    if (t === "PERSON" || t === "ORG" || t === "FAC") headEnt = k;
+  }
+  // Modifiers that give a country: demonyms and country names.
+  let modCountry: string | null = null;
+  let modEnt = -1;
+  const backer = backedBy(ix, s, core);
+  for (const k of pool) {
+    const ent = entities[k] as Entity;
+    if (ent.type !== "NORP" && ent.type !== "GPE" && ent.type !== "LOC") continue;
+    const first = firstTokenOf(ix, ent);
+    if (/-(backed|supported|sponsored|allied|led)$/.test(ix.low[first] as string)) continue;
+    const c = actorOf(entities, k)?.country ?? null;
+    if (c) {
+      modCountry = c;
+      modEnt = k;
+      break;
+    }
+  }
+  const startTok = ix.tokens[s] as { start: number };
+  const endTok = ix.tokens[core - 1] as { end: number };
+  const text = ix.text.slice(startTok.start, endTok.end);
+  if (headEnt >= 0) {
+    const ent = entities[headEnt] as Entity;
+    const actor = actorOf(entities, headEnt);
+    const arg: EventArgument = {
+      start: startTok.start,
+      end: endTok.end,
+      text,
+      name: actor?.name ?? ent.text,
+      country: actor?.country ?? modCountry,
+      sector: actor?.sector ?? (nominal ? nominalSector(nominal) : null),
+      entity: headEnt,
+    };
+    return { arg, head: firstTokenOf(ix, ent), nominal, place: -1, coded: true };
+  }
+  // A country or demonym alone (`Jordan agreed`), or with a nominal head (`Iraqi troops`).
+  let place = -1;
+  let country = modCountry;
+  let sector = nominal ? nominalSector(nominal) : null;
+  if (modEnt >= 0 && nominal === null) {
+    const actor = actorOf(entities, modEnt);
+    sector = actor?.sector ?? null;
+  }
+  // A definite description without a country of its own: what the document said before.
+  if (country === null && nominal !== null) {
+    const known = ac.memory.get(nominal);
+    if (known && /^(the|this|that|these|those)$/.test(ix.low[s] as string)) {
+      country = known.country;
+      sector = sector ?? known.sector;
+      place = known.place;
+    }
+  }
+  if (modEnt < 0 && nominal === null) return null;
+  const head = nominalAt >= 0 ? nominalAt : firstTokenOf(ix, entities[modEnt] as Entity);
+  const arg: EventArgument = {
+    start: startTok.start,
+    end: endTok.end,
+    text,
+    name: text.replace(/^(the|a|an|this|these|those|that)\s+/i, ""),
+    country,
+    sector,
+  };
+  if (modEnt >= 0 && nominal === null) arg.entity = modEnt;
+  void nearTo;
+  void backer;
+  return { arg, head, nominal, place, coded: true };
+}
+
+export function firstTokenOf(ix: DocIndex, ent: { start: number }): number {
+  let lo = 0;
+  let hi = ix.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ix.tokens[mid] as { end: number }).end <= ent.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last PERSON entity with an actor code before token `i`, for he/she. */
+function lastPerson(ix: DocIndex, i: number): number {
+  for (let j = i - 1; j >= 0 && i - j < 400; j--) {
+    const k = ix.entity[j] as number;
+    if (k >= 0 && ix.doc.entities[k]?.type === "PERSON") return k;
+  }
+  return -1;
+}
+
+/** Remember nominal heads with a country (`the US embassy in Baghdad`) for later `the embassy`. */
+export function remember(ac: ArgumentContext, r: Resolved, place: number): void {
+  if (!r.nominal || !r.arg.country) return;
+  ac.memory.set(r.nominal, {
+    country: r.arg.country,
+    sector: r.arg.sector,
+    place: place >= 0 ? place : r.place,
+    text: r.arg.text,
+  });
+}

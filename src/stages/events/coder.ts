@@ -1,0 +1,1579 @@
+/**
+ * The event coder: triggers from the lexicon, their clause (subject, object, prepositional
+ * phrases, passive voice, light verbs), modality, governed complements, counts, location,
+ * date, links and attribution, in that order for each sentence. Each step is a small
+ * function below; the order matters because later steps read what earlier ones found
+ * (counts fold into the attack they belong to before links are drawn between events).
+ */
+import type {
+  Attribution,
+  DateMention,
+  Event,
+  EventArgument,
+  EventType,
+  Place,
+  Quad,
+} from "../../core/annotations.ts";
+import type { Document } from "../../core/document.ts";
+import { type ArgumentContext, type Resolved, remember, resolveArgument } from "./arguments.ts";
+import { quantity } from "./counts.ts";
+import { type EventLexicon, inClass, type TriggerEntry } from "./lexicon.ts";
+import { isPastForm, lemmatize } from "./morphology.ts";
+import { nominalLemma } from "./nominal.ts";
+import {
+  type DocIndex,
+  indexDocument,
+  isAux,
+  isCapitalized,
+  isPunct,
+  phraseLeft,
+  phraseRight,
+  type Range,
+  type SentenceView,
+  sentenceView,
+} from "./sentence.ts";
+import { findSpeakers } from "./speakers.ts";
+import {
+  ANAPHORIC,
+  BE,
+  DETERMINERS,
+  FUTURE,
+  LIGHT_VERBS,
+  LINK_CUES,
+  MODAL_GOVERNORS,
+  MODALS,
+  NEGATING_GOVERNORS,
+  NEGATORS,
+  PREPOSITIONS,
+  SPEECH_VERBS,
+  SUBORDINATORS,
+  TIME_WORDS,
+  TRANSPARENT_GOVERNORS,
+} from "./words.ts";
+
+export const QUADS: Record<EventType, Quad> = {
+  AGREE: "verbal-cooperation",
+  CONSULT: "verbal-cooperation",
+  SUPPORT: "verbal-cooperation",
+  CONCEDE: "verbal-cooperation",
+  COOPERATE: "material-cooperation",
+  AID: "material-cooperation",
+  RETREAT: "material-cooperation",
+  REQUEST: "verbal-conflict",
+  ACCUSE: "verbal-conflict",
+  REJECT: "verbal-conflict",
+  THREATEN: "verbal-conflict",
+  PROTEST: "material-conflict",
+  SANCTION: "material-conflict",
+  MOBILIZE: "material-conflict",
+  COERCE: "material-conflict",
+  ASSAULT: "material-conflict",
+};
+
+/** Either reading of an `attack`-like word: the verb rows and the noun rows, by span. */
+interface Candidate {
+  rows: TriggerEntry[];
+  /** Token range of the trigger words. */
+  a: number;
+  b: number;
+  /** Token index of the inflected head. */
+  head: number;
+}
+
+/** An event being built. Token indices are document-wide. */
+interface Draft {
+  entry: TriggerEntry;
+  type: EventType;
+  mode: string | null;
+  pos: "v" | "n" | "a";
+  a: number;
+  b: number;
+  head: number;
+  /** First token of the verb group (auxiliaries) or of the noun phrase (determiners). */
+  groupStart: number;
+  passive: boolean;
+  negated: boolean;
+  hypothetical: boolean;
+  future: boolean;
+  subj: Range | null;
+  obj: Range | null;
+  /** Preposition → the phrase after it. */
+  pps: Map<string, Range>;
+  /** Where the clause of the trigger ends (exclusive). */
+  clauseEnd: number;
+  /** Token of a light verb that carries a noun trigger. */
+  light: number;
+  /** The event whose complement this one is, if any. */
+  governor: Draft | null;
+  /** Complements this event governs. */
+  complements: Draft[];
+  /** How the complement relates: subsumed, planned (modal), transparent, negated. */
+  govKind: "subsume" | "modal" | "transparent" | "negate" | "purpose" | null;
+  actor: Resolved | null;
+  recipient: Resolved | null;
+  dead: number | null;
+  injured: number | null;
+  arrested: number | null;
+  size: number | null;
+  vague: Set<"dead" | "injured" | "arrested" | "size">;
+  drop: boolean;
+  /** An earlier event this mention refers back to (`these air strikes`). */
+  alias: Event | null;
+  event: Event | null;
+  rule: string;
+}
+
+export interface CoderState {
+  lexicon: EventLexicon;
+  /** Verb forms that have no noun reading in the lexicon: a phrase never runs through them. */
+  verbOnly: Set<string>;
+  nounForms: Set<string>;
+  /** Every verb form of the lexicon, plus common verbs of purpose clauses (`to ensure`). */
+  verbForms: Set<string>;
+}
+
+/** Verbs that open purpose clauses (`sent to strengthen security`), besides the triggers. */
+const INFINITIVES = new Set(
+  "strengthen ensure protect help prevent secure stop defend guard evacuate reinforce bolster boost maintain keep restore protect patrol monitor oversee investigate discuss end counter deter combat fight provide replace relieve assist train advise escort".split(
+    " ",
+  ),
+);
+
+export function createCoderState(lexicon: EventLexicon): CoderState {
+  const verbForms = new Set<string>();
+  const nounForms = new Set<string>();
+  for (const [form, rows] of lexicon.byForm) {
+    for (const r of rows) {
+      if (r.pos === "v") verbForms.add(form);
+      else if (r.pos === "n") nounForms.add(form);
+    }
+  }
+  const verbOnly = new Set([...verbForms].filter((f) => !nounForms.has(f)));
+  for (const w of INFINITIVES) verbForms.add(w);
+  return { lexicon, verbOnly, nounForms, verbForms };
+}
+
+const COUNT_FIELD: Record<string, "dead" | "injured" | "arrested"> = {
+  "assault/kill": "dead",
+  "assault/murder": "dead",
+  "assault/wound": "injured",
+  "assault/injure": "injured",
+  "coerce/arrest": "arrested",
+  "coerce/detain": "arrested",
+};
+
+const LOCATION_PREPS = new Set([
+  "in",
+  "at",
+  "near",
+  "outside",
+  "inside",
+  "across",
+  "throughout",
+  "into",
+  "around",
+  "to",
+  "of",
+  "from",
+  "on",
+]);
+
+/** Code every event of a document. */
+export function codeDocument(doc: Document, state: CoderState): Event[] {
+  if (!doc.hasText || doc.tokens.length === 0 || doc.sentences.length === 0) return [];
+  const ix = indexDocument(doc);
+  const speakers = findSpeakers(ix);
+  const ac: ArgumentContext = {
+    ix,
+    memory: new Map(),
+    speakerOf: (t) => speakers.speakerOf(t),
+  };
+  const events: Event[] = [];
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const view = sentenceView(ix, s);
+    if (view.to <= view.from) continue;
+    rememberReferents(ac, view);
+    codeSentence(view, state, ac, events, speakers.quoteAt);
+  }
+  return events;
+}
+
+/** Record `[country] [modifiers] head [in Place]` phrases so `the head` resolves later. */
+function rememberReferents(ac: ArgumentContext, view: SentenceView): void {
+  const { ix } = ac;
+  for (let i = view.from; i < view.to; i++) {
+    const k = ix.entity[i] as number;
+    if (k < 0 || ix.entity[i - 1] === k) continue;
+    const country = ix.doc.entities[k]?.actor?.country;
+    if (!country) continue;
+    let j = i;
+    while (j < view.to && ix.entity[j] === k) j++;
+    for (let h = j; h < Math.min(view.to, j + 3); h++) {
+      const lemma = nominalLemma(ix.low[h] as string);
+      if (lemma) {
+        let place = -1;
+        for (let p = h + 1; p < Math.min(view.to, h + 4); p++) {
+          if ((ix.place[p] as number) >= 0 && /^(in|at|near)$/.test(ix.low[p - 1] as string)) {
+            place = ix.place[p] as number;
+            break;
+          }
+        }
+        ac.memory.set(lemma, {
+          country,
+          sector: null,
+          place,
+          text: ix.low.slice(i, h + 1).join(" "),
+        });
+        break;
+      }
+      if (isPunct(ix, h) || PREPOSITIONS.has(ix.low[h] as string)) break;
+    }
+  }
+}
+
+function codeSentence(
+  view: SentenceView,
+  state: CoderState,
+  ac: ArgumentContext,
+  events: Event[],
+  quoteAt: (token: number) => { text: string; entity: number } | null,
+): void {
+  const { ix } = view;
+  const candidates = findCandidates(view, state);
+  const verbLike = (i: number): boolean => isVerbLike(ix, state, i);
+  const drafts: Draft[] = [];
+  const triggerAt = new Set<number>();
+  for (const cand of candidates) triggerAt.add(cand.head);
+  for (const cand of candidates) {
+    const draft = analyse(view, state, cand, verbLike, triggerAt);
+    if (draft) drafts.push(draft);
+  }
+  governComplements(view, drafts, state);
+  // Subsumed complements (`threatened to attack Israel`) still lend their arguments.
+  const live = (d: Draft): boolean => !d.drop || d.governor !== null;
+  for (const d of drafts) if (live(d)) resolveActor(view, ac, d, verbLike);
+  inheritActors(view, drafts);
+  for (const d of drafts) if (live(d)) chooseRow(view, state, d);
+  for (const d of drafts) if (live(d)) resolveRecipient(view, ac, d, verbLike);
+  applyModality(drafts);
+  foldCounts(view, drafts, ac, verbLike);
+  for (const d of drafts) if (!d.drop) refineType(view, d);
+  for (const d of drafts) if (!d.drop) checkEvidence(d);
+  for (const d of drafts) if (!d.drop && d.pos === "n") findAntecedent(view, d, events);
+  const emitted: Draft[] = [];
+  for (const d of drafts) {
+    if (d.drop) continue;
+    if (d.alias) continue;
+    d.event = buildEvent(view, ac, d, quoteAt);
+    events.push(d.event);
+    emitted.push(d);
+    if (d.recipient)
+      remember(ac, d.recipient, d.event.location ? placeIndex(ix, d.event.location) : -1);
+  }
+  linkEvents(
+    view,
+    drafts.filter((d) => !d.drop && (d.event || d.alias)),
+  );
+}
+
+function placeIndex(ix: DocIndex, place: Place): number {
+  return ix.doc.places.indexOf(place);
+}
+
+// ---------------------------------------------------------------- triggers
+
+function findCandidates(view: SentenceView, state: CoderState): Candidate[] {
+  const { ix } = view;
+  const out: Candidate[] = [];
+  const taken = new Uint8Array(view.to - view.from);
+  for (let i = view.from; i < view.to; i++) {
+    const rows = state.lexicon.byForm.get(ix.low[i] as string);
+    if (!rows) continue;
+    // Group rows by the span they match; the longest span wins a head.
+    let best: Candidate | null = null;
+    for (const row of rows) {
+      const span = matchRow(view, row, i);
+      if (!span) continue;
+      if (!best || span[1] - span[0] > best.b - best.a)
+        best = { rows: [row], a: span[0], b: span[1], head: i };
+      else if (span[0] === best.a && span[1] === best.b) best.rows.push(row);
+    }
+    if (!best) continue;
+    let free = true;
+    for (let t = best.a; t < best.b; t++) if (taken[t - view.from]) free = false;
+    if (!free) {
+      // A longer trigger already covers this word (`air strike` vs `strike`).
+      const prev = out[out.length - 1];
+      if (prev && prev.b - prev.a >= best.b - best.a) continue;
+      if (prev) {
+        for (let t = prev.a; t < prev.b; t++) taken[t - view.from] = 0;
+        out.pop();
+      }
+    }
+    for (let t = best.a; t < best.b; t++) taken[t - view.from] = 1;
+    out.push(best);
+  }
+  return out;
+}
+
+/** The token span `row` matches with its head at token `i`, or null. */
+function matchRow(view: SentenceView, row: TriggerEntry, i: number): Range | null {
+  const { ix } = view;
+  const words = row.words;
+  // Right part, after the head.
+  let j = i + 1;
+  for (let w = row.head + 1; w < words.length; w++) {
+    const alts = words[w] as string[];
+    if (alts[0] === "~") {
+      const next = words[w + 1] as string[];
+      let found = -1;
+      for (let g = j; g < Math.min(view.to, j + 4); g++) {
+        if (
+          next.includes(ix.low[g] as string) ||
+          next.some((n) => lemmatize(ix.low[g] as string) === n)
+        ) {
+          found = g;
+          break;
+        }
+        if (isPunct(ix, g)) break;
+      }
+      if (found < 0) return null;
+      j = found + 1;
+      w++;
+      continue;
+    }
+    if (j >= view.to) return null;
+    const word = ix.low[j] as string;
+    if (!alts.includes(word) && !alts.some((a) => a === lemmatize(word))) return null;
+    // `call on Tuesday` is not `call on`.
+    if (
+      row.pos === "v" &&
+      w === words.length - 1 &&
+      j + 1 < view.to &&
+      (ix.date[j + 1] as number) >= 0 &&
+      PREPOSITIONS.has(word)
+    )
+      return null;
+    j++;
+  }
+  // Left part, before the head (nouns: `air` of `air strike`).
+  let k = i - 1;
+  for (let w = row.head - 1; w >= 0; w--) {
+    const alts = words[w] as string[];
+    if (k < view.from) return null;
+    if (!alts.includes(ix.low[k] as string)) return null;
+    k--;
+  }
+  return [k + 1, j];
+}
+
+/** Whether token `i` reads as a verb here: a phrase stops at it. */
+function isVerbLike(ix: DocIndex, state: CoderState, i: number): boolean {
+  const w = ix.low[i] as string;
+  if (ix.entity[i] !== -1) return false;
+  if (state.verbOnly.has(w)) {
+    const prev = ix.low[i - 1] ?? "";
+    // `the wounded`, `a fortified embassy`: a participle after a determiner or adverb.
+    if (DETERMINERS.has(prev) || prev.endsWith("ly")) return false;
+    return true;
+  }
+  return false;
+}
+
+function verbReading(
+  ix: DocIndex,
+  state: CoderState,
+  cand: Candidate,
+  hasNoun: boolean,
+  hasVerb: boolean,
+): boolean {
+  if (!hasVerb) return false;
+  const i = cand.a;
+  const w = ix.low[cand.head] as string;
+  const prev = ix.low[i - 1] ?? "";
+  const prev2 = ix.low[i - 2] ?? "";
+  if (!hasNoun) {
+    // A verb-only trigger used as a noun or modifier (`the host country`, `fire torches`,
+    // `a free Iraq`) is no event.
+    if (DETERMINERS.has(prev) || prev.endsWith("'s") || /^\d/.test(prev)) return false;
+    if (PREPOSITIONS.has(prev) && prev !== "to") return false;
+    if (
+      state.verbForms.has(prev) &&
+      !isAux(prev) &&
+      !/ly$/.test(prev) &&
+      !w.endsWith("ing") &&
+      !w.endsWith("ed")
+    )
+      return false;
+    return true;
+  }
+  if (DETERMINERS.has(prev) || prev.endsWith("'s") || /^\d/.test(prev)) return false;
+  if (prev === "to")
+    return !/^(response|reaction|retaliation|revenge|due|prior|according|opposition|resistance|threat|ceasefire|access|end)$/.test(
+      prev2,
+    );
+  if (isAux(prev) || NEGATORS.has(prev) || prev.endsWith("ly")) return true;
+  if (/^(he|she|they|we|i|it|who|which)$/.test(prev)) return true;
+  if (w.endsWith("ing") || (w.endsWith("ed") && !state.nounForms.has(w))) return true;
+  if (PREPOSITIONS.has(prev)) return false;
+  const next = ix.low[cand.b] ?? "";
+  if (/^(on|against|by|of|in|at)$/.test(next)) return false;
+  // A base or -s form after a name or a plural subject (`Protesters attack police`).
+  if (isCapitalized(ix, i - 1) && ix.entity[i - 1] !== -1) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------- clause
+
+function analyse(
+  view: SentenceView,
+  state: CoderState,
+  cand: Candidate,
+  verbLike: (i: number) => boolean,
+  triggerAt: Set<number>,
+): Draft | null {
+  const { ix } = view;
+  const hasVerb = cand.rows.some((r) => r.pos === "v");
+  const hasNoun = cand.rows.some((r) => r.pos === "n");
+  const hasAdj = cand.rows.some((r) => r.pos === "a");
+  let pos: "v" | "n" | "a";
+  if (hasAdj) pos = "a";
+  else pos = verbReading(ix, state, cand, hasNoun, hasVerb) ? "v" : "n";
+  const rows = cand.rows.filter((r) => r.pos === pos);
+  if (rows.length === 0) return null;
+  // Adjectival governors need `is willing to`, not `a willing partner`.
+  if (pos === "a" && ix.low[cand.b] !== "to") return null;
+  // `in protest at/of/against` is the purpose of another act, not a protest event.
+  if (
+    pos === "n" &&
+    ix.low[cand.a - 1] === "in" &&
+    /^(protest|retaliation|response)$/.test(ix.low[cand.head] as string)
+  )
+    return null;
+  const first = rows[0] as TriggerEntry;
+  const d: Draft = {
+    entry: first,
+    type: (first.type ?? "ASSAULT") as EventType,
+    mode: first.mode,
+    pos,
+    a: cand.a,
+    b: cand.b,
+    head: cand.head,
+    groupStart: cand.a,
+    passive: false,
+    negated: false,
+    hypothetical: false,
+    future: false,
+    subj: null,
+    obj: null,
+    pps: new Map(),
+    clauseEnd: view.to,
+    light: -1,
+    governor: null,
+    complements: [],
+    govKind: null,
+    actor: null,
+    recipient: null,
+    dead: null,
+    injured: null,
+    arrested: null,
+    size: null,
+    vague: new Set(),
+    drop: false,
+    alias: null,
+    event: null,
+    rule: first.rule,
+  };
+  (d as Draft & { rows: TriggerEntry[] }).rows = rows;
+  d.clauseEnd = clauseEnd(view, cand.b);
+  if (pos === "v" || pos === "a") verbClause(view, state, d, verbLike);
+  else nounClause(view, state, d, verbLike);
+  collectPps(view, state, d, verbLike, triggerAt);
+  return d;
+}
+
+/** The end of the clause that starts after token `b`: a semicolon, a quote, a clause word. */
+function clauseEnd(view: SentenceView, b: number): number {
+  const { ix } = view;
+  for (let i = b; i < view.to; i++) {
+    const w = ix.low[i] as string;
+    if (w === ";" || w === ":" || w === '"' || w === "“" || w === "”" || w === "(") return i;
+    if (w === "," && i + 1 < view.to) {
+      const next = ix.low[i + 1] as string;
+      if (SUBORDINATORS.has(next) || next.endsWith("ing") || SPEECH_VERBS.has(next)) return i;
+    }
+    if (w === "," && i + 2 < view.to && SPEECH_VERBS.has(ix.low[i + 2] as string)) return i;
+  }
+  return view.to;
+}
+
+function verbClause(
+  view: SentenceView,
+  _state: CoderState,
+  d: Draft,
+  verbLike: (i: number) => boolean,
+): void {
+  const { ix } = view;
+  // The verb group: auxiliaries, negation and adverbs before the trigger.
+  let g = d.a;
+  let sawBe = false;
+  while (g - 1 >= view.from) {
+    const w = ix.low[g - 1] as string;
+    if (
+      isAux(w) ||
+      NEGATORS.has(w) ||
+      (w.endsWith("ly") && w.length > 4 && ix.entity[g - 1] === -1) ||
+      w === "also" ||
+      w === "not" ||
+      w === "get" ||
+      w === "got" ||
+      w === "going" ||
+      w === "still" ||
+      w === "again"
+    ) {
+      if (BE.has(w) || w === "get" || w === "got") sawBe = true;
+      if (NEGATORS.has(w)) d.negated = true;
+      if (FUTURE.has(w)) d.future = true;
+      if (MODALS.has(w) && w !== "must") d.hypothetical = true;
+      g--;
+      continue;
+    }
+    break;
+  }
+  if (ix.low[g - 1] === "to" && ix.low[g - 2] === "going") {
+    d.future = true;
+  }
+  d.groupStart = g;
+  const headWord = ix.low[d.head] as string;
+  const lemma = (d.entry.words[0] as string[])[0] as string;
+  const past = isPastForm(headWord, lemma);
+  d.passive = sawBe && past && d.pos === "v";
+  // Subject: the phrase before the verb group, over time words and appositions.
+  d.subj = subjectBefore(view, g, verbLike);
+  // Object: the phrase after the trigger (not for passives, whose object is the subject).
+  if (!d.passive) {
+    let o = d.b;
+    while (
+      o < d.clauseEnd &&
+      /ly$/.test(ix.low[o] as string) &&
+      ix.entity[o] === -1 &&
+      (ix.low[o] as string).length > 4
+    )
+      o++;
+    if (o < d.clauseEnd && !PREPOSITIONS.has(ix.low[o] as string) && ix.low[o] !== "to") {
+      if (TIME_WORDS.has(ix.low[o] as string) || (ix.date[o] as number) >= 0) {
+        while (
+          o < d.clauseEnd &&
+          (TIME_WORDS.has(ix.low[o] as string) || (ix.date[o] as number) >= 0)
+        )
+          o++;
+      }
+      if (
+        o < d.clauseEnd &&
+        !PREPOSITIONS.has(ix.low[o] as string) &&
+        ix.low[o] !== "to" &&
+        ix.low[o] !== "that"
+      )
+        d.obj = phraseRight(ix, o, d.clauseEnd, verbLike);
+    }
+    // Elliptic passive of a count verb: `several soldiers injured`, `three people killed`.
+    if (
+      past &&
+      !d.obj &&
+      !sawBe &&
+      !HAVE_BEFORE(ix, g) &&
+      d.subj &&
+      /^(assault\/(kill|wound|injure)|coerce\/(arrest|detain))$/.test(d.rule)
+    ) {
+      d.passive = true;
+    }
+  }
+}
+
+function HAVE_BEFORE(ix: DocIndex, g: number): boolean {
+  return /^(have|has|had)$/.test(ix.low[g - 1] ?? "");
+}
+
+function subjectBefore(
+  view: SentenceView,
+  g: number,
+  verbLike: (i: number) => boolean,
+): Range | null {
+  const { ix } = view;
+  let i = g - 1;
+  // Time words and date phrases between subject and verb (`Iran today accused`, `X on Sunday called`).
+  for (;;) {
+    if (i < view.from) return null;
+    const w = ix.low[i] as string;
+    if (TIME_WORDS.has(w) || ((ix.date[i] as number) >= 0 && ix.entity[i] === -1)) {
+      i--;
+      continue;
+    }
+    if (
+      (w === "on" || w === "in" || w === "last" || w === "this" || w === "early" || w === "late") &&
+      i + 1 < g &&
+      ((ix.date[i + 1] as number) >= 0 || TIME_WORDS.has(ix.low[i + 1] as string))
+    ) {
+      i--;
+      continue;
+    }
+    break;
+  }
+  const w = ix.low[i] as string;
+  // Relative clause: `guerrillas who overran it`.
+  if (w === "who" || w === "which" || w === "that") {
+    let j = i - 1;
+    if (ix.low[j] === ",") j--;
+    return j >= view.from ? phraseLeft(ix, j, view.from, verbLike) : null;
+  }
+  // Apposition: `Mark Esper, the defense secretary, said` → the phrase before the first comma.
+  if (w === ",") {
+    let j = i - 1;
+    while (j >= view.from && ix.low[j] !== "," && j > i - 12) j--;
+    if (j > view.from && ix.low[j] === ",") {
+      const inner = phraseLeft(ix, i - 1, j + 1, verbLike);
+      if (inner && inner[0] === j + 1) return phraseLeft(ix, j - 1, view.from, verbLike);
+    }
+    return null;
+  }
+  if (w === "and" || w === "but") {
+    return null;
+  }
+  return phraseLeft(ix, i, view.from, verbLike);
+}
+
+function nounClause(
+  view: SentenceView,
+  state: CoderState,
+  d: Draft,
+  verbLike: (i: number) => boolean,
+): void {
+  const { ix } = view;
+  // The noun phrase's start: back over modifiers to a determiner or a non-modifier.
+  let s = d.a;
+  while (s - 1 >= view.from) {
+    const w = ix.low[s - 1] as string;
+    if (
+      isPunct(ix, s - 1) ||
+      PREPOSITIONS.has(w) ||
+      SUBORDINATORS.has(w) ||
+      isAux(w) ||
+      verbLike(s - 1) ||
+      (LIGHT_VERBS.has(w) && ix.entity[s - 1] === -1)
+    )
+      break;
+    s--;
+    if (DETERMINERS.has(w)) break;
+  }
+  d.groupStart = s;
+  // Premodifiers and possessives are the actor (`U.S. airstrikes`, `Israel's invasion`),
+  // without the determiner and time words (`the recent`).
+  let m = s;
+  while (
+    m < d.a &&
+    (DETERMINERS.has(ix.low[m] as string) ||
+      (ix.date[m] as number) >= 0 ||
+      TIME_WORDS.has(ix.low[m] as string))
+  )
+    m++;
+  if (m < d.a) d.subj = [m, d.a];
+  // A light verb before the phrase (`launched an attack`, `held talks`).
+  const lv = s - 1;
+  if (lv >= view.from && LIGHT_VERBS.has(ix.low[lv] as string)) {
+    d.light = lv;
+    const lightDraft: Draft = {
+      ...d,
+      a: lv,
+      b: lv + 1,
+      head: lv,
+      pos: "v",
+      pps: new Map(),
+      subj: null,
+      obj: null,
+    };
+    verbClause(view, state, lightDraft, verbLike);
+    d.negated = lightDraft.negated;
+    d.future = lightDraft.future;
+    d.hypothetical = lightDraft.hypothetical;
+    if (!d.subj || !hasActorWord(ix, d.subj)) {
+      d.subj = lightDraft.passive ? null : lightDraft.subj;
+      (d as Draft & { lightGroup?: number }).lightGroup = lightDraft.groupStart;
+    }
+    if (lightDraft.passive) d.passive = true;
+  } else if (
+    lv >= view.from + 1 &&
+    ix.low[lv] === "to" &&
+    LIGHT_VERBS.has(ix.low[lv - 1] as string)
+  ) {
+    d.light = lv - 1;
+  }
+  // The noun as subject of a passive light verb: `air strikes were carried out by X`.
+  let r = d.b;
+  while (r < d.clauseEnd && (isAux(ix.low[r] as string) || NEGATORS.has(ix.low[r] as string))) r++;
+  if (r > d.b && r < d.clauseEnd && LIGHT_VERBS.has(ix.low[r] as string)) {
+    d.light = r;
+    let t = r + 1;
+    if (/^(out|up)$/.test(ix.low[t] as string)) t++;
+    d.b = Math.max(d.b, d.b);
+    (d as Draft & { after?: number }).after = t;
+  }
+  if (ix.low[d.a - 1] === "no") d.negated = true;
+}
+
+function hasActorWord(ix: DocIndex, r: Range): boolean {
+  for (let i = r[0]; i < r[1]; i++)
+    if (ix.entity[i] !== -1 || nominalLemma(ix.low[i] as string)) return true;
+  return false;
+}
+
+/** Prepositional phrases of the clause after the trigger, first of each preposition. */
+function collectPps(
+  view: SentenceView,
+  state: CoderState,
+  d: Draft,
+  verbLike: (i: number) => boolean,
+  triggerAt: Set<number>,
+): void {
+  const { ix } = view;
+  const from = (d as Draft & { after?: number }).after ?? (d.obj ? d.obj[1] : d.b);
+  let i = from;
+  // A noun's own `of` phrase comes right after it.
+  if (d.pos === "n" && ix.low[d.b] === "of") {
+    const r = phraseRight(ix, d.b + 1, d.clauseEnd, verbLike);
+    if (r) d.pps.set("of", r);
+  }
+  for (; i < d.clauseEnd; i++) {
+    const w = ix.low[i] as string;
+    if (w === ",") break;
+    // Another trigger's phrases are its own; a purpose clause (`to strengthen`) ends ours.
+    if (triggerAt.has(i) && i !== d.head) {
+      d.clauseEnd = i;
+      break;
+    }
+    if (w === "to" && state.verbForms.has(ix.low[i + 1] as string)) {
+      d.clauseEnd = i;
+      break;
+    }
+    if (!PREPOSITIONS.has(w)) continue;
+    if (d.pps.has(w)) continue;
+    const r = phraseRight(ix, i + 1, d.clauseEnd, verbLike);
+    if (!r) continue;
+    d.pps.set(w, r);
+    // Only the first few phrases belong to the trigger.
+    if (d.pps.size >= 4) break;
+  }
+}
+
+// ---------------------------------------------------------------- complements
+
+/**
+ * A trigger in the complement of another (`threatened to attack`, `accused X of violating`,
+ * `condemned the attack`): subsumed by the governor, which takes its mode and recipient;
+ * under `plans to` it is planned; under `tried to` it happened; after a bare purpose `to`
+ * (`sent to strengthen security`) it is no event at all.
+ */
+function governComplements(view: SentenceView, drafts: Draft[], state: CoderState): void {
+  const { ix } = view;
+  const byToken = new Map<number, Draft>();
+  for (const d of drafts) for (let t = d.a; t < d.b; t++) byToken.set(t, d);
+  for (const d of drafts) {
+    // `to VERB`: find what governs the infinitive.
+    if (d.pos === "v" && ix.low[d.groupStart - 1] === "to") {
+      let g = d.groupStart - 2;
+      let kind: Draft["govKind"] = "purpose";
+      let governor: Draft | null = null;
+      for (let steps = 0; g >= view.from && steps < 9; g--, steps++) {
+        const w = ix.low[g] as string;
+        if (w === "," || w === ";" || (SUBORDINATORS.has(w) && w !== "that")) break;
+        const gd = byToken.get(g);
+        if (
+          gd &&
+          gd !== d &&
+          (gd.entry.flags.has("ctl") ||
+            (gd as Draft & { rows: TriggerEntry[] }).rows.some((r) => r.flags.has("ctl")))
+        ) {
+          governor = gd;
+          kind = gd.entry.flags.has("modal") && !gd.obj ? "modal" : "subsume";
+          break;
+        }
+        if (MODAL_GOVERNORS.has(w)) {
+          kind = "modal";
+          break;
+        }
+        if (TRANSPARENT_GOVERNORS.has(w)) {
+          kind = "transparent";
+          break;
+        }
+        if (NEGATING_GOVERNORS.has(w)) {
+          kind = "negate";
+          break;
+        }
+        if (w === "order" && ix.low[g - 1] === "in") {
+          kind = "purpose";
+          break;
+        }
+        // The governor's object may stand between (`urged the EC to`); other verbs end the search.
+        if (gd && gd !== d) break;
+        if (state.verbOnly.has(w) || isAux(w)) break;
+      }
+      applyGovernor(d, governor, kind, g, view);
+      continue;
+    }
+    // `accused X of violating`: a gerund after `of` under a governor.
+    if (d.pos === "v" && (ix.low[d.a] as string).endsWith("ing") && ix.low[d.a - 1] === "of") {
+      for (let g = d.a - 2; g >= view.from && g > d.a - 10; g--) {
+        const gd = byToken.get(g);
+        if (gd && gd !== d) {
+          if (gd.entry.flags.has("ctl")) applyGovernor(d, gd, "subsume", g, view);
+          break;
+        }
+      }
+    }
+  }
+  // Objects and that-clauses of verbal governors (`condemned the attack`, `warned that ...`).
+  for (const g of drafts) {
+    if (g.drop || !g.entry.flags.has("ctl") || g.pos === "n") continue;
+    const end = Math.min(g.clauseEnd, g.b + 14);
+    for (const d of drafts) {
+      if (d === g || d.governor || d.drop || d.a < g.b || d.a >= end) continue;
+      // A speech verb in between reports a new clause.
+      let blocked = false;
+      for (let t = g.b; t < d.a; t++)
+        if (SPEECH_VERBS.has(ix.low[t] as string) || byToken.get(t)?.entry.flags.has("ctl"))
+          blocked = true;
+      if (blocked) continue;
+      if (d.pos === "n" && d.light < 0) applyGovernor(d, g, "subsume", g.a, view);
+      else if (d.pos === "v" && ix.low[g.b] === "that") applyGovernor(d, g, "subsume", g.a, view);
+    }
+  }
+}
+
+function applyGovernor(
+  d: Draft,
+  governor: Draft | null,
+  kind: Draft["govKind"],
+  _at: number,
+  view: SentenceView,
+): void {
+  d.govKind = kind;
+  if (kind === "purpose") {
+    d.drop = true;
+    return;
+  }
+  if (kind === "modal") {
+    d.hypothetical = true;
+    d.future = true;
+    return;
+  }
+  if (kind === "negate") {
+    d.negated = true;
+    return;
+  }
+  if (kind === "transparent") return;
+  if (!governor) return;
+  // Nominal objects with their own arguments are events in their own right
+  // (`condemned the airstrikes on Y that killed 5`).
+  if (d.pos === "n" && (d.pps.has("on") || d.pps.has("against") || d.pps.has("by"))) return;
+  d.governor = governor;
+  governor.complements.push(d);
+  d.drop = true;
+  void view;
+}
+
+// ---------------------------------------------------------------- arguments
+
+function resolveActor(
+  view: SentenceView,
+  ac: ArgumentContext,
+  d: Draft,
+  verbLike: (i: number) => boolean,
+): void {
+  const { ix } = view;
+  const resolve = (r: Range | null | undefined): Resolved | null =>
+    r ? resolveArgument(ac, r, d.head) : null;
+  // Actor.
+  if (d.pos === "n") {
+    const by = d.pps.get("by");
+    d.actor = resolve(by) ?? resolve(d.subj);
+    if (!d.actor && d.entry.flags.has("ofactor")) d.actor = resolve(d.pps.get("of"));
+    // A light verb's subject when the noun's own modifiers name no actor.
+    if (!d.actor && d.light >= 0) {
+      const lg = (d as Draft & { lightGroup?: number }).lightGroup;
+      if (lg !== undefined) d.actor = resolve(subjectBefore(view, lg, verbLike));
+    }
+  } else if (d.passive) {
+    d.actor = resolve(d.pps.get("by"));
+  } else {
+    d.actor = resolve(d.subj);
+  }
+  // Transparent or planned complements keep the governor verb's subject (`attempted to storm`).
+  if (
+    !d.actor &&
+    d.pos === "v" &&
+    (d.govKind === "transparent" || d.govKind === "modal" || d.govKind === "negate") &&
+    !d.passive
+  ) {
+    let g = d.groupStart - 2;
+    while (
+      g > view.from &&
+      !TRANSPARENT_GOVERNORS.has(ix.low[g] as string) &&
+      !MODAL_GOVERNORS.has(ix.low[g] as string) &&
+      !NEGATING_GOVERNORS.has(ix.low[g] as string)
+    )
+      g--;
+    let vg = g;
+    while (
+      vg - 1 >= view.from &&
+      (isAux(ix.low[vg - 1] as string) || NEGATORS.has(ix.low[vg - 1] as string))
+    )
+      vg--;
+    const subj = subjectBefore(view, vg, verbLike);
+    if (subj) {
+      d.subj = subj;
+      d.actor = resolve(subj);
+    }
+  }
+}
+
+function resolveRecipient(
+  view: SentenceView,
+  ac: ArgumentContext,
+  d: Draft,
+  verbLike: (i: number) => boolean,
+): void {
+  const { ix } = view;
+  const recipientSlots = d.entry.recipient;
+  const resolve = (r: Range | null | undefined): Resolved | null =>
+    r ? resolveArgument(ac, r, d.head) : null;
+  // Recipient.
+  for (const slot of recipientSlots) {
+    let r: Range | null | undefined = null;
+    if (slot === "obj") r = d.passive ? d.subj : d.pos === "v" ? d.obj : null;
+    else if (slot === "of" && d.entry.flags.has("ofactor")) r = null;
+    else r = d.pps.get(slot);
+    if (!r) continue;
+    // A date is never a recipient (`on Tuesday`).
+    if ((ix.date[r[0]] as number) >= 0 && ix.entity[r[0]] === -1) continue;
+    const res = resolve(r);
+    if (res) {
+      d.recipient = res;
+      break;
+    }
+  }
+  // The object of `call on X to`, `urge X to`: the phrase after the particle.
+  if (!d.recipient && d.pos === "v" && d.entry.words.length > 1 && !d.passive) {
+    const r = phraseRight(ix, d.b, d.clauseEnd, verbLike);
+    if (r && (recipientSlots.includes("obj") || recipientSlots.length === 0))
+      d.recipient = resolve(r);
+  }
+  if (d.actor && d.recipient && d.actor.arg.start === d.recipient.arg.start) d.recipient = null;
+}
+
+/**
+ * A verb with no subject of its own after `and` or a comma (`opened fire ..., killing one
+ * person and arresting 12`) shares the subject of the event before it.
+ */
+function inheritActors(view: SentenceView, drafts: Draft[]): void {
+  const { ix } = view;
+  let prev: Draft | null = null;
+  for (const d of drafts) {
+    if (d.drop && !d.governor) continue;
+    if (!d.actor && d.pos === "v" && !d.passive && prev?.actor && d.governor === null) {
+      const before = ix.low[d.groupStart - 1] as string;
+      if (
+        before === "and" ||
+        before === "," ||
+        ((ix.low[d.a] as string).endsWith("ing") && before !== "to")
+      )
+        d.actor = prev.actor;
+    }
+    prev = d;
+  }
+}
+
+/** Among the rows of a trigger, the first whose conditions hold; a `-` row blocks the event. */
+function chooseRow(view: SentenceView, state: CoderState, d: Draft): void {
+  const { ix } = view;
+  const rows = (d as Draft & { rows: TriggerEntry[] }).rows;
+  const objRange = d.passive ? d.subj : d.obj;
+  const headLemmas = (r: Range | null): string[] => {
+    if (!r) return [];
+    const out: string[] = [];
+    for (let i = r[0]; i < r[1]; i++) {
+      const w = ix.low[i] as string;
+      out.push(w, lemmatize(w));
+    }
+    // Two-word class members (`tear gas`).
+    for (let i = r[0]; i + 1 < r[1]; i++) out.push(`${ix.low[i]} ${ix.low[i + 1]}`);
+    return out;
+  };
+  const objWords = headLemmas(objRange);
+  const subjWords = headLemmas(d.passive ? null : d.subj);
+  for (const row of rows) {
+    if (row.objClass && !objWords.some((w) => inClass(state.lexicon, row.objClass as string, w)))
+      continue;
+    if (row.subjClass && !subjWords.some((w) => inClass(state.lexicon, row.subjClass as string, w)))
+      continue;
+    if (row.pp && !d.pps.has(row.pp) && !(row.pp === "on" && d.pps.has("against"))) continue;
+    if (row.type === null) {
+      d.drop = true;
+      return;
+    }
+    d.entry = row;
+    d.type = row.type;
+    d.mode = row.mode;
+    d.rule = row.rule;
+    return;
+  }
+  d.drop = true;
+}
+
+// ---------------------------------------------------------------- modality
+
+const COOPERATIVE = new Set<EventType>(["CONSULT", "SUPPORT", "COOPERATE", "AID"]);
+const MATERIAL_CONFLICT = new Set<EventType>(["ASSAULT", "COERCE", "SANCTION", "PROTEST"]);
+
+function applyModality(drafts: Draft[]): void {
+  for (const g of drafts) {
+    if (g.drop) continue;
+    // Governors take their complement's mode, recipient and, for polar ones, polarity.
+    const c = g.complements[0];
+    if (c) {
+      chooseComplementMode(g, c);
+      if (!g.recipient && c.recipient) g.recipient = c.recipient;
+      if (g.entry.flags.has("polar")) {
+        const quad = QUADS[c.type];
+        if (quad.endsWith("conflict")) g.type = "THREATEN";
+        else if (c.type === "RETREAT" || c.type === "CONCEDE")
+          g.type = g.type === "THREATEN" ? "AGREE" : g.type;
+        else g.type = "AGREE";
+        if (g.type === "THREATEN") g.mode = threatMode(c);
+      }
+    }
+  }
+  for (const d of drafts) {
+    if (d.drop) continue;
+    const flags = d.entry.flags;
+    if (flags.has("needcomp") && d.complements.length === 0) {
+      d.drop = true;
+      continue;
+    }
+    // Announced future acts by a named actor are intentions: cooperation → AGREE,
+    // retreat → CONCEDE, force and sanctions → THREATEN (PLOVER's single-category rule).
+    const planned = d.future || d.hypothetical;
+    if (planned && !d.passive && d.actor && !d.governor) {
+      if (d.negated && (COOPERATIVE.has(d.type) || d.type === "AGREE" || d.type === "CONCEDE")) {
+        d.type = "REJECT";
+        d.mode = null;
+        d.negated = false;
+        d.hypothetical = false;
+        d.rule = `${d.rule}+refuse`;
+      } else if (COOPERATIVE.has(d.type)) {
+        d.type = "AGREE";
+        d.mode = null;
+        d.hypothetical = false;
+        d.rule = `${d.rule}+intent`;
+      } else if (d.type === "RETREAT") {
+        d.type = "CONCEDE";
+        d.mode = null;
+        d.hypothetical = false;
+        d.rule = `${d.rule}+intent`;
+      } else if (MATERIAL_CONFLICT.has(d.type) && !d.negated) {
+        const threat: Draft = { ...d };
+        d.mode = threatMode(threat);
+        d.type = "THREATEN";
+        d.hypothetical = false;
+        d.rule = `${d.rule}+threat`;
+      }
+    }
+  }
+}
+
+function threatMode(c: Draft): string | null {
+  switch (c.type) {
+    case "ASSAULT":
+      return "violence";
+    case "COERCE":
+      return c.mode === "arrest" ? "arrest" : c.mode === "seize" ? "territory" : "restrict";
+    case "SANCTION":
+      return c.mode === "expel" ? "expel" : "relations";
+    case "PROTEST":
+      return "restrict";
+    case "MOBILIZE":
+      return "violence";
+    default:
+      return null;
+  }
+}
+
+function chooseComplementMode(g: Draft, c: Draft): void {
+  if (g.mode) return;
+  if (g.type === "REQUEST" || g.type === "REJECT") {
+    if (c.type === "AID" || c.type === "COOPERATE" || c.type === "SUPPORT") g.mode = "assist";
+    else if (c.type === "RETREAT" || c.type === "CONCEDE") g.mode = "yield";
+    else if (c.type === "CONSULT" || c.type === "AGREE") g.mode = "meet";
+    else g.mode = "change";
+  } else if (g.type === "THREATEN") {
+    g.mode = threatMode(c);
+  }
+}
+
+// ---------------------------------------------------------------- counts
+
+/**
+ * `in which an American contractor was killed and several soldiers injured`: killings and
+ * woundings told as part of an attack are that attack's counts, not events of their own.
+ */
+function foldCounts(
+  view: SentenceView,
+  drafts: Draft[],
+  ac: ArgumentContext,
+  verbLike: (i: number) => boolean,
+): void {
+  const { ix } = view;
+  const live = drafts.filter((d) => !d.drop);
+  for (const k of live) {
+    const field = COUNT_FIELD[k.rule];
+    if (!field || k.pos !== "v") continue;
+    const victims = k.passive ? k.subj : k.obj;
+    const q = victims ? quantity(ix, victims, field !== "arrested") : null;
+    // The attack this count belongs to: the nearest ASSAULT before it in the sentence, or
+    // after it when the count verb is a passive without an agent (`were killed in a bombing`).
+    let host: Draft | null = null;
+    if (field !== "arrested") {
+      for (const h of live) {
+        if (
+          h === k ||
+          h.drop ||
+          h.type !== "ASSAULT" ||
+          (COUNT_FIELD[h.rule] === "dead" && field === "dead")
+        )
+          continue;
+        if (h.a < k.a) host = h;
+      }
+      if (!host && k.passive && !k.actor) {
+        for (const h of live) {
+          if (h !== k && !h.drop && h.type === "ASSAULT" && h.a > k.a && !COUNT_FIELD[h.rule]) {
+            host = h;
+            break;
+          }
+        }
+      }
+    }
+    const target = host ?? k;
+    if (q) {
+      if (q.value !== null) target[field] = (target[field] ?? 0) + q.value;
+      else target.vague.add(field);
+    }
+    if (host) {
+      if (!host.recipient && victims) host.recipient = resolveArgument(ac, victims, k.head);
+      if (!host.actor && k.actor) host.actor = k.actor;
+      k.drop = true;
+    }
+  }
+  // Size of a mobilisation or a protest: the number before its people (`About 100 marines`).
+  for (const d of live) {
+    if (d.drop || (d.type !== "MOBILIZE" && d.type !== "PROTEST")) continue;
+    const who =
+      d.type === "MOBILIZE" && d.pos === "v" ? (d.passive ? d.subj : (d.obj ?? d.subj)) : d.subj;
+    const q = who ? quantity(ix, who, false) : null;
+    if (q) {
+      if (q.value !== null) d.size = q.value;
+      else d.vague.add("size");
+    }
+  }
+  void verbLike;
+}
+
+// ---------------------------------------------------------------- type refinements
+
+const CIVIL = new Set(["CVL", "OPP", "REF", "EDU", "LAB"]);
+
+function refineType(view: SentenceView, d: Draft): void {
+  const { ix } = view;
+  const sector = d.actor?.arg.sector ?? null;
+  // Crowds storming or burning: a riot, not an armed assault.
+  if (
+    d.type === "ASSAULT" &&
+    sector &&
+    CIVIL.has(sector) &&
+    /^assault\/(storm|burn|torch|set-fire|throw-stones|attack)$/.test(d.rule)
+  ) {
+    d.type = "PROTEST";
+    d.mode = "riot";
+    d.rule = `${d.rule}+crowd`;
+  }
+  // A state's "protest" is a diplomatic complaint.
+  if (
+    d.type === "PROTEST" &&
+    d.pos === "v" &&
+    d.actor &&
+    (sector === "GOV" ||
+      (!sector &&
+        d.actor.arg.entity !== undefined &&
+        ix.doc.entities[d.actor.arg.entity]?.type === "GPE"))
+  ) {
+    d.type = "ACCUSE";
+    d.mode = "disapprove";
+    d.rule = `${d.rule}+diplomatic`;
+  }
+  // Armed forces marching are moving troops.
+  if (d.type === "PROTEST" && sector === "MIL") {
+    d.type = "MOBILIZE";
+    d.mode = "troops";
+  }
+  // ASSAULT modes from the weapon named in the clause.
+  if (d.type === "ASSAULT" && !d.mode)
+    d.mode = weaponMode(ix, Math.max(view.from, d.groupStart - 3), d.clauseEnd);
+  // Mobilised police are police.
+  if (d.type === "MOBILIZE" && d.mode === "troops") {
+    const who = d.passive ? d.subj : (d.obj ?? d.subj);
+    if (who) {
+      for (let i = who[0]; i < who[1]; i++)
+        if (/^(police|policemen|gendarmes)$/.test(ix.low[i] as string)) d.mode = "police";
+    }
+  }
+}
+
+const WEAPONS: [RegExp, string][] = [
+  [/^(suicide)$/, "suicide-attack"],
+  [/^(drone|drones|uav|uavs)$/, "drone"],
+  [/^(airstrike|airstrikes|warplanes?|jets?|aircraft|helicopters?|bombers?|air)$/, "aerial"],
+  [/^(bombs?|explosives?|ieds?|mines?|minefield|landmines?|grenades?)$/, "explosives"],
+  [/^(artillery|tanks?|rockets?|missiles?|mortars?|shells?|shelling)$/, "heavy-weapons"],
+  [/^(guns?|gunfire|gunmen|rifles?|gunbattle|snipers?|pistols?|bullets?)$/, "firearms"],
+  [/^(knives?|knife|machetes?|stones?|rocks?|clubs?|axes?|swords?)$/, "primitive"],
+  [/^(chemical|nerve|sarin|chlorine|nuclear|biological)$/, "unconventional"],
+];
+
+function weaponMode(ix: DocIndex, from: number, to: number): string | null {
+  for (const [re, mode] of WEAPONS) {
+    for (let i = from; i < to; i++) {
+      const w = ix.low[i] as string;
+      if (w === "tear" && ix.low[i + 1] === "gas") return "crowd-control";
+      if (re.test(w)) return mode;
+    }
+  }
+  return null;
+}
+
+/** Flags that need a light verb, a recipient or some argument before a mention is an event. */
+function checkEvidence(d: Draft): void {
+  const flags = d.entry.flags;
+  if (flags.has("needrole") && !d.recipient) d.drop = true;
+  if (d.pos === "n") {
+    const hasArgs =
+      d.actor !== null ||
+      d.recipient !== null ||
+      d.pps.has("on") ||
+      d.pps.has("against") ||
+      d.pps.has("in") ||
+      d.pps.has("between") ||
+      d.pps.has("with");
+    if (flags.has("needverb") && d.light < 0 && !(d.actor && d.recipient)) d.drop = true;
+    else if (!hasArgs && d.light < 0 && d.dead === null && d.injured === null && d.vague.size === 0)
+      d.drop = true;
+  }
+}
+
+/**
+ * A noun mention that refers back to an event already coded (`these air strikes`, `the
+ * attack on the embassy` after the embassy was stormed): the same event, not a new one.
+ */
+function findAntecedent(view: SentenceView, d: Draft, events: Event[]): void {
+  const { ix } = view;
+  const det = ix.low[d.groupStart] as string;
+  const anaphoric = ANAPHORIC.has(det);
+  if (!anaphoric && det !== "the") return;
+  if (!anaphoric && d.actor && d.recipient) return;
+  const family = (t: EventType): string => (t === "ASSAULT" || t === "PROTEST" ? "violence" : t);
+  const lemma = (d.entry.words[d.entry.head] as string[])[0];
+  for (let k = events.length - 1; k >= 0; k--) {
+    const e = events[k] as Event;
+    if (e.evidence.sentence === view.index) continue;
+    if (family(e.type) !== family(d.type)) continue;
+    if (d.recipient && e.recipient) {
+      const a = d.recipient.arg;
+      const b = e.recipient;
+      if (a.country && b.country && a.country !== b.country) continue;
+      if (
+        d.recipient.nominal &&
+        nominalLemma(b.text.split(/\s+/).pop() ?? "") &&
+        nominalLemma(b.text.split(/\s+/).pop() ?? "") !== d.recipient.nominal
+      )
+        continue;
+    }
+    if (
+      d.actor &&
+      e.actor &&
+      d.actor.arg.country &&
+      e.actor.country &&
+      d.actor.arg.country !== e.actor.country
+    )
+      continue;
+    if (
+      anaphoric ||
+      !d.recipient ||
+      e.recipient ||
+      lemma === lemmatize(e.trigger.text.split(/\s+/).pop() ?? "")
+    ) {
+      d.alias = e;
+      return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- the event
+
+function buildEvent(
+  view: SentenceView,
+  ac: ArgumentContext,
+  d: Draft,
+  quoteAt: (token: number) => { text: string; entity: number } | null,
+): Event {
+  const { ix } = view;
+  const doc = ix.doc;
+  const a = ix.tokens[d.a] as { start: number };
+  const b = ix.tokens[d.b - 1] as { end: number };
+  const sentence = doc.sentences[view.index] as { start: number; end: number };
+  const vague = [...d.vague].filter((f) => d[f] === null);
+  // MOBILIZE: the troops sent are the mobilised actor when no sender is named.
+  if (d.type === "MOBILIZE" && !d.actor) {
+    const who = d.passive ? d.subj : null;
+    if (who) d.actor = resolveArgument(ac, who, d.head);
+  }
+  const actor = d.actor ? contextCountry(view, ac, d.actor.arg) : null;
+  const event: Event = {
+    id: `e${a.start}`,
+    type: d.type,
+    mode: d.mode,
+    quad: QUADS[d.type],
+    trigger: { start: a.start, end: b.end, text: ix.text.slice(a.start, b.end) },
+    actor,
+    recipient: d.recipient ? d.recipient.arg : null,
+    location: findLocation(view, d),
+    date: findDate(view, d),
+    dead: d.dead,
+    injured: d.injured,
+    arrested: d.arrested,
+    size: d.size,
+    negated: d.negated,
+    hypothetical: d.hypothetical,
+    evidence: { sentence: view.index, start: sentence.start, end: sentence.end },
+    attribution: findAttribution(view, d, quoteAt),
+    links: [],
+    confidence: confidence(d),
+    coder: `rule:${d.rule}@1`,
+  };
+  if (vague.length > 0) event.countsVague = vague;
+  return event;
+}
+
+/**
+ * An actor with a sector but no country (`marines`) takes the country of the sentence's
+ * own source when that source is a state's officials (`U.S. officials said`).
+ */
+function contextCountry(
+  view: SentenceView,
+  ac: ArgumentContext,
+  arg: EventArgument,
+): EventArgument {
+  if (
+    arg.country ||
+    !arg.sector ||
+    (arg.sector !== "MIL" && arg.sector !== "GOV" && arg.sector !== "COP")
+  )
+    return arg;
+  const src = sourcePhrase(view);
+  if (!src) return arg;
+  const r = resolveArgument(ac, src, src[0]);
+  if (r?.arg.country && (r.arg.sector === "GOV" || r.arg.sector === "MIL"))
+    return { ...arg, country: r.arg.country };
+  return arg;
+}
+
+function findLocation(view: SentenceView, d: Draft): Place | null {
+  const { ix } = view;
+  const places = ix.doc.places;
+  const pick = (i: number): Place | null => {
+    const k = ix.place[i] as number;
+    return k >= 0 ? (places[k] as Place) : null;
+  };
+  // Demonyms (`Iraqi people`) are tagged places by some gazetteers; they are not where.
+  const isPlace = (i: number): boolean => {
+    if ((ix.place[i] as number) < 0) return false;
+    const k = ix.entity[i] as number;
+    return !(k >= 0 && ix.doc.entities[k]?.type === "NORP");
+  };
+  // A place right after a locative preposition, over its determiner and modifiers only.
+  const isLocPrep = (i: number): boolean => {
+    for (let j = i - 1; j >= Math.max(view.from, i - 4); j--) {
+      const w = ix.low[j] as string;
+      if (LOCATION_PREPS.has(w)) return true;
+      if (
+        isPunct(ix, j) ||
+        isAux(w) ||
+        (j >= d.a && j < d.b) ||
+        (ix.entity[j] === -1 &&
+          !DETERMINERS.has(w) &&
+          !isCapitalized(ix, j) &&
+          !/(ern|ed|al|ic|ian|ish|ese)$/.test(w))
+      )
+        return false;
+    }
+    return false;
+  };
+  // 1. After the trigger, in its clause: `in Kirkuk`, `to the US embassy in Baghdad`.
+  const from = d.pos === "n" ? d.b : d.b;
+  for (let i = from; i < d.clauseEnd; i++) {
+    if (ix.low[i] === ",") break;
+    if (isPlace(i) && isLocPrep(i)) return pick(i);
+  }
+  // 2. A recipient that is itself a place (`shelled Juba`), or whose place the document
+  // told before (`the embassy` → in Baghdad). Not for statements: `threatened Israel`
+  // says nothing of where.
+  if (d.recipient && !QUADS[d.type].startsWith("verbal") && !d.hypothetical) {
+    const k = d.recipient.arg.entity;
+    const t = k !== undefined ? ix.doc.entities[k]?.type : undefined;
+    if ((t === "GPE" || t === "LOC" || t === "FAC") && isPlace(d.recipient.head))
+      return pick(d.recipient.head);
+    if (d.recipient.place >= 0) return places[d.recipient.place] ?? null;
+  }
+  // 3. In the subject phrase (`Demonstrators in Baghdad`) or a sentence-initial `In X,`.
+  if (d.subj) {
+    for (let i = d.subj[0]; i < d.subj[1]; i++)
+      if (isPlace(i) && ix.low[i - 1] === "in") return pick(i);
+  }
+  for (let i = view.from; i < Math.min(d.a, view.from + 6); i++) {
+    if (ix.low[i] === ",") break;
+    if (isPlace(i) && ix.low[view.from] === "in") return pick(i);
+  }
+  return null;
+}
+
+function findDate(view: SentenceView, d: Draft): DateMention | null {
+  const { ix } = view;
+  const dates = ix.doc.dates;
+  let best: DateMention | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (let i = view.from; i < view.to; i++) {
+    const k = ix.date[i] as number;
+    if (k < 0 || ix.date[i - 1] === k) continue;
+    const m = dates[k] as DateMention;
+    if (m.kind === "duration" || m.kind === "set") continue;
+    // Dates of the source's speech act (`said on Tuesday`) are a last resort.
+    const speech =
+      SPEECH_VERBS.has(ix.low[i - 1] as string) || SPEECH_VERBS.has(ix.low[i - 2] as string);
+    const distance =
+      (i < d.a ? d.a - i : i - d.b + 0.5) + (speech ? 20 : 0) + (i > d.clauseEnd ? 10 : 0);
+    if (distance < bestDistance) {
+      best = m;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The phrase that reports the sentence (`U.S. officials said`, `according to X`), if any. */
+function sourcePhrase(view: SentenceView): Range | null {
+  const { ix } = view;
+  const verbLike = (): boolean => false;
+  for (let i = view.from; i < view.to; i++) {
+    const w = ix.low[i] as string;
+    if (!SPEECH_VERBS.has(w)) continue;
+    if (w === "according" && ix.low[i + 1] === "to")
+      return phraseRight(ix, i + 2, view.to, verbLike);
+    // `X said` (the phrase before), or `said X` after a comma.
+    let j = i - 1;
+    while (j >= view.from && (TIME_WORDS.has(ix.low[j] as string) || (ix.date[j] as number) >= 0))
+      j--;
+    const left =
+      j >= view.from && !isPunct(ix, j) ? phraseLeft(ix, j, view.from, verbLike, 6) : null;
+    if (
+      left &&
+      (ix.low[left[0] - 1] === "," ||
+        left[0] === view.from ||
+        ix.low[left[0] - 1] === '"' ||
+        ix.low[left[0] - 1] === "”")
+    )
+      return left;
+    if (ix.low[i - 1] === "," && i + 1 < view.to) {
+      const right = phraseRight(ix, i + 1, view.to, verbLike, 6);
+      if (right) return right;
+    }
+  }
+  return null;
+}
+
+const ANONYMOUS_HEADS =
+  /^(officials?|sources?|diplomats?|witnesses|residents|spokesm[ae]n|officers?|authorities|aides?|analysts|police|people)$/;
+
+function findAttribution(
+  view: SentenceView,
+  d: Draft,
+  quoteAt: (token: number) => { text: string; entity: number } | null,
+): Attribution | null {
+  const { ix } = view;
+  const quote = quoteAt(d.head);
+  if (quote) return { text: quote.text, anonymous: false };
+  const src = sourcePhrase(view);
+  if (!src) return null;
+  // The actor speaking of its own act is not a separate source (`Iraq said it would`).
+  if (src[0] <= d.a && d.a < src[1]) return null;
+  const s = ix.tokens[src[0]] as { start: number };
+  const e = ix.tokens[src[1] - 1] as { end: number };
+  let named = false;
+  for (let i = src[0]; i < src[1]; i++) {
+    const k = ix.entity[i] as number;
+    const t = k >= 0 ? ix.doc.entities[k]?.type : undefined;
+    if (t === "PERSON" || (t === "ORG" && !ANONYMOUS_HEADS.test(ix.low[src[1] - 1] as string)))
+      named = true;
+  }
+  const text = ix.text.slice(s.start, e.end);
+  const anonymous =
+    !named ||
+    /anonymity|unnamed|anonymous/.test(
+      ix.text.slice(s.start, (ix.tokens[view.to - 1] as { end: number }).end),
+    );
+  return { text, anonymous: anonymous && !named };
+}
+
+function confidence(d: Draft): number {
+  let c = 0.55;
+  if (d.actor) c += 0.15;
+  if (d.recipient) c += 0.1;
+  if (d.pos === "v") c += 0.05;
+  if (d.light >= 0) c += 0.05;
+  if (d.hypothetical || d.negated) c -= 0.05;
+  return Math.round(Math.min(0.95, c) * 100) / 100;
+}
+
+// ---------------------------------------------------------------- links
+
+/** `A in retaliation for B`, `A after B`, `A in response to B`, within one sentence. */
+function linkEvents(view: SentenceView, drafts: Draft[]): void {
+  const { ix } = view;
+  const sorted = [...drafts].sort((x, y) => x.a - y.a);
+  for (let n = 0; n < sorted.length; n++) {
+    const from = sorted[n] as Draft;
+    const source = from.event ?? from.alias;
+    if (!source) continue;
+    const next = sorted[n + 1];
+    if (!next) continue;
+    const target = next.event ?? next.alias;
+    if (!target || target === source) continue;
+    for (let i = from.b; i < next.a; i++) {
+      for (const [cue, relation] of LINK_CUES) {
+        let ok = true;
+        for (let c = 0; c < cue.length; c++) if (ix.low[i + c] !== cue[c]) ok = false;
+        if (!ok) continue;
+        // The cue must introduce the next event closely (`after a missile attack`).
+        if (next.a - (i + cue.length) > 6) continue;
+        if (!source.links.some((l) => l.event === target.id))
+          source.links.push({ relation, event: target.id });
+        i = next.a;
+        break;
+      }
+    }
+  }
+}

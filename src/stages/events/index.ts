@@ -1,0 +1,21 @@
+/**
+ * The `events` stage: a PLOVER event coder. For every event a sentence reports it records
+ * the type and mode, actor and recipient (resolved to the entities stage's actor codes),
+ * place, date, counts, modality, links to other events, attribution, and the rule that
+ * fired (`coder`). The lexicon (lexicon/triggers.tsv plus `--lexicon` files) is loaded once,
+ * when the stage is built.
+ */
+import type { PipelineOptions, Stage } from "../../core/stage.ts";
+import { codeDocument, createCoderState } from "./coder.ts";
+import { loadEventLexicon } from "./lexicon.ts";
+
+export function eventsStage(options: PipelineOptions = {}): Stage {
+  const state = createCoderState(loadEventLexicon(options.lexicons ?? []));
+  return {
+    name: "events",
+    needs: ["entities", "dates", "places"],
+    run(doc) {
+      doc.events = codeDocument(doc, state);
+    },
+  };
+}
