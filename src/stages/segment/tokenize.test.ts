@@ -22,6 +22,11 @@ const table: [input: string, expected: string[]][] = [
   ["at 10:30 on 12/31/2019", ["at", "10:30#", "on", "12/31/2019#"]],
   ["the 3rd brigade in the 1990s", ["the", "3rd#", "brigade", "in", "the", "1990s#"]],
   ["rose 3.5%", ["rose", "3.5#", "%!"]],
+  [
+    "a 5km march at 10am, 6:00p.m.",
+    ["a", "5#", "km", "march", "at", "10#", "am", ",!", "6:00#", "p.m."],
+  ],
+  ["the 21st century, 4x4", ["the", "21st#", "century", ",!", "4#", "x4"]],
   ["don't", ["do", "n't"]],
   ["can’t", ["ca", "n’t"]],
   ["Iran's militias", ["Iran", "'s", "militias"]],
