@@ -1,0 +1,34 @@
+/**
+ * Train the entities stage's tagger: `npm run train:ner [-- --epochs N --buckets N --data DIR]`.
+ * Writes src/stages/entities/model/ner.bin.gz and prints the held-out score.
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { runTraining } from "../src/stages/entities/train/run.ts";
+
+const { values } = parseArgs({
+  options: {
+    data: { type: "string", default: "../shared/data/ner" },
+    out: { type: "string", default: join("src", "stages", "entities", "model", "ner.bin.gz") },
+    epochs: { type: "string", default: "6" },
+    buckets: { type: "string", default: String(1 << 19) },
+    seed: { type: "string", default: "20191231" },
+    limit: { type: "string" },
+    "gum-weight": { type: "string", default: "2" },
+    "dry-run": { type: "boolean", default: false },
+  },
+});
+
+const started = performance.now();
+const opts: Parameters<typeof runTraining>[0] = {
+  dataDir: values.data,
+  epochs: Number(values.epochs),
+  buckets: Number(values.buckets),
+  seed: Number(values.seed),
+  gumWeight: Number(values["gum-weight"]),
+  log: (line) => console.log(line),
+};
+if (!values["dry-run"]) opts.out = values.out;
+if (values.limit) opts.limit = Number(values.limit);
+runTraining(opts);
+console.log(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,166 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { Document } from "../../core/document.ts";
+import { OffsetMap } from "../../core/offset-map.ts";
+import { createPipeline } from "../../core/pipeline.ts";
+import type { StageContext } from "../../core/stage.ts";
+import { cleanStage } from "../clean/index.ts";
+import { segmentStage } from "../segment/index.ts";
+import { tokenize } from "../segment/tokenize.ts";
+import { codeActorText, codeNominalActor } from "./actors.ts";
+import { entitiesStage } from "./index.ts";
+import { loadLexicons, phraseKey } from "./lexicon.ts";
+import { NerModel } from "./model.ts";
+import { MODEL_PATH } from "./resources.ts";
+import { matchTitle } from "./titles.ts";
+
+const ctx: StageContext = { referenceDate: null, options: {}, report: () => {} };
+const stage = entitiesStage();
+
+function run(text: string, s = stage): Document {
+  const doc = new Document({ raw: text, format: "text", origin: "test" });
+  doc.setText(text, OffsetMap.identity(text.length));
+  doc.tokens = tokenize(text);
+  s.run(doc, ctx);
+  return doc;
+}
+
+describe("entities model", () => {
+  it("loads the shipped model quickly", () => {
+    const started = performance.now();
+    NerModel.load(MODEL_PATH);
+    const ms = performance.now() - started;
+    // Under a second on a quiet machine; the bound leaves room for a busy CI.
+    assert.ok(ms < 3000, `model loaded in ${ms.toFixed(0)} ms`);
+  });
+
+  it("tags people, organisations and places in a short text", () => {
+    const doc = run(
+      "Defense Secretary Mark Esper said the Pentagon will send troops to Iraq. Esper spoke in Washington.",
+    );
+    const byText = new Map(doc.entities.map((e) => [e.text, e]));
+    assert.equal(byText.get("Mark Esper")?.type, "PERSON");
+    assert.equal(byText.get("Mark Esper")?.actor?.title, "Defense Secretary");
+    assert.equal(byText.get("Mark Esper")?.actor?.sector, "GOV");
+    assert.equal(byText.get("Iraq")?.type, "GPE");
+    assert.equal(byText.get("Iraq")?.actor?.country, "IRQ");
+    assert.equal(byText.get("Pentagon")?.actor?.country, "USA");
+    const esper = doc.entities.find((e) => e.text === "Esper");
+    assert.ok(esper, "the short form is tagged");
+    assert.equal(esper.type, "PERSON");
+    assert.equal(doc.entities[esper.refersTo ?? -1]?.text, "Mark Esper");
+    assert.equal(esper.actor?.name, "Mark Esper");
+    for (const e of doc.entities) assert.equal(doc.text.slice(e.start, e.end), e.text);
+  });
+
+  it("keeps a possessive out of the name and demonyms as NORP", () => {
+    const doc = run("Iran's foreign minister met Iraqi officials in Baghdad on Monday.");
+    const types = Object.fromEntries(doc.entities.map((e) => [e.text, e.type]));
+    assert.equal(types.Iran, "GPE");
+    assert.equal(types.Iraqi, "NORP");
+    assert.equal(types.Baghdad, "GPE");
+  });
+});
+
+describe("titles", () => {
+  const lex = loadLexicons();
+  const rows: [string, number, string | null, string | null][] = [
+    // [phrase, tokens the title takes, sector, country]
+    ["Defense Secretary Mark Esper", 2, "GOV", null],
+    ["U.S. President Donald Trump", 2, "GOV", "USA"],
+    ["Lt. Gen. John Smith", 4, "MIL", null],
+    ["Iraqi Prime Minister Adel Abdul-Mahdi", 3, "GOV", "IRQ"],
+    ["Mr. Smith", 2, null, null],
+    ["Mark Esper", 0, null, null],
+    ["President", 0, null, null],
+  ];
+  for (const [words, length, sector, country] of rows) {
+    it(words, () => {
+      const m = matchTitle(phraseKey(words).split(" "), lex);
+      assert.equal(m.length, length);
+      assert.equal(m.sector, sector);
+      assert.equal(m.country?.iso3 ?? null, country);
+    });
+  }
+});
+
+describe("actor coding", () => {
+  const text =
+    "About 100 marines are being sent to the US embassy in Baghdad, U.S. officials said. Iranian-backed militia fighters and protesters attacked the embassy in Baghdad. The United States will call on the Iraqi government to act.";
+  const doc = run(text);
+  const rows: [string, string | null, string | null, string | null][] = [
+    ["About 100 marines", "USA", "MIL", null],
+    ["U.S. officials", "USA", "GOV", null],
+    ["Iranian-backed militia fighters", "IRQ", "REB", "IRN"],
+    ["protesters", "IRQ", "CVL", null],
+    ["the Iraqi government", "IRQ", "GOV", null],
+  ];
+  for (const [phrase, country, sector, backedBy] of rows) {
+    it(phrase, () => {
+      const start = text.indexOf(phrase);
+      const actor = codeNominalActor(doc, { start, end: start + phrase.length });
+      assert.ok(actor, `${phrase} is coded`);
+      assert.equal(actor.country, country);
+      assert.equal(actor.sector, sector);
+      assert.equal(actor.backedBy ?? null, backedBy);
+      assert.ok(actor.how && actor.how.length > 0, "says how");
+    });
+  }
+  it("codes free text through the lexicon", () => {
+    assert.deepEqual(
+      { ...codeActorText("Kata'ib Hezbollah", doc), how: undefined },
+      { name: "Kata'ib Hezbollah", country: "IRQ", sector: "REB", backedBy: "IRN", how: undefined },
+    );
+    assert.equal(codeActorText("the weather", doc), null);
+  });
+  it("reads user lexicons given with --lexicon", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dateline-lexicon-"));
+    const file = join(dir, "mine.json");
+    writeFileSync(
+      file,
+      JSON.stringify({ actors: [{ names: ["Zorblax Front"], country: "FRA", sector: "REB" }] }),
+    );
+    const own = entitiesStage({ lexicons: [file] });
+    const d = run("Fighters of the Zorblax Front seized the town.", own);
+    const e = d.entities.find((x) => x.text === "Zorblax Front");
+    assert.ok(e, "the user entry is found");
+    assert.equal(e.type, "ORG");
+    assert.deepEqual(e.actor, {
+      name: "Zorblax Front",
+      country: "FRA",
+      sector: "REB",
+      how: ["user-lexicon"],
+    });
+  });
+});
+
+describe("the seed article", () => {
+  const raw = readFileSync("examples/000_c1e55ffcabdf0152.txt", "utf8");
+  const doc = createPipeline([cleanStage(), segmentStage(), stage]).run({
+    raw,
+    format: "text",
+    origin: "seed",
+  });
+  const musts: [string, string, string | null, string | null][] = [
+    ["Mark Esper", "PERSON", "USA", "GOV"],
+    ["Lucas Tomlinson", "PERSON", null, null],
+    ["Kata'ib Hezbollah", "ORG", "IRQ", null],
+    ["Fox News", "ORG", null, null],
+    ["Task & Purpose", "ORG", null, null],
+    ["Department of Defense", "ORG", "USA", "GOV"],
+    ["Baghdad", "GPE", null, null],
+    ["Kirkuk", "GPE", null, null],
+    ["Iraq", "GPE", null, null],
+  ];
+  for (const [text, type, country, sector] of musts) {
+    it(`${text} ${type}${country ? ` ${country}` : ""}${sector ? ` ${sector}` : ""}`, () => {
+      const e = doc.entities.find((x) => x.text.replace("’", "'") === text && x.type === type);
+      assert.ok(e, `${text} found as ${type}`);
+      if (country) assert.equal(e.actor?.country, country);
+      if (sector) assert.equal(e.actor?.sector, sector);
+    });
+  }
+});

@@ -1,0 +1,328 @@
+/**
+ * The NER tagger's model: hashed feature weights per BILOU label, greedy left-to-right
+ * decoding with transition constraints, and the binary file format it is shipped in.
+ *
+ * File: gzip of [u32 header length][header JSON][i16 weights, bucket-major][u32 phrase
+ * hashes][u8 phrase categories][u32 prefix hashes][u32 cue hashes][u8 cue categories]
+ * [u32 lowercase bitset]. Weights are quantised to 16 bits with one scale (`scale`), which
+ * keeps the file small and the loss below anything measurable on the dev set.
+ */
+import { readFileSync } from "node:fs";
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { Token } from "../../core/annotations.ts";
+import {
+  DYNAMIC_FEATURES,
+  dynamicFeatures,
+  type FeatureLexicon,
+  LOWERCASE_BITS,
+  SentenceFeatures,
+  STATIC_FEATURES,
+} from "./features.ts";
+
+export const ENTITY_LABELS = ["PERSON", "ORG", "LOC", "NORP"] as const;
+export type ModelEntityType = (typeof ENTITY_LABELS)[number];
+
+/** BILOU labels: 0 = O, then B, I, L, U for each type. */
+export function labelNames(): string[] {
+  const out = ["O"];
+  for (const t of ENTITY_LABELS) out.push(`B-${t}`, `I-${t}`, `L-${t}`, `U-${t}`);
+  return out;
+}
+
+const B = 0;
+const I = 1;
+const L = 2;
+const U = 3;
+
+export function labelType(label: number): number {
+  return label === 0 ? -1 : Math.floor((label - 1) / 4);
+}
+export function labelPart(label: number): number {
+  return label === 0 ? -1 : (label - 1) % 4;
+}
+export function makeLabel(type: number, part: number): number {
+  return 1 + type * 4 + part;
+}
+
+/** allowed[prev * n + cur]: BILOU well-formedness. prev = n means sentence start. */
+export function transitionTable(n: number): Uint8Array {
+  const t = new Uint8Array((n + 1) * n);
+  for (let prev = 0; prev <= n; prev++) {
+    for (let cur = 0; cur < n; cur++) {
+      const open = prev < n && prev !== 0 && (labelPart(prev) === B || labelPart(prev) === I);
+      let ok: boolean;
+      if (open) {
+        ok =
+          cur !== 0 &&
+          labelType(cur) === labelType(prev) &&
+          (labelPart(cur) === I || labelPart(cur) === L);
+      } else ok = cur === 0 || labelPart(cur) === B || labelPart(cur) === U;
+      t[prev * n + cur] = ok ? 1 : 0;
+    }
+  }
+  return t;
+}
+
+export interface ModelHeader {
+  version: 1;
+  labels: string[];
+  /** Number of hash buckets (a power of two). */
+  buckets: number;
+  /** Weight = stored int16 × scale. */
+  scale: number;
+  phraseCount: number;
+  prefixCount: number;
+  cueCount: number;
+  /** Free-form training facts (data, epochs, held-out score), for the record. */
+  trained: Record<string, unknown>;
+}
+
+/** A tagged mention, in token indices `[from, to)` of the document's tokens. */
+export interface TokenMention {
+  from: number;
+  to: number;
+  type: ModelEntityType;
+  /** Mean margin of the chosen labels over the runner-up, squashed to 0..1. */
+  confidence: number;
+}
+
+export class NerModel {
+  readonly labels: string[];
+  readonly nLabels: number;
+  readonly mask: number;
+  readonly allowed: Uint8Array;
+  private readonly sf = new SentenceFeatures();
+  private readonly dyn = new Int32Array(DYNAMIC_FEATURES);
+  private scores: Float32Array;
+
+  constructor(
+    readonly weights: Float32Array,
+    readonly buckets: number,
+    readonly lex: FeatureLexicon,
+    readonly header: Partial<ModelHeader> = {},
+  ) {
+    this.labels = labelNames();
+    this.nLabels = this.labels.length;
+    this.mask = buckets - 1;
+    this.allowed = transitionTable(this.nLabels);
+    this.scores = new Float32Array(this.nLabels);
+  }
+
+  /** Label every token of `tokens[from, to)` (one sentence); returns label ids. */
+  tagSentence(
+    text: string,
+    tokens: readonly Token[],
+    from: number,
+    to: number,
+    out: Int32Array,
+    margins?: Float32Array,
+  ): void {
+    const sf = this.sf;
+    sf.prepare(text, tokens, from, to, this.lex);
+    const n = to - from;
+    const nl = this.nLabels;
+    const w = this.weights;
+    const mask = this.mask;
+    const scores = this.scores;
+    const feats = sf.feats;
+    const dyn = this.dyn;
+    let prev = nl; // start
+    let prev2 = nl;
+    for (let i = 0; i < n; i++) {
+      scores.fill(0);
+      const o = i * STATIC_FEATURES;
+      for (let k = 0; k < STATIC_FEATURES; k++) {
+        const base = ((feats[o + k] as number) & mask) * nl;
+        for (let l = 0; l < nl; l++) scores[l] = (scores[l] as number) + (w[base + l] as number);
+      }
+      dynamicFeatures(sf, i, prev, prev2, dyn);
+      for (let k = 0; k < DYNAMIC_FEATURES; k++) {
+        const base = ((dyn[k] as number) & mask) * nl;
+        for (let l = 0; l < nl; l++) scores[l] = (scores[l] as number) + (w[base + l] as number);
+      }
+      let best = 0;
+      let bestScore = Number.NEGATIVE_INFINITY;
+      let second = Number.NEGATIVE_INFINITY;
+      const row = prev * nl;
+      for (let l = 0; l < nl; l++) {
+        if (this.allowed[row + l] === 0) continue;
+        const s = scores[l] as number;
+        if (s > bestScore) {
+          second = bestScore;
+          bestScore = s;
+          best = l;
+        } else if (s > second) second = s;
+      }
+      out[i] = best;
+      if (margins) margins[i] = bestScore - second;
+      prev2 = prev;
+      prev = best;
+    }
+  }
+
+  /** Tag a document given its tokens and sentence token ranges. */
+  tag(
+    text: string,
+    tokens: readonly Token[],
+    sentenceRanges: readonly [number, number][],
+  ): TokenMention[] {
+    const mentions: TokenMention[] = [];
+    let out = new Int32Array(64);
+    let margins = new Float32Array(64);
+    for (const [from, to] of sentenceRanges) {
+      const n = to - from;
+      if (n <= 0) continue;
+      if (out.length < n) {
+        out = new Int32Array(n * 2);
+        margins = new Float32Array(n * 2);
+      }
+      this.tagSentence(text, tokens, from, to, out, margins);
+      decodeMentions(out, n, from, mentions, margins);
+    }
+    return mentions;
+  }
+
+  serialize(trained: Record<string, unknown>, pruneBelow = 0): Buffer {
+    let maxAbs = 0;
+    for (let i = 0; i < this.weights.length; i++) {
+      const a = Math.abs(this.weights[i] as number);
+      if (a > maxAbs) maxAbs = a;
+    }
+    const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+    const q = new Int16Array(this.weights.length);
+    for (let i = 0; i < q.length; i++) {
+      const v = this.weights[i] as number;
+      q[i] = Math.abs(v) < pruneBelow ? 0 : Math.round(v / scale);
+    }
+    const phrases = [...this.lex.phrases.entries()];
+    const prefixes = [...this.lex.prefixes];
+    const cues = [...this.lex.cues.entries()];
+    const header: ModelHeader = {
+      version: 1,
+      labels: this.labels,
+      buckets: this.buckets,
+      scale,
+      phraseCount: phrases.length,
+      prefixCount: prefixes.length,
+      cueCount: cues.length,
+      trained,
+    };
+    const headerBytes = Buffer.from(JSON.stringify(header), "utf8");
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(headerBytes.length);
+    const parts: Buffer[] = [
+      len,
+      headerBytes,
+      Buffer.from(q.buffer, q.byteOffset, q.byteLength),
+      u32(phrases.map((p) => p[0])),
+      Buffer.from(Uint8Array.from(phrases.map((p) => p[1]))),
+      u32(prefixes),
+      u32(cues.map((c) => c[0])),
+      Buffer.from(Uint8Array.from(cues.map((c) => c[1]))),
+      Buffer.from(
+        this.lex.lowercaseWords.buffer,
+        this.lex.lowercaseWords.byteOffset,
+        this.lex.lowercaseWords.byteLength,
+      ),
+    ];
+    return gzipSync(Buffer.concat(parts), { level: 9 });
+  }
+
+  static deserialize(gz: Buffer): NerModel {
+    const buf = gunzipSync(gz);
+    const headerLen = buf.readUInt32LE(0);
+    const header = JSON.parse(buf.subarray(4, 4 + headerLen).toString("utf8")) as ModelHeader;
+    let off = 4 + headerLen;
+    const nLabels = header.labels.length;
+    const count = header.buckets * nLabels;
+    const weights = new Float32Array(count);
+    for (let i = 0; i < count; i++, off += 2) weights[i] = buf.readInt16LE(off) * header.scale;
+    const phraseHashes = readU32(buf, off, header.phraseCount);
+    off += header.phraseCount * 4;
+    const phrases = new Map<number, number>();
+    for (let i = 0; i < header.phraseCount; i++)
+      phrases.set(phraseHashes[i] as number, buf[off + i] as number);
+    off += header.phraseCount;
+    const prefixes = new Set<number>(readU32(buf, off, header.prefixCount));
+    off += header.prefixCount * 4;
+    const cueHashes = readU32(buf, off, header.cueCount);
+    off += header.cueCount * 4;
+    const cues = new Map<number, number>();
+    for (let i = 0; i < header.cueCount; i++)
+      cues.set(cueHashes[i] as number, buf[off + i] as number);
+    off += header.cueCount;
+    const lowercaseWords = new Uint32Array(LOWERCASE_BITS / 32);
+    for (let i = 0; i < lowercaseWords.length; i++, off += 4)
+      lowercaseWords[i] = buf.readUInt32LE(off);
+    return new NerModel(
+      weights,
+      header.buckets,
+      { phrases, prefixes, cues, lowercaseWords },
+      header,
+    );
+  }
+
+  static load(path: string): NerModel {
+    return NerModel.deserialize(readFileSync(path));
+  }
+}
+
+function u32(values: number[]): Buffer {
+  const b = Buffer.alloc(values.length * 4);
+  for (let i = 0; i < values.length; i++) b.writeUInt32LE((values[i] as number) >>> 0, i * 4);
+  return b;
+}
+
+function readU32(buf: Buffer, off: number, count: number): number[] {
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = buf.readUInt32LE(off + i * 4);
+  return out;
+}
+
+/**
+ * Turn a label sequence into mentions, leniently: a B or I left open at the sentence end
+ * closes there, and an I or L without a B starts a mention.
+ */
+export function decodeMentions(
+  labels: Int32Array,
+  n: number,
+  offset: number,
+  out: TokenMention[],
+  margins?: Float32Array,
+): void {
+  let start = -1;
+  let type = -1;
+  let marginSum = 0;
+  const close = (end: number) => {
+    if (start >= 0) {
+      const m = marginSum / (end - start);
+      out.push({
+        from: offset + start,
+        to: offset + end,
+        type: ENTITY_LABELS[type] as ModelEntityType,
+        confidence: Math.round((1 / (1 + Math.exp(-m))) * 1000) / 1000,
+      });
+    }
+    start = -1;
+    type = -1;
+    marginSum = 0;
+  };
+  for (let i = 0; i < n; i++) {
+    const lab = labels[i] as number;
+    const part = labelPart(lab);
+    const t = labelType(lab);
+    const m = margins ? (margins[i] as number) : 0;
+    if (lab === 0) {
+      close(i);
+      continue;
+    }
+    if (part === B || part === U || t !== type || start < 0) {
+      close(i);
+      start = i;
+      type = t;
+    }
+    marginSum += m;
+    if (part === L || part === U) close(i + 1);
+  }
+  close(n);
+}

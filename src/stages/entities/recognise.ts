@@ -1,0 +1,263 @@
+/**
+ * From tagger output to typed name mentions:
+ *   1. the model tags PERSON / ORG / LOC / NORP over each sentence;
+ *   2. names of the actor lexicon and country names the model missed are added (a longer
+ *      lexicon name replaces the pieces the model found inside it);
+ *   3. titles are cut off person names and kept (`Defense Secretary` | `Mark Esper`);
+ *   4. LOC is refined into GPE (countries, states, cities of the gazetteer), LOC (regions,
+ *      rivers, mountains) and FAC (embassies, bases, airports); demonyms become NORP;
+ *   5. a trailing possessive `'s` leaves the span.
+ * Each step is a small function over the mention list, in this order because each reads
+ * what the one before decided.
+ */
+import type { EntityType, Token } from "../../core/annotations.ts";
+import type { ActorEntry, ActorLexicon } from "./actor-lexicon.ts";
+import { PHRASE } from "./features.ts";
+import { hashLowerSlice, seqHash } from "./hash.ts";
+import type { Country, Lexicons } from "./lexicon.ts";
+import type { NerModel } from "./model.ts";
+import { matchTitle } from "./titles.ts";
+
+export interface Mention {
+  /** Token range `[from, to)` into the document's tokens. */
+  from: number;
+  to: number;
+  /** Character span into the document's text (may end before `tokens[to-1].end`: `'s`). */
+  start: number;
+  end: number;
+  type: EntityType;
+  confidence: number;
+  /** Title before a person's name, if any. */
+  title?: { start: number; end: number; sector: string | null; country: Country | null };
+  /** Actor lexicon entry the name matched. */
+  entry?: ActorEntry;
+  /** How the mention was found. */
+  source: "model" | "lexicon" | "gazetteer";
+}
+
+export interface Resources {
+  model: NerModel;
+  lex: Lexicons;
+  actors: ActorLexicon;
+}
+
+export function tokenText(text: string, tokens: readonly Token[], i: number): string {
+  const t = tokens[i] as Token;
+  return text.slice(t.start, t.end);
+}
+
+/** Lowercase key of tokens `[from, to)`, as `phraseKey` builds it. */
+export function tokensKey(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): string {
+  const parts: string[] = [];
+  for (let i = from; i < to; i++) parts.push(tokenText(text, tokens, i).toLowerCase());
+  return parts.join(" ");
+}
+
+/** Gazetteer category (PHRASE) of tokens `[from, to)`, 0 when none. */
+export function phraseCategory(
+  model: NerModel,
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): number {
+  let h = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    h = seqHash(h, hashLowerSlice(text, t.start, t.end));
+  }
+  return model.lex.phrases.get(h >>> 0) ?? 0;
+}
+
+function isCapitalised(s: string): boolean {
+  const c = s.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+/** Step 2: actor-lexicon names and country names, longest match, exact case on one name. */
+function addLexiconNames(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  const found: Mention[] = [];
+  const max = Math.max(res.actors.maxTokens, 4);
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokenText(text, tokens, i);
+    if (!isCapitalised(first)) continue;
+    for (let k = Math.min(max, tokens.length - i); k >= 1; k--) {
+      const key = tokensKey(text, tokens, i, i + k);
+      const entry = res.actors.byKey.get(key);
+      const country = entry ? undefined : res.lex.countryByName.get(key);
+      if (!entry && !country) continue;
+      const start = (tokens[i] as Token).start;
+      const end = (tokens[i + k - 1] as Token).end;
+      const surface = text.slice(start, end);
+      // Exact case, so `IS` the group is not `is` the verb, and `Wagner` the group needs the model.
+      const names = entry ? entry.names : (country as Country).names;
+      if (!names.some((n) => n === surface)) continue;
+      const m: Mention = {
+        from: i,
+        to: i + k,
+        start,
+        end,
+        type: entry ? (entry.type ?? "ORG") : "GPE",
+        confidence: 1,
+        source: entry ? "lexicon" : "gazetteer",
+      };
+      if (entry) m.entry = entry;
+      found.push(m);
+      i += k - 1;
+      break;
+    }
+  }
+  if (found.length === 0) return mentions;
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    // A model mention that a lexicon name covers exactly or contains is replaced by it; a
+    // model mention longer than the lexicon name stays (`U.S. Army Corps of Engineers`).
+    const covered = found.some((f) => f.from <= m.from && m.to <= f.to);
+    if (!covered) out.push(m);
+  }
+  for (const f of found) {
+    const clash = out.some((m) => m.from < f.to && f.from < m.to);
+    if (!clash) out.push(f);
+    else {
+      // Inside a longer model mention: keep the model's, remember the lexicon entry when equal.
+      for (const m of out) if (m.from === f.from && m.to === f.to && f.entry) m.entry = f.entry;
+    }
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
+
+/** Step 3: titles inside or right before person mentions. */
+function splitTitles(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): void {
+  for (const m of mentions) {
+    if (m.type !== "PERSON") continue;
+    const words: string[] = [];
+    // Up to six tokens before the mention, in the same line, and the mention itself.
+    let lo = m.from;
+    while (lo > 0 && m.from - lo < 6) {
+      const prev = tokens[lo - 1] as Token;
+      if (text.slice(prev.end, (tokens[lo] as Token).start).includes("\n")) break;
+      if (mentions.some((o) => o !== m && o.from <= lo - 1 && lo - 1 < o.to)) break;
+      lo--;
+    }
+    for (let i = lo; i < m.to; i++) words.push(tokenText(text, tokens, i).toLowerCase());
+    // The title may start at any of the preceding tokens: take the longest that ends at or
+    // inside the mention and leaves a name.
+    for (let s = lo; s <= m.from; s++) {
+      const match = matchTitle(words.slice(s - lo), res.lex);
+      if (match.length === 0) continue;
+      const titleEnd = s + match.length;
+      if (titleEnd < m.from) continue; // a title must touch the name
+      const tFirst = tokens[s] as Token;
+      const tLast = tokens[titleEnd - 1] as Token;
+      m.title = {
+        start: tFirst.start,
+        end: tLast.end,
+        sector: match.sector,
+        country: match.country,
+      };
+      if (titleEnd > m.from) {
+        m.from = titleEnd;
+        m.start = (tokens[titleEnd] as Token).start;
+      }
+      break;
+    }
+  }
+}
+
+/** Step 4: GPE / LOC / FAC / NORP. */
+function refineTypes(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): void {
+  for (const m of mentions) {
+    if (m.entry) continue;
+    let from = m.from;
+    if (tokenText(text, tokens, from).toLowerCase() === "the" && from + 1 < m.to) from++;
+    const key = tokensKey(text, tokens, from, m.to).replace(/['’]s$/, "");
+    const last = tokenText(text, tokens, m.to - 1).toLowerCase();
+    const isCountry = res.lex.countryByName.has(key);
+    const isDemonym = !isCountry && res.lex.countryByDemonym.has(key);
+    if (
+      isDemonym &&
+      (m.type === "LOC" || m.type === "PERSON" || m.type === "NORP" || m.type === "ORG")
+    ) {
+      m.type = "NORP";
+      continue;
+    }
+    if (m.type === "NORP" && isCountry) {
+      m.type = "GPE";
+      continue;
+    }
+    if (m.type === "LOC") {
+      const cat = phraseCategory(res.model, text, tokens, from, m.to);
+      if (
+        isCountry ||
+        res.lex.states.has(key) ||
+        cat === PHRASE.country ||
+        cat === PHRASE.state ||
+        cat === PHRASE.city
+      )
+        m.type = "GPE";
+      else if (res.lex.regions.has(key) || cat === PHRASE.region || res.lex.locWords.has(last))
+        m.type = "LOC";
+      else if (res.lex.facWords.has(last)) m.type = "FAC";
+      // Unknown places in news are mostly towns and villages.
+      else m.type = "GPE";
+    } else if (
+      m.type === "ORG" &&
+      m.to - from > 1 &&
+      res.lex.facWords.has(last) &&
+      !res.lex.orgWords.has(last)
+    ) {
+      m.type = "FAC";
+    }
+  }
+}
+
+/** Step 5: `Iraq's` → `Iraq`. */
+function dropPossessives(text: string, mentions: Mention[]): void {
+  for (const m of mentions) {
+    const s = text.slice(m.start, m.end);
+    if (/['’]s$/.test(s) && s.length > 3) m.end -= 2;
+    else if (/s['’]$/.test(s) && s.length > 3) m.end -= 1;
+  }
+}
+
+export function recognise(
+  text: string,
+  tokens: readonly Token[],
+  sentenceRanges: readonly [number, number][],
+  res: Resources,
+): Mention[] {
+  let mentions: Mention[] = res.model.tag(text, tokens, sentenceRanges).map((t) => ({
+    from: t.from,
+    to: t.to,
+    start: (tokens[t.from] as Token).start,
+    end: (tokens[t.to - 1] as Token).end,
+    type: t.type,
+    confidence: t.confidence,
+    source: "model" as const,
+  }));
+  mentions = addLexiconNames(text, tokens, mentions, res);
+  splitTitles(text, tokens, mentions, res);
+  refineTypes(text, tokens, mentions, res);
+  dropPossessives(text, mentions);
+  return mentions.filter((m) => m.end > m.start);
+}

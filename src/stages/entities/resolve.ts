@@ -1,0 +1,179 @@
+/**
+ * Within-document name resolution and consistency. A story names a person in full once
+ * (`Mark Esper`) and then by surname (`Esper`); the tagger sees one sentence at a time and
+ * may miss or mistype the short form. So, over the whole document:
+ *   1. a mention (or an untagged capitalised token) equal to the surname, or the first name,
+ *      of a full PERSON name becomes PERSON and refers to it (`refersTo`);
+ *   2. every other name keeps one type: the type most of its mentions got, and untagged
+ *      repeats of a name the tagger found elsewhere are added (`Twitter` tagged once, found
+ *      everywhere), unless the name is also a common lowercase word.
+ */
+import type { EntityType, Token } from "../../core/annotations.ts";
+import { hasLowercaseWord } from "./features.ts";
+import { hashLowerSlice } from "./hash.ts";
+import type { Mention, Resources } from "./recognise.ts";
+
+export interface ResolvedMention extends Mention {
+  /** Index (into the sorted output) of the full mention this one refers to. */
+  refersTo?: number;
+}
+
+function surface(text: string, m: Mention): string {
+  return text.slice(m.start, m.end);
+}
+
+function isCapitalisedWord(text: string, t: Token): boolean {
+  if (t.kind !== "word") return false;
+  const c = text.charAt(t.start);
+  return c !== c.toLowerCase();
+}
+
+/** Resolve and make consistent; returns mentions sorted by start, `refersTo` set. */
+export function resolveMentions(
+  text: string,
+  tokens: readonly Token[],
+  input: readonly Mention[],
+  res: Resources,
+): ResolvedMention[] {
+  const mentions: ResolvedMention[] = input.map((m) => ({ ...m }));
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) for (let i = m.from; i < m.to; i++) covered[i] = 1;
+
+  // 1. Person short forms. Full names: PERSON mentions of two or more words.
+  const fullBySurname = new Map<string, ResolvedMention>();
+  const fullByFirst = new Map<string, ResolvedMention>();
+  for (const m of mentions) {
+    if (m.type !== "PERSON") continue;
+    const words: string[] = [];
+    for (let i = m.from; i < m.to; i++)
+      if ((tokens[i] as Token).kind === "word")
+        words.push(text.slice((tokens[i] as Token).start, (tokens[i] as Token).end));
+    if (words.length < 2) continue;
+    const last = words[words.length - 1] as string;
+    if (last === "'s" || last === "’s") continue;
+    if (!fullBySurname.has(last)) fullBySurname.set(last, m);
+    const first = words[0] as string;
+    if (!fullByFirst.has(first)) fullByFirst.set(first, m);
+  }
+  // Untagged capitalised tokens equal to a known surname become mentions.
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const t = tokens[i] as Token;
+    if (!isCapitalisedWord(text, t)) continue;
+    const w = text.slice(t.start, t.end);
+    if (!fullBySurname.has(w)) continue;
+    const next = tokens[i + 1];
+    // Part of a longer capitalised run (another person sharing the surname): leave it.
+    if (next && isCapitalisedWord(text, next) && text.slice(t.end, next.start) === " ") continue;
+    const prev = tokens[i - 1];
+    if (
+      prev &&
+      isCapitalisedWord(text, prev) &&
+      text.slice(prev.end, t.start) === " " &&
+      i > 0 &&
+      covered[i - 1] === 0
+    )
+      continue;
+    mentions.push({
+      from: i,
+      to: i + 1,
+      start: t.start,
+      end: t.end,
+      type: "PERSON",
+      confidence: 0.5,
+      source: "model",
+    });
+    covered[i] = 1;
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  for (const m of mentions) {
+    if (m.to - m.from !== 1) continue;
+    const w = surface(text, m);
+    const full = fullBySurname.get(w) ?? (m.type === "PERSON" ? fullByFirst.get(w) : undefined);
+    if (!full || full === m) continue;
+    if (m.entry && m.type !== "PERSON") continue; // a lexicon name (`Hamas`) stays what it is
+    m.type = "PERSON";
+    (m as ResolvedMention & { full?: ResolvedMention }).full = full;
+  }
+
+  // 2. One type per name, and repeats of found names.
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    if (m.type === "PERSON" && (m as { full?: unknown }).full) continue;
+    const key = surface(text, m);
+    let v = votes.get(key);
+    if (!v) {
+      v = new Map();
+      votes.set(key, v);
+    }
+    // Lexicon and gazetteer mentions vote with more weight: they were not guessed.
+    v.set(m.type, (v.get(m.type) ?? 0) + (m.source === "model" ? 1 : 3));
+  }
+  const majority = new Map<string, EntityType>();
+  for (const [key, v] of votes) {
+    let best: EntityType | null = null;
+    let n = -1;
+    for (const [t, c] of v) if (c > n) [best, n] = [t, c];
+    if (best) majority.set(key, best);
+  }
+  for (const m of mentions) {
+    if (m.entry) continue;
+    const t = majority.get(surface(text, m));
+    if (t && !(m.type === "PERSON" && (m as { full?: unknown }).full)) m.type = t;
+  }
+  // Untagged repeats: match token sequences of known names (up to 6 tokens) at capitalised starts.
+  const byFirstToken = new Map<string, string[]>();
+  for (const key of majority.keys()) {
+    const first = key.split(/\s+/)[0] ?? key;
+    const list = byFirstToken.get(first) ?? [];
+    list.push(key);
+    byFirstToken.set(first, list);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const t = tokens[i] as Token;
+    if (!isCapitalisedWord(text, t)) continue;
+    const cands = byFirstToken.get(text.slice(t.start, t.end));
+    if (!cands) continue;
+    for (const key of cands.sort((a, b) => b.length - a.length)) {
+      const end = t.start + key.length;
+      if (text.slice(t.start, end) !== key) continue;
+      let j = i;
+      while (j < tokens.length && (tokens[j] as Token).end <= end) j++;
+      if ((tokens[j - 1] as Token).end !== end) continue;
+      let free = true;
+      for (let k = i; k < j; k++) if (covered[k]) free = false;
+      if (!free) continue;
+      // A one-word name that is also a common lowercase word (`State`, `General`) is not
+      // repeated: its capital may only mark a sentence start or a title.
+      if (j - i === 1 && hasLowercaseWord(res.model.lex, hashLowerSlice(text, t.start, t.end)))
+        continue;
+      const type = majority.get(key) as EntityType;
+      mentions.push({
+        from: i,
+        to: j,
+        start: t.start,
+        end,
+        type,
+        confidence: 0.5,
+        source: "model",
+      });
+      for (let k = i; k < j; k++) covered[k] = 1;
+      break;
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const index = new Map<Mention, number>();
+  mentions.forEach((m, i) => {
+    index.set(m, i);
+  });
+  for (const m of mentions) {
+    const full = (m as { full?: Mention }).full;
+    if (full) {
+      const j = index.get(full);
+      if (j !== undefined) m.refersTo = j;
+      delete (m as { full?: Mention }).full;
+    }
+  }
+  return mentions;
+}

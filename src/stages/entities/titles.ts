@@ -1,0 +1,95 @@
+/**
+ * Titles before a name: `Defense Secretary Mark Esper`, `U.S. President Donald Trump`,
+ * `Lt. Gen. X`, `Mr. Y`. The name's span excludes the title; the actor keeps it
+ * (`actor.title`) with the sector it implies and, for `U.S. President`, the country.
+ */
+import type { Country, Lexicons } from "./lexicon.ts";
+
+const MODIFIERS = new Set([
+  "former",
+  "acting",
+  "interim",
+  "deputy",
+  "then",
+  "then-",
+  "outgoing",
+  "incoming",
+  "late",
+  "top",
+  "chief",
+  "senior",
+  "vice",
+]);
+// An office word after any one capitalised word is a title: `Health Minister`, `Energy Secretary`.
+const OFFICE_HEADS = new Set([
+  "minister",
+  "secretary",
+  "ambassador",
+  "governor",
+  "spokesman",
+  "spokeswoman",
+  "chief",
+  "commander",
+  "envoy",
+]);
+
+export interface TitleMatch {
+  /** Tokens the title takes, from the start of the words given. */
+  length: number;
+  /** Sector the title implies (GOV for `President`, MIL for `Gen.`), or null. */
+  sector: string | null;
+  /** Country the title names (`U.S. President`, `Iraqi Prime Minister`), if any. */
+  country: Country | null;
+}
+
+/**
+ * The title at the start of `words` (lowercase token texts) and how many tokens it takes;
+ * length 0 when there is none. Stops before the last word, so a name is always left.
+ */
+export function matchTitle(words: readonly string[], lex: Lexicons, keepLast = 1): TitleMatch {
+  let i = 0;
+  let sector: string | null = null;
+  let country: Country | null = null;
+  let found = false;
+  const limit = words.length - keepLast;
+  while (i < limit) {
+    const w = words[i] as string;
+    if (MODIFIERS.has(w)) {
+      i++;
+      continue;
+    }
+    // Country or demonym, then a title: `U.S. President`, `Iraqi Prime Minister`.
+    let place: Country | null = null;
+    let placeLen = 0;
+    for (let k = Math.min(4, limit - i); k >= 1; k--) {
+      const key = words.slice(i, i + k).join(" ");
+      const c = lex.countryByDemonym.get(key) ?? lex.countryByName.get(key);
+      if (c) {
+        place = c;
+        placeLen = k;
+        break;
+      }
+    }
+    const at = i + placeLen;
+    let len = 0;
+    for (let k = Math.min(lex.maxTitleTokens, limit - at); k >= 1; k--) {
+      const key = words.slice(at, at + k).join(" ");
+      if (lex.titles.has(key)) {
+        len = k;
+        const s = lex.titles.get(key);
+        if (s) sector = s;
+        break;
+      }
+    }
+    if (len === 0 && at + 1 < limit && OFFICE_HEADS.has(words[at + 1] as string)) {
+      len = 2;
+      sector = sector ?? "GOV";
+    }
+    if (len === 0) break;
+    if (place) country = place;
+    i = at + len;
+    found = true;
+  }
+  // Trailing modifiers without a title are not a title.
+  return found ? { length: i, sector, country } : { length: 0, sector: null, country: null };
+}

@@ -1,0 +1,122 @@
+/**
+ * Averaged perceptron training for the greedy BILOU tagger (Collins 2002; the route of
+ * Ratinov & Roth 2009). Decoding during training is the same greedy, constrained decoding the
+ * model uses at run time, with the model's own previous labels as history, so training sees
+ * the errors tagging will make. Averaging is lazy: `acc` sums update × time step.
+ */
+import {
+  DYNAMIC_FEATURES,
+  dynamicFeatures,
+  type FeatureLexicon,
+  SentenceFeatures,
+  STATIC_FEATURES,
+} from "../features.ts";
+import { labelNames, NerModel, transitionTable } from "../model.ts";
+import type { TrainSentence } from "./corpus.ts";
+
+export interface TrainOptions {
+  /** Hash buckets, a power of two. */
+  buckets: number;
+  epochs: number;
+  seed: number;
+  /** Called after each epoch (for progress and held-out scores). */
+  onEpoch?: (epoch: number, model: NerModel, mistakes: number, tokens: number) => void;
+}
+
+/** A small deterministic PRNG (mulberry32), so shuffles are reproducible. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function train(
+  data: readonly TrainSentence[],
+  lex: FeatureLexicon,
+  opts: TrainOptions,
+): NerModel {
+  const nl = labelNames().length;
+  const mask = opts.buckets - 1;
+  const w = new Float32Array(opts.buckets * nl);
+  const acc = new Float64Array(opts.buckets * nl);
+  const allowed = transitionTable(nl);
+  const sf = new SentenceFeatures();
+  const dyn = new Int32Array(DYNAMIC_FEATURES);
+  const scores = new Float64Array(nl);
+  const order = data.map((_, i) => i);
+  const random = rng(opts.seed);
+  let c = 1;
+  const update = (feats: Int32Array, o: number, count: number, label: number, delta: number) => {
+    for (let k = 0; k < count; k++) {
+      const idx = ((feats[o + k] as number) & mask) * nl + label;
+      w[idx] = (w[idx] as number) + delta;
+      acc[idx] = (acc[idx] as number) + c * delta;
+    }
+  };
+  const averaged = () => {
+    const avg = new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) avg[i] = (w[i] as number) - (acc[i] as number) / c;
+    return avg;
+  };
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const t = order[i] as number;
+      order[i] = order[j] as number;
+      order[j] = t;
+    }
+    let mistakes = 0;
+    let tokens = 0;
+    for (const idx of order) {
+      const s = data[idx] as TrainSentence;
+      sf.prepare(s.text, s.tokens, s.from, s.to, lex);
+      const n = s.to - s.from;
+      let prev = nl;
+      let prev2 = nl;
+      for (let i = 0; i < n; i++) {
+        scores.fill(0);
+        const o = i * STATIC_FEATURES;
+        for (let k = 0; k < STATIC_FEATURES; k++) {
+          const base = ((sf.feats[o + k] as number) & mask) * nl;
+          for (let l = 0; l < nl; l++) scores[l] = (scores[l] as number) + (w[base + l] as number);
+        }
+        dynamicFeatures(sf, i, prev, prev2, dyn);
+        for (let k = 0; k < DYNAMIC_FEATURES; k++) {
+          const base = ((dyn[k] as number) & mask) * nl;
+          for (let l = 0; l < nl; l++) scores[l] = (scores[l] as number) + (w[base + l] as number);
+        }
+        let best = -1;
+        let bestScore = Number.NEGATIVE_INFINITY;
+        const row = prev * nl;
+        for (let l = 0; l < nl; l++) {
+          if (allowed[row + l] === 0) continue;
+          if ((scores[l] as number) > bestScore) {
+            bestScore = scores[l] as number;
+            best = l;
+          }
+        }
+        const gold = s.labels[i] as number;
+        if (best !== gold) {
+          mistakes++;
+          update(sf.feats, o, STATIC_FEATURES, gold, 1);
+          update(sf.feats, o, STATIC_FEATURES, best, -1);
+          update(dyn, 0, DYNAMIC_FEATURES, gold, 1);
+          update(dyn, 0, DYNAMIC_FEATURES, best, -1);
+        }
+        c++;
+        tokens++;
+        prev2 = prev;
+        // Continue from the model's own decision: the history tagging will have.
+        prev = best;
+      }
+    }
+    if (opts.onEpoch)
+      opts.onEpoch(epoch, new NerModel(averaged(), opts.buckets, lex), mistakes, tokens);
+  }
+  return new NerModel(averaged(), opts.buckets, lex);
+}
