@@ -5,6 +5,7 @@
 import type { PipelineOptions, Stage, StageFactory } from "../core/stage.ts";
 import { cleanStage } from "./clean/index.ts";
 import { datesStage } from "./dates/index.ts";
+import { entitiesStage } from "./entities/index.ts";
 import { segmentStage } from "./segment/index.ts";
 
 export const stageFactories: readonly StageFactory[] = [
@@ -12,6 +13,8 @@ export const stageFactories: readonly StageFactory[] = [
   cleanStage,
   // segment: tokens and sentences, which every later stage walks.
   segmentStage,
+  // entities: names with actor codes; places, events and quotes read them.
+  entitiesStage,
   // dates: time expressions resolved against the publication date; events take their dates.
   datesStage,
   // entities, dates, places, events, quotes: added as they land.
