@@ -19,10 +19,16 @@
 import type { PipelineOptions, Stage } from "../../core/stage.ts";
 import { loadSegmentLexicon } from "./lexicon.ts";
 import { sentenceRules } from "./rules/index.ts";
-import { splitSentences } from "./split.ts";
+import { isHardWrapped, splitSentences } from "./split.ts";
 import { tokenize } from "./tokenize.ts";
 
 export { tokenize } from "./tokenize.ts";
+
+/**
+ * A sentence longer than this many UTF-16 code units is reported: news sentences run to a
+ * few hundred; thousands mean a boundary was missed, and an event's evidence would be vague.
+ */
+const LONG_SENTENCE = 1500;
 
 /** Options read from `options.stages.segment`. */
 export interface SegmentOptions {
@@ -36,10 +42,28 @@ export function segmentStage(options: PipelineOptions = {}): Stage {
   return {
     name: "segment",
     needs: ["clean"],
-    run(doc) {
+    run(doc, ctx) {
       const text = doc.text;
       doc.tokens = tokenize(text);
-      doc.sentences = splitSentences(text, doc.tokens, lexicon, sentenceRules);
+      const wrapped = isHardWrapped(text);
+      if (wrapped) {
+        ctx.report({
+          severity: "info",
+          rule: "segment/hard-wrapped",
+          reason: "lines are cut at a fixed width: single line breaks are read as spaces",
+        });
+      }
+      doc.sentences = splitSentences(text, doc.tokens, lexicon, sentenceRules, wrapped);
+      for (const sentence of doc.sentences) {
+        if (sentence.end - sentence.start > LONG_SENTENCE) {
+          ctx.report({
+            severity: "info",
+            rule: "segment/long-sentence",
+            reason: `no sentence end in ${sentence.end - sentence.start} characters: a table, a list or missing punctuation?`,
+            span: { start: sentence.start, end: sentence.end },
+          });
+        }
+      }
     },
   };
 }

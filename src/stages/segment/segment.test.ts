@@ -291,6 +291,40 @@ function assertCovers(text: string, sentences: readonly { start: number; end: nu
   assert.match(text.slice(previousEnd), /^\s*$/u, "text lost at the end");
 }
 
+describe("segment: messages", () => {
+  it("says once that a hard-wrapped text's line breaks were read as spaces", () => {
+    const line = "the attack by Iranian proxies on Tuesday, officials said on\n";
+    const doc = new Document({ raw: line.repeat(4), format: "text", origin: "t" });
+    doc.setText(doc.raw, OffsetMap.identity(doc.raw.length));
+    const rules: string[] = [];
+    stage.run(doc, { referenceDate: null, options: {}, report: (m) => rules.push(m.rule) });
+    assert.deepEqual(rules, ["segment/hard-wrapped"]);
+  });
+  it("points at a sentence too long to be one", () => {
+    const raw = `Short one. ${"Word ".repeat(400)}end`;
+    const doc = new Document({ raw, format: "text", origin: "t" });
+    doc.setText(raw, OffsetMap.identity(raw.length));
+    const spans: { start: number; end: number }[] = [];
+    stage.run(doc, {
+      referenceDate: null,
+      options: {},
+      report: (m) => {
+        assert.equal(m.rule, "segment/long-sentence");
+        if (m.span) spans.push(m.span);
+      },
+    });
+    assert.deepEqual(spans, [{ start: 11, end: raw.length }]);
+  });
+  it("says nothing about ordinary news", () => {
+    const raw = "Marines were sent.\n\nThey arrived on Tuesday, officials said.";
+    const doc = new Document({ raw, format: "text", origin: "t" });
+    doc.setText(raw, OffsetMap.identity(raw.length));
+    let count = 0;
+    stage.run(doc, { referenceDate: null, options: {}, report: () => count++ });
+    assert.equal(count, 0);
+  });
+});
+
 describe("segment: the stage on whole articles", () => {
   it("splits the seed article into its 13 sentences", () => {
     const raw = readFileSync(

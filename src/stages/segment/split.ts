@@ -107,6 +107,7 @@ export function splitSentences(
   tokens: readonly Token[],
   lexicon: SegmentLexicon,
   rules: readonly SentenceRule[],
+  wrapped: boolean = isHardWrapped(text),
 ): Span[] {
   const sentences: Span[] = [];
   const first = tokens[0];
@@ -123,7 +124,7 @@ export function splitSentences(
     gap: "space",
     closedQuote: false,
     paragraphStart: first.start,
-    wrapped: isHardWrapped(text),
+    wrapped,
   };
   let sentenceStart = first.start;
   // Straight double quotes open and close in turn within a paragraph.
