@@ -54,6 +54,7 @@ const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 interface City {
   id: number;
   name: string;
+  ascii: string;
   names: string[];
   lat: number;
   lon: number;
@@ -94,6 +95,7 @@ function readCities(): City[] {
     cities.push({
       id: Number(f[0]),
       name,
+      ascii: f[2] ?? "",
       names: [...names],
       lat: Number(f[4]),
       lon: Number(f[5]),
@@ -128,18 +130,39 @@ function main(): void {
   const entries: EntryRow[] = [];
   const names = new Map<string, number[]>();
   const demonyms = new Map<string, number>();
-  const addKey = (key: string, index: number): void => {
+  // A weak name (a GeoNames alternate name of a city: `Mexico` for Mexico City, `Oklahoma`
+  // for Oklahoma City) is stored as -(index + 1), so the resolver can rank it below places
+  // that bear the name as their own.
+  const addKey = (key: string, index: number, weak: boolean): void => {
     const list = names.get(key) ?? [];
-    if (!list.includes(index)) list.push(index);
+    const code = weak ? -(index + 1) : index;
+    if (list.includes(index) || list.includes(code)) {
+      if (!weak && list.includes(-(index + 1))) list[list.indexOf(-(index + 1))] = index;
+    } else list.push(code);
     names.set(key, list);
   };
-  const addName = (name: string, index: number): void => {
+  // Short abbreviations and acronyms of our lexicons (`Mass.`, `N.J.`, `US`, `ACT`) match
+  // only as written: keyed loosely, `Mass.` would match the word `Mass` and `ACT` the word `Act`.
+  const exact = new Map<string, number[]>();
+  const addAlias = (alias: string, index: number): void => {
+    const letters = alias.replace(/[.&]/g, "");
+    if (
+      !alias.includes(" ") &&
+      letters.length <= 5 &&
+      (alias.includes(".") || alias === alias.toUpperCase())
+    ) {
+      const list = exact.get(alias) ?? [];
+      if (!list.includes(index)) list.push(index);
+      exact.set(alias, list);
+    } else addName(alias, index);
+  };
+  const addName = (name: string, index: number, weak = false): void => {
     const key = nameKey(name);
     if (key === "") return;
-    addKey(key, index);
+    addKey(key, index, weak);
     // `Saint Louis` and `St Louis` are both written; index both.
-    if (key.startsWith("saint ")) addKey(`st ${key.slice(6)}`, index);
-    else if (key.startsWith("st ")) addKey(`saint ${key.slice(3)}`, index);
+    if (key.startsWith("saint ")) addKey(`st ${key.slice(6)}`, index, weak);
+    else if (key.startsWith("st ")) addKey(`saint ${key.slice(3)}`, index, weak);
   };
   const addDemonym = (word: string, index: number): void => {
     const key = nameKey(word);
@@ -154,7 +177,8 @@ function main(): void {
     const index = entries.length;
     entries.push([Number(id), name, cc, "", Number(lat), Number(lon), 0, "PCLI"]);
     countryPoint.set(cc, { lat: Number(lat), lon: Number(lon) });
-    for (const n of [name, ...alternatives(aliases)]) addName(n, index);
+    addName(name, index);
+    for (const n of alternatives(aliases)) addAlias(n, index);
     for (const d of alternatives(dems)) addDemonym(d, index);
   }
 
@@ -185,7 +209,7 @@ function main(): void {
     const index = entries.length;
     entries.push([Number(lex?.[1] ?? 0), name, cc, code, point.lat, point.lon, 0, "ADM1"]);
     addName(name, index);
-    for (const alias of alternatives(lex?.[2])) addName(alias, index);
+    for (const alias of alternatives(lex?.[2])) addAlias(alias, index);
     for (const d of alternatives(lex?.[3])) addDemonym(d, index);
   }
   for (const code of admin1Lexicon.keys()) {
@@ -225,12 +249,13 @@ function main(): void {
       city.population,
       city.feature,
     ]);
-    for (const n of city.names) addName(n, index);
+    addName(city.name, index);
+    for (const n of city.names) addName(n, index, n !== city.name && n !== city.ascii);
   }
   for (const [id, aliases] of tsvRows("city-aliases.tsv")) {
     const index = cityIndex.get(Number(id));
     if (index === undefined) throw new Error(`city-aliases.tsv: no city ${id} in cities500`);
-    for (const alias of alternatives(aliases)) addName(alias, index);
+    for (const alias of alternatives(aliases)) addAlias(alias, index);
   }
 
   for (const f of tsvRows("regions.tsv")) {
@@ -239,10 +264,16 @@ function main(): void {
     const index = entries.length;
     const feature = precision === "site" ? "SITE" : "RGN";
     entries.push([Number(id || 0), name, cc ?? "", "", Number(lat), Number(lon), 0, feature]);
-    for (const n of [name, ...alternatives(aliases)]) addName(n, index);
+    addName(name, index);
+    for (const n of alternatives(aliases)) addAlias(n, index);
     for (const d of alternatives(dems)) addDemonym(d, index);
   }
 
+  const sortedExact: Record<string, number | number[]> = {};
+  for (const key of [...exact.keys()].sort()) {
+    const list = exact.get(key) as number[];
+    sortedExact[key] = list.length === 1 ? (list[0] as number) : list;
+  }
   const sortedNames: Record<string, number | number[]> = {};
   for (const key of [...names.keys()].sort()) {
     const list = names.get(key) as number[];
@@ -258,6 +289,7 @@ function main(): void {
     admin1Names,
     entries,
     names: sortedNames,
+    exact: sortedExact,
     demonyms: sortedDemonyms,
   };
   // One entry per line keeps diffs of a rebuild readable.
@@ -267,6 +299,7 @@ function main(): void {
     `"attribution":${JSON.stringify(file.attribution)},`,
     `"admin1Names":${JSON.stringify(admin1Names)},`,
     `"demonyms":${JSON.stringify(sortedDemonyms)},`,
+    `"exact":${JSON.stringify(sortedExact)},`,
     `"entries":[\n${entries.map((e) => JSON.stringify(e)).join(",\n")}\n],`,
     `"names":{\n${Object.entries(sortedNames)
       .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)

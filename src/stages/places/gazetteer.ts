@@ -39,8 +39,13 @@ export interface GazetteerFile {
   /** Admin1 code → its name, for `Place.admin1`. */
   admin1Names: Record<string, string>;
   entries: EntryRow[];
-  /** nameKey → index into `entries`, or indices when the name is shared. */
+  /**
+   * nameKey → index into `entries`, or indices when the name is shared. A weak name (a
+   * GeoNames alternate name of a city) is stored as -(index + 1).
+   */
   names: Record<string, number | number[]>;
+  /** Abbreviations and acronyms (`Mass.`, `N.J.`, `US`) that match only exactly as written. */
+  exact: Record<string, number | number[]>;
   /** nameKey of a demonym adjective (`russian`) → index of its place. */
   demonyms: Record<string, number>;
 }
@@ -49,6 +54,7 @@ export class Gazetteer {
   readonly entries: readonly GazetteerEntry[];
   private readonly names: Map<string, readonly number[]>;
   private readonly demonymIndex: Map<string, number>;
+  private readonly exactNames: Map<string, readonly number[]>;
   private readonly admin1Names: Record<string, string>;
   /** admin1 code → index of its ADM1 entry. */
   private readonly admin1Entries = new Map<string, number>();
@@ -76,6 +82,12 @@ export class Gazetteer {
       ]),
     );
     this.demonymIndex = new Map(Object.entries(file.demonyms));
+    this.exactNames = new Map(
+      Object.entries(file.exact).map(([key, value]) => [
+        key,
+        typeof value === "number" ? [value] : value,
+      ]),
+    );
     this.admin1Names = file.admin1Names;
     let maxWords = 1;
     for (const key of this.names.keys()) {
@@ -93,9 +105,18 @@ export class Gazetteer {
     });
   }
 
-  /** Indices of the entries a name may denote (empty when none). */
+  /**
+   * Candidates a name may denote (empty when none): entry indices, or -(index + 1) when the
+   * name is only a weak (alternate) name of the entry. `entry()` accepts both.
+   */
   lookup(name: string): readonly number[] {
-    return this.names.get(nameKey(name)) ?? [];
+    const exact = this.exactNames.get(name);
+    return exact ?? this.names.get(nameKey(name)) ?? [];
+  }
+
+  /** Candidates of an abbreviation or acronym written exactly so (`N.J.`, `US`). */
+  lookupExact(surface: string): readonly number[] {
+    return this.exactNames.get(surface) ?? [];
   }
 
   lookupKey(key: string): readonly number[] {
@@ -107,7 +128,8 @@ export class Gazetteer {
     return this.demonymIndex.get(nameKey(word));
   }
 
-  entry(index: number): GazetteerEntry {
+  entry(candidate: number): GazetteerEntry {
+    const index = candidate < 0 ? -candidate - 1 : candidate;
     const entry = this.entries[index];
     if (!entry) throw new Error(`no gazetteer entry ${index}`);
     return entry;

@@ -97,8 +97,43 @@ export interface MentionInput {
   cues: PlaceCues;
 }
 
+/** Words joined by hyphens are split for matching: `Russian-backed`, `London-based`, `DPRK-U.S.`. */
+function splitHyphens(text: string, tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const dash = token.kind === "word" ? text.indexOf("-", token.start) : -1;
+    if (dash < 0 || dash >= token.end) {
+      out.push(token);
+      continue;
+    }
+    let start = token.start;
+    for (let i = token.start; i < token.end; i++) {
+      if (text.charCodeAt(i) !== 45) continue;
+      if (i > start) out.push({ start, end: i, kind: "word" });
+      out.push({ start: i, end: i + 1, kind: "punct" });
+      start = i + 1;
+    }
+    if (start < token.end) out.push({ start, end: token.end, kind: "word" });
+  }
+  return out;
+}
+
+/** Names a tagger may wrongly call a person or an organisation but that name a place first. */
+function isStrongPlaceName(surface: string, gazetteer: Gazetteer, cues: PlaceCues): boolean {
+  const key = nameKey(surface);
+  if (cues.personNames.has(key) || cues.adjacentPersonNames.has(key)) return false;
+  return gazetteer.lookup(surface).some((c) => {
+    if (c < 0) return false;
+    const e = gazetteer.entry(c);
+    return (
+      e.feature === "PCLI" || e.feature === "RGN" || (e.feature === "ADM1" && e.geonameId !== null)
+    );
+  });
+}
+
 export function findMentions(input: MentionInput): Mention[] {
-  const { text, tokens, entities, gazetteer, cues, sentenceStarts } = input;
+  const { text, entities, gazetteer, cues, sentenceStarts } = input;
+  const tokens = splitHyphens(text, input.tokens);
   const mentions: Mention[] = [];
   /** Per token: 0 free, 1 taken by a mention, 2 inside a PERSON, 3 inside an ORG. */
   const owner = new Uint8Array(tokens.length);
@@ -124,7 +159,9 @@ export function findMentions(input: MentionInput): Mention[] {
     const first = tokenAt(tokens, entity.start);
     let last = first;
     while (last < tokens.length && (tokens[last] as Token).end <= entity.end) last++;
-    const mark = entity.type === "PERSON" ? 2 : entity.type === "ORG" ? 3 : 0;
+    let mark = entity.type === "PERSON" ? 2 : entity.type === "ORG" ? 3 : 0;
+    // `Kentucky` tagged PERSON, `Russia` tagged ORG (`Russia said`): the place reading wins.
+    if (mark !== 0 && isStrongPlaceName(entity.text, gazetteer, cues)) mark = 0;
     if (mark !== 0) for (let t = first; t < last; t++) owner[t] = mark;
   }
 
@@ -135,11 +172,13 @@ export function findMentions(input: MentionInput): Mention[] {
     let start = entity.start;
     const surface = entity.text;
     if (/^the\s/i.test(surface)) start += 4;
-    const candidates = gazetteer.lookupKey(nameKey(text.slice(start, entity.end)));
+    const candidates = gazetteer.lookup(text.slice(start, entity.end));
     const first = tokenAt(tokens, start);
     let last = first;
     while (last < tokens.length && (tokens[last] as Token).end <= entity.end) last++;
-    if (candidates.length > 0) {
+    // A lone alternate name (`Human` for Uman) needs a locative even when tagged.
+    const allWeak = candidates.every((c) => c < 0) && last - first === 1 && !isLocative(first);
+    if (candidates.length > 0 && !allWeak) {
       mentions.push({
         start,
         end: entity.end,
@@ -173,9 +212,17 @@ export function findMentions(input: MentionInput): Mention[] {
     for (let j = limit; j >= i; j--) {
       const end = tokens[j] as Token;
       if (!isCapitalised(text, end)) continue;
-      const surface = text.slice(token.start, end.end);
+      let surface = text.slice(token.start, end.end);
       const key = nameKey(surface);
-      const candidates = gazetteer.lookupKey(key);
+      // `Mass.`, `Calif.`: the abbreviation's period is a token of its own.
+      const period = tokens[j + 1];
+      let candidates: readonly number[] = [];
+      if (period !== undefined && period.start === end.end && text[period.start] === ".") {
+        candidates = gazetteer.lookupExact(`${surface}.`);
+        if (candidates.length > 0) surface = `${surface}.`;
+      }
+      if (candidates.length === 0) candidates = gazetteer.lookupExact(surface);
+      if (candidates.length === 0) candidates = gazetteer.lookupKey(key);
       if (candidates.length === 0) continue;
       const mention = scanMention(i, j, key, surface, candidates);
       if (mention) {
@@ -190,7 +237,8 @@ export function findMentions(input: MentionInput): Mention[] {
     const demonym = demonymMention(i);
     if (demonym) {
       mentions.push(demonym);
-      owner[i] = 1;
+      while (i < tokens.length && (tokens[i] as Token).start < demonym.end) owner[i++] = 1;
+      i--;
     }
   }
 
@@ -218,6 +266,11 @@ export function findMentions(input: MentionInput): Mention[] {
       (punctAfter === "," || punctAfter === "(") && isCapitalised(text, tokens[j + 2]);
     const weak = personName && !locative && !hasContainerAfter;
     const best = candidates.map((c) => gazetteer.entry(c));
+    // A lone alternate name (`Hang` for Hangzhou) or a landmark used as a modifier (`White
+    // House aides`) is a place only where a locative or a container says so.
+    const onlyWeak = candidates.every((c) => c < 0) && i === j;
+    const onlySites = best.every((e) => e.feature === "SITE");
+    if ((onlyWeak || onlySites) && !locative && !hasContainerAfter) return null;
     const major = best.some(
       (e) =>
         e.feature === "PCLI" ||
@@ -243,7 +296,7 @@ export function findMentions(input: MentionInput): Mention[] {
     if (!major && !locative && !hasContainerAfter && !inContainerSlot) return null;
     const mention: Mention = {
       start: (tokens[i] as Token).start,
-      end: (tokens[j] as Token).end,
+      end: (tokens[i] as Token).start + surface.length,
       candidates,
       source: "gazetteer",
       form: "name",
@@ -270,7 +323,9 @@ export function findMentions(input: MentionInput): Mention[] {
     if (place === undefined) return null;
     const next = tokens[end + 1];
     // Only adjectives: `Russian diplomats`, not `an American` or `the Russians`.
-    if (next === undefined || next.kind !== "word" || sentenceStarts.has(next.start)) return null;
+    if (next === undefined || sentenceStarts.has(next.start)) return null;
+    const hyphenated = text.slice(next.start, next.end) === "-" && tokens[end + 2]?.kind === "word";
+    if (next.kind !== "word" && !hyphenated) return null;
     const word = lower(text, token);
     if (cues.languages.has(word)) {
       if (cues.languageCues.has(lower(text, before(i))) || cues.languageCues.has(lower(text, next)))

@@ -32,6 +32,8 @@ const ADMIN1_WEIGHT = 2;
 /** Bonus (or, negated by half, malus) for lying inside the container written beside it. */
 const CONTAINER_WEIGHT = 8;
 const STATE_CUE_WEIGHT = 6;
+/** A city's alternate name (`Oklahoma` for Oklahoma City) names the city less surely than its own. */
+const WEAK_NAME_PENALTY = 3;
 /** A country's name names the country, not the city that shares it (`Mexico`, `Kuwait`). */
 const CITY_NAMED_LIKE_COUNTRY = 4;
 /** A name written as another's container (`Seattle, Washington`) is a region more likely than a city. */
@@ -118,7 +120,7 @@ export function resolveMentions(mentions: readonly Mention[], gazetteer: Gazette
     const hasCountry = mention.candidates.some((c) => gazetteer.entry(c).feature === "PCLI");
     for (const c of mention.candidates) {
       const entry = gazetteer.entry(c);
-      let score = prior(entry);
+      let score = prior(entry) - (c < 0 ? WEAK_NAME_PENALTY : 0);
       const city = entry.feature.startsWith("PPL");
       if (hasCountry && city) score -= CITY_NAMED_LIKE_COUNTRY;
       if (isContainer.has(m) && !city) score += CONTAINER_SLOT_WEIGHT;
@@ -160,7 +162,7 @@ function bestByPrior(mention: Mention, gazetteer: Gazetteer): number {
   let best = mention.candidates[0] as number;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const c of mention.candidates) {
-    const score = prior(gazetteer.entry(c));
+    const score = prior(gazetteer.entry(c)) - (c < 0 ? WEAK_NAME_PENALTY : 0);
     if (score > bestScore) {
       bestScore = score;
       best = c;
