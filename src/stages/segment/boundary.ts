@@ -26,7 +26,7 @@ export interface Boundary {
   gap: Gap;
   /** Whether a closing quote follows the mark (`…," he said` does not reach here). */
   closedQuote: boolean;
-  /** Offset where the current paragraph starts. */
+  /** Offset where the current paragraph starts, or the line, when a line break ended a sentence. */
   paragraphStart: number;
   /** Whether the text is hard-wrapped: single line breaks are then just spaces. */
   wrapped: boolean;

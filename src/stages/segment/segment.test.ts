@@ -199,6 +199,11 @@ const table: Row[] = [
     ["ST. LOUIS, Dec. 27 (AP) — Protesters gathered.", "Police watched."],
   ],
   [
+    "a dateline on the line after a headline",
+    "Protests in Missouri\nST. LOUIS, Mo. (AP) — Protesters gathered. Police watched.",
+    ["Protests in Missouri", "ST. LOUIS, Mo. (AP) — Protesters gathered.", "Police watched."],
+  ],
+  [
     "a paragraph break always ends a sentence",
     "The embassy was stormed by\n\nDemonstrators and militia fighters",
     ["The embassy was stormed by", "Demonstrators and militia fighters"],

@@ -198,9 +198,11 @@ export function splitSentences(
       sentences.push({ start: sentenceStart, end: (tokens[last] as Token).end });
       if (nextToken) sentenceStart = nextToken.start;
     }
-    if (gap === "paragraph" && nextToken) {
+    if (nextToken && (gap === "paragraph" || (gap === "line" && ends))) {
+      // A line that starts a sentence after a line break starts a block, as a paragraph
+      // does: a dateline can follow a headline line directly.
       b.paragraphStart = nextToken.start;
-      insideQuote = false;
+      if (gap === "paragraph") insideQuote = false;
     }
     i = last;
   }
