@@ -85,6 +85,14 @@ export class EditSink {
 /** A cleaning rule: a named function from a text to edits. */
 export type CleanRule = (text: string, sink: EditSink) => void;
 
+/**
+ * A rule that swaps single characters for single characters: the new text, where the first
+ * change is and how many there were; null when nothing changed.
+ */
+export type SubstituteRule = (
+  text: string,
+) => { text: string; first: number; count: number; note: Note } | null;
+
 function findPiece(pieces: Piece[], offset: number, key: "srcStart" | "outStart"): number {
   // Last piece whose start is at or before offset.
   let lo = 0;
@@ -148,6 +156,25 @@ export class Cleaning {
     }
     this.pieces = compose(pieces, this.pieces, this.rawLength);
     this.text = text;
+  }
+
+  /**
+   * Run a rule that replaces characters one for one (quote marks): no offset moves, so the
+   * map stays as it is and the text is rewritten in one go.
+   */
+  substitute(rule: SubstituteRule): void {
+    const result = rule(this.text);
+    if (!result) return;
+    if (result.text.length !== this.text.length) {
+      throw new Error(`${result.note.rule}: a substitution must keep the text's length`);
+    }
+    this.text = result.text;
+    this.repairs.push({
+      ...result.note,
+      start: result.first,
+      end: result.first + 1,
+      count: result.count,
+    });
   }
 
   /** The map from the final text back to the raw input. */

@@ -40,18 +40,6 @@ export interface CleanResult {
   repairs: import("./edits.ts").Repair[];
 }
 
-/** The rules after markup, in order; see the module comment for why this order. */
-function rulesAfterMarkup(artifactLines: CleanRule, artifactInline: CleanRule): CleanRule[] {
-  return [
-    decodeEntities,
-    artifactLines,
-    artifactInline,
-    fixSpacing,
-    normaliseQuotes,
-    normaliseWhitespace,
-  ];
-}
-
 /** A cleaner with its lexicon loaded: raw input and format to clean text, map and repairs. */
 export function createCleaner(
   options: CleanOptions = {},
@@ -59,16 +47,23 @@ export function createCleaner(
   let lexicon = builtInArtifacts();
   for (const path of options.artifacts ?? []) {
     lexicon = parseArtifactLexicon(readFileSync(path, "utf8"), {
+      ...lexicon,
       lines: new Set(lexicon.lines),
-      pattern: lexicon.pattern,
       inline: [...lexicon.inline],
     });
   }
-  const rest = rulesAfterMarkup(dropArtifactLines(lexicon), dropInlineArtifacts(lexicon));
+  const artifactLines = dropArtifactLines(lexicon);
+  const artifactPhrases = dropInlineArtifacts(lexicon);
   return (raw, format) => {
+    // The order and why: see the module comment.
     const cleaning = new Cleaning(raw);
     cleaning.apply(format === "html" ? htmlToText : stripStrayMarkup);
-    for (const rule of rest) cleaning.apply(rule);
+    cleaning.apply(decodeEntities);
+    cleaning.apply(artifactLines);
+    cleaning.apply(artifactPhrases);
+    cleaning.apply(fixSpacing);
+    cleaning.substitute(normaliseQuotes);
+    cleaning.apply(normaliseWhitespace);
     return { text: cleaning.text, map: cleaning.offsetMap(), repairs: cleaning.finalRepairs() };
   };
 }

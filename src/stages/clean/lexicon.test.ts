@@ -69,8 +69,8 @@ describe("artifact lexicon", () => {
 
   it("extends a lexicon with a user's entries", () => {
     const extended = parseArtifactLexicon("[line]\nMore from the Herald\n[inline]\nHERALD PLUS", {
+      ...lexicon,
       lines: new Set(lexicon.lines),
-      pattern: lexicon.pattern,
       inline: [...lexicon.inline],
     });
     assert.equal(isArtifactLine("More from the Herald", extended), true);

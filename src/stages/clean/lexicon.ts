@@ -10,6 +10,13 @@ export interface ArtifactLexicon {
   lines: Set<string>;
   /** One alternation of the `[pattern]` entries, anchored per entry; null when none. */
   pattern: RegExp | null;
+  /**
+   * The same patterns for a line as it stands (any case, spaces around, trailing marks), so
+   * the hot path need not normalise every line to test it.
+   */
+  linePattern: RegExp | null;
+  /** The pattern entries as written, each `(?:^…$)` with the trailing marks allowed. */
+  patterns: string[];
   /** Exact phrases, longest first, so a longer phrase wins over its prefix. */
   inline: string[];
 }
@@ -27,9 +34,15 @@ export function normaliseLine(line: string): string {
     .replace(/[\s.:|!»>]+$/, "");
 }
 
+/** `^share …$` → `share …[marks]*$`: a line as it stands, after `^\s*`, with trailing marks. */
+function forRawLine(entry: string): string {
+  const inner = entry.slice("(?:".length, -1);
+  return `(?:${inner.replace(/^\^/, "").replace(/\$$/, "")}[\\s.:|!»>\u2026]*$)`;
+}
+
 export function parseArtifactLexicon(source: string, into?: ArtifactLexicon): ArtifactLexicon {
   const lines = into?.lines ?? new Set<string>();
-  const patterns: string[] = into?.pattern ? [into.pattern.source] : [];
+  const patterns: string[] = into?.patterns ? [...into.patterns] : [];
   const inline = into?.inline ?? [];
   let section = "";
   let n = 0;
@@ -57,9 +70,12 @@ export function parseArtifactLexicon(source: string, into?: ArtifactLexicon): Ar
     else throw new Error(`artifact lexicon line ${n}: entry before any [section]`);
   }
   inline.sort((a, b) => b.length - a.length);
+  if (patterns.length === 0) return { lines, pattern: null, linePattern: null, patterns, inline };
   return {
     lines,
-    pattern: patterns.length > 0 ? new RegExp(patterns.join("|"), "u") : null,
+    pattern: new RegExp(patterns.join("|"), "u"),
+    linePattern: new RegExp(`^\\s*(?:${patterns.map(forRawLine).join("|")})`, "iu"),
+    patterns,
     inline,
   };
 }

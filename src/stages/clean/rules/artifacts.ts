@@ -14,10 +14,29 @@ function quote(s: string): string {
   return t.length > 60 ? `${t.slice(0, 60)}…` : t;
 }
 
+/** Whole-line entries are a few words: only lines this short are normalised and looked up. */
+const MAX_EXACT_LINE = 80;
+
 export function isArtifactLine(line: string, lexicon: ArtifactLexicon): boolean {
-  const normal = normaliseLine(line);
-  if (normal === "") return false;
-  return lexicon.lines.has(normal) || (lexicon.pattern?.test(normal) ?? false);
+  if (line.length <= MAX_EXACT_LINE) {
+    const normal = normaliseLine(line);
+    if (normal === "") return false;
+    if (lexicon.lines.has(normal)) return true;
+  }
+  return lexicon.linePattern?.test(line) ?? false;
+}
+
+/**
+ * Could the line be an artifact at all? Lexicon entries start with a letter, `©` or `(`
+ * (see the lexicon's header), so a line starting with a digit or a quote mark is prose and
+ * is not normalised and looked up.
+ */
+function maybeArtifact(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i >= end) return false;
+  const c = text.charCodeAt(i);
+  return !(c === 34 || c === 39 || (c >= 48 && c <= 57) || c === 0x201c || c === 0x2018);
 }
 
 export function dropArtifactLines(lexicon: ArtifactLexicon): CleanRule {
@@ -26,7 +45,7 @@ export function dropArtifactLines(lexicon: ArtifactLexicon): CleanRule {
     while (start <= text.length) {
       const nl = text.indexOf("\n", start);
       const end = nl === -1 ? text.length : nl;
-      if (end - start <= MAX_ARTIFACT_LINE && end > start) {
+      if (end - start <= MAX_ARTIFACT_LINE && end > start && maybeArtifact(text, start, end)) {
         const line = text.slice(start, end);
         if (isArtifactLine(line, lexicon)) {
           // The line and its break; the last line takes the break before it instead.
@@ -51,14 +70,17 @@ function escapeRegExp(s: string): string {
 
 export function dropInlineArtifacts(lexicon: ArtifactLexicon): CleanRule {
   if (lexicon.inline.length === 0) return () => {};
-  // Bounded by whitespace or the text's ends on both sides, with one space on the right taken along.
+  // The phrases first, so the engine scans for their letters; a lookbehind for the space
+  // before would run at every position, so that is checked in code.
   const re = new RegExp(
-    `(?<=^|\\s)(?:${lexicon.inline.map(escapeRegExp).join("|")})(?:[ \\t]+|(?=\\s|$))`,
+    `(?:${lexicon.inline.map(escapeRegExp).join("|")})(?:[ \\t]+|(?=\\s|$))`,
     "g",
   );
   return function dropInlineArtifactsRule(text: string, sink: EditSink): void {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
+      const prev = text[m.index - 1];
+      if (prev !== undefined && !/\s/.test(prev)) continue;
       sink.edit(m.index, m.index + m[0].length, "", {
         rule: "clean/artifact",
         severity: "warning",

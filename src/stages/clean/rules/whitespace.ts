@@ -2,48 +2,60 @@
  * Whitespace made regular: paragraphs separated by exactly one blank line (`\n\n`), single
  * line breaks kept (headlines, datelines and list items sit on their own lines), runs of
  * spaces and tabs folded to one space, no space at the ends of lines or of the text,
- * invisible characters (zero-width space, soft hyphen, BOM) dropped, odd spaces (no-break,
- * thin, ideographic) written as plain spaces. These repairs are trivial and many, so they
- * are reported as one message with a count.
+ * invisible characters (zero-width space, word joiner, soft hyphen, BOM) dropped, odd spaces
+ * (no-break, thin, ideographic) written as plain spaces. These repairs are trivial and many,
+ * so they are reported as one message with a count.
+ *
+ * A hand-written scan rather than a regular expression: every character is looked at once,
+ * and the common case (a letter) costs one comparison.
  */
 import type { EditSink, Note } from "../edits.ts";
 
-const SP = "[ \\t\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000\\f\\v]";
-/** A line break with the spaces around it and any blank lines after it; or a run of spaces; or an odd character. */
-const WHITESPACE = new RegExp(
-  `^[\\s\\u200B\\u2060\\u00AD]+|[\\s\\u200B\\u2060\\u00AD]+$|${SP}*(?:\\r\\n?|\\n)(?:${SP}*(?:\\r\\n?|\\n))*${SP}*|${SP}{2,}|[\\t\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000\\f\\v]|[\\u200B\\u2060\\uFEFF\\u00AD]+`,
-  "g",
-);
-
 const NOTE: Note = { rule: "clean/whitespace", severity: "info", reason: "normalised whitespace" };
 
-function countBreaks(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13 && s.charCodeAt(i + 1) !== 10) n++;
-  }
-  return n;
+/** 0: not whitespace; 1: a space of some kind; 2: a line break; 3: invisible. */
+function kind(c: number): number {
+  if (c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0) return 1;
+  if (c === 10 || c === 13) return 2;
+  if (c < 0xad) return 0;
+  if (c === 0xad || c === 0x200b || c === 0x2060 || c === 0xfeff) return 3;
+  if ((c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000) return 1;
+  return 0;
 }
 
 export function normaliseWhitespace(text: string, sink: EditSink): void {
-  WHITESPACE.lastIndex = 0;
-  for (let m = WHITESPACE.exec(text); m; m = WHITESPACE.exec(text)) {
-    const s = m[0];
-    const start = m.index;
-    const end = start + s.length;
-    const atEdge = start === 0 || end === text.length;
-    let replacement: string;
-    const first = s.charCodeAt(0);
-    if (first === 0x200b || first === 0x2060 || first === 0xfeff || first === 0xad)
-      replacement = "";
-    else if (atEdge) replacement = "";
-    else {
-      const breaks = countBreaks(s);
-      replacement = breaks === 0 ? " " : breaks === 1 ? "\n" : "\n\n";
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    // The fast path: printable ASCII other than space.
+    if (c > 32 && c < 0x7f) {
+      i++;
+      continue;
     }
-    if (replacement === s) continue;
+    const k0 = kind(c);
+    if (k0 === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let breaks = 0;
+    let visible = false;
+    for (; i < n; i++) {
+      const ch = text.charCodeAt(i);
+      const k = kind(ch);
+      if (k === 0) break;
+      if (k === 2) {
+        // \r\n is one break; a lone \r (old Mac files) is one too.
+        if (!(ch === 13 && text.charCodeAt(i + 1) === 10)) breaks++;
+        visible = true;
+      } else if (k === 1) visible = true;
+    }
+    const end = i;
+    let replacement: string;
+    if (!visible || start === 0 || end === n) replacement = "";
+    else replacement = breaks === 0 ? " " : breaks === 1 ? "\n" : "\n\n";
+    if (end - start === replacement.length && text.slice(start, end) === replacement) continue;
     sink.aggregate(start, end, replacement, NOTE);
   }
 }
