@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 
 /** How an abbreviation behaves before the next word; see lexicon/abbreviations.json. */
-export type AbbreviationClass = "title" | "number" | "final" | "inner";
+export type AbbreviationClass = "title" | "number" | "modifier" | "final" | "inner";
 
 export interface SegmentLexicon {
   /** Abbreviation as usually written, without its final period (`U.S`, `Gen`, `a.m`). */
@@ -15,11 +15,12 @@ export interface SegmentLexicon {
 interface AbbreviationFile {
   title?: string[];
   number?: string[];
+  modifier?: string[];
   final?: string[];
   inner?: string[];
 }
 
-const CLASSES: readonly AbbreviationClass[] = ["title", "number", "final", "inner"];
+const CLASSES: readonly AbbreviationClass[] = ["title", "number", "modifier", "final", "inner"];
 
 function readJson(url: URL): unknown {
   return JSON.parse(readFileSync(url, "utf8"));

@@ -44,9 +44,13 @@ const table: Row[] = [
     ["He flew back to the U.S.", "He did not comment."],
   ],
   [
-    "U.S. before a word capitalised only to start a sentence",
-    "She opened a store in the U.S. Researchers flocked to it. The U.S. Army did not.",
-    ["She opened a store in the U.S.", "Researchers flocked to it.", "The U.S. Army did not."],
+    "a.m. before a word capitalised only to start a sentence; U.S. before a name",
+    "He sued at 10 a.m. Researchers flocked to it. It violated the U.S. Religious Freedom Act.",
+    [
+      "He sued at 10 a.m.",
+      "Researchers flocked to it.",
+      "It violated the U.S. Religious Freedom Act.",
+    ],
   ],
   [
     "an abbreviation matches in its own case only",
