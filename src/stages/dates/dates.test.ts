@@ -268,6 +268,25 @@ const CASES: [string, string | null, string, Expected][] = [
     "The next day",
     { value: "2020-01-01" },
   ],
+  [
+    "The last ballot was cast at 2:30 the next day.",
+    "2016-09-09",
+    "2:30",
+    { value: "2016-09-10T02:30" },
+  ],
+  ["They have fought for years.", "2019-12-31", "years", { value: "PXY", kind: "duration" }],
+  [
+    "Protests went on over the weekend.",
+    "2019-12-31",
+    "the weekend",
+    { value: "2019-W52-WE", earliest: "2019-12-28", latest: "2019-12-29" },
+  ],
+  [
+    "on Waitangi Day - February 6 - this year",
+    "2015-05-07",
+    "February 6",
+    { kind: "point", value: "2015-02-06" },
+  ],
   // Sets.
   ["They meet every Monday.", "2019-12-31", "every Monday", { kind: "set", value: "XXXX-WXX-1" }],
   ["making $60,000 a year", "2019-12-31", "a year", { kind: "set", value: "P1Y" }],
@@ -296,6 +315,8 @@ const NOT_DATES: [string, string][] = [
   ["Breitbart News Daily host Alex Marlow spoke.", "Daily"],
   ["Less than a quarter of the donors gave.", "a quarter"],
   ["April Ryan asked a question.", "April"],
+  ["About one-quarter of voters agreed.", "one-quarter"],
+  ["One day he will return.", "One day"],
 ];
 
 describe("dates: traps, each with its reference date", () => {

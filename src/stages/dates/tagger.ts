@@ -44,8 +44,9 @@ export function createTagger(lex: CalendarLexicon = loadCalendarLexicon()): Tagg
       const env: Env = { text, ref, lex, tense: (s, e) => tenses.tense(s, e) };
       const chosen = select(collect(rules, env));
       const merged = mergeRanges(chosen, env);
-      attachTimes(merged, text, sentences);
+      // Anaphora first: `at 2:30 the next day` attaches the time to the day it names.
       anchorAnaphora(merged, ref);
+      attachTimes(merged, text, sentences);
       const dates = merged.map((f) => toMention(f, text));
       return { dates, unresolved: dates.filter((_d, i) => merged[i]?.unresolved) };
     },
@@ -60,6 +61,7 @@ interface Candidate {
 function collect(rules: readonly Rule[], env: Env): Candidate[] {
   const out: Candidate[] = [];
   rules.forEach((rule, order) => {
+    if (rule.gate && !rule.gate.test(env.text)) return;
     const re = rule.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(env.text); m !== null; m = re.exec(env.text)) {
@@ -98,8 +100,9 @@ function mergeRanges(list: Found[], env: Env): Found[] {
       const gap = env.text.slice(a.end, b.start);
       const opener = env.text.slice(Math.max(0, a.start - 9), a.start).toLowerCase();
       const word = BETWEEN_WORD.exec(gap)?.[0].trim().toLowerCase();
+      // A spaced dash between different grains is a parenthesis (`February 6 - this year`).
       const joined =
-        BETWEEN_DASH.test(gap) ||
+        (BETWEEN_DASH.test(gap) && (a.grain === b.grain || !/\s/.test(gap))) ||
         (word !== undefined && word !== "and" && /\bfrom\s+$/.test(opener)) ||
         (word === "and" && /\bbetween\s+$/.test(opener));
       if (joined && a.earliest !== null && b.latest !== null && a.grain !== "vague") {

@@ -56,5 +56,10 @@ export interface Env {
 export interface Rule {
   readonly name: string;
   readonly pattern: RegExp;
+  /**
+   * A cheap test every match needs (a keyword): when the text fails it, the rule's full
+   * pattern is not run at all. Speed only; must never reject text the pattern could match.
+   */
+  readonly gate?: RegExp;
   resolve(match: RegExpExecArray, env: Env): Found | null;
 }

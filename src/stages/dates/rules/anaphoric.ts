@@ -16,6 +16,7 @@ export function anaphoricRules(g: Grammar): Rule[] {
   return [
     {
       name: "dates/anaphoric-day",
+      gate: /\b(?:day|night|morning|evening)\b/i,
       pattern: new RegExp(
         `\\b(?:the\\s+(?:(?<ord>${g.ordinal})\\s+day\\b|(?<rel>next|following|previous|same|preceding)\\s+(?<unit>day|morning|night|evening)\\b|day(?=\\s+(?:before|after)\\b))|that\\s+(?<that>day|night|morning|evening)\\b)`,
         "gi",

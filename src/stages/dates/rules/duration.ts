@@ -222,6 +222,7 @@ export function durationRules(g: Grammar): Rule[] {
     {
       // Adjectival durations: `a four-week closure`, `the three-month class`, `24-hour`.
       name: "dates/duration-adjective",
+      gate: /-(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)/i,
       pattern: new RegExp(
         `\\b(?<count>\\d+|${g.count})-(?<unit>${g.unit})\\b(?!-old\\b|-long\\b)`,
         "gi",
@@ -229,16 +230,20 @@ export function durationRules(g: Grammar): Rule[] {
       resolve(m, env) {
         const code = env.lex.units.get(group(m, "unit") as string);
         const count = parseCount(group(m, "count") as string, env.lex);
-        if (code === undefined || count === null || count === "X") return null;
+        // `one-quarter` is a fraction far more often than three months.
+        if (code === undefined || code === "Q" || count === null || count === "X") return null;
         return found(m, "dates/duration", durationOf(count, code, ["duration"]));
       },
     },
     {
       // `for years`, `for decades`: an unstated count.
       name: "dates/duration-plural",
+      gate: /\b(?:hours|days|weeks|months|years|decades|centuries)\b/i,
       pattern:
-        /(?<=\b(?:for|over|in)\s+)(?<unit>hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:of|ago|old)\b)/gi,
+        /\b(?<unit>hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:of|ago|old)\b)/gi,
       resolve(m, env) {
+        const before = wordBefore(env.text, m.index);
+        if (before !== "for" && before !== "over" && before !== "in") return null;
         const code = env.lex.units.get(group(m, "unit") as string);
         if (code === undefined) return null;
         return found(m, "dates/duration", durationOf("X", code, ["duration"]));

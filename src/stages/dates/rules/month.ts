@@ -57,6 +57,7 @@ export function monthRules(g: Grammar): Rule[] {
   return [
     {
       name: "dates/month-day",
+      gate: /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/,
       pattern: new RegExp(
         `\\b(?:(?<wd>${g.fullWeekday}),?\\s+)?${month}(?:(?<=\\.)\\s*|\\s+)(?<day>${g.dayNumber})(?:\\s*(?:-|–|—)\\s*(?<day2>${g.dayNumber}))?(?:,?\\s+(?<year>${g.year})\\b)?`,
         "gid",
@@ -106,6 +107,7 @@ export function monthRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/day-month",
+      gate: /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/,
       pattern: new RegExp(
         `\\b(?<day>${g.dayNumber})(?:\\s+of)?\\s+${month}(?:,?\\s+(?<year>${g.year})\\b)?`,
         "g",
@@ -130,6 +132,7 @@ export function monthRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/month-year",
+      gate: /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/,
       pattern: new RegExp(
         `\\b(?:the\\s+(?<edgeof>end|beginning|start|middle)\\s+of\\s+)?(?:(?<edge>early|mid|late)[\\s-]+)?${month},?\\s+(?:of\\s+)?(?<year>${g.year})\\b`,
         "gi",
@@ -147,6 +150,7 @@ export function monthRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/month",
+      gate: /(?:January|February|March|April|May|June|July|August|September|Sept|October|November|December)/,
       pattern: new RegExp(
         `\\b(?:the\\s+(?<edgeof>end|beginning|start|middle)\\s+of\\s+)?(?:(?<edge>early|mid|late)[\\s-]+)?(?:(?<rel>last|this|next|past|coming)\\s+)?(?<month>(?:${g.fullMonth})\\b|Sept\\b\\.?)`,
         "gi",

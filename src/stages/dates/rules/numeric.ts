@@ -12,6 +12,7 @@ export function numericRules(_g: Grammar): Rule[] {
   return [
     {
       name: "dates/iso",
+      gate: /\d{4}-\d\d-\d\d/,
       pattern:
         /\b(?<y>1[5-9]\d\d|20\d\d)-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\d|3[01])(?:T(?<h>[01]\d|2[0-3]):(?<min>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b/g,
       resolve(m) {
@@ -29,6 +30,7 @@ export function numericRules(_g: Grammar): Rule[] {
     },
     {
       name: "dates/slashed",
+      gate: /\d\/\d/,
       pattern: /(?<![\d/.])(?<a>\d{1,2})\/(?<b>\d{1,2})\/(?<y>\d{4}|\d{2})(?![\d/])/g,
       resolve(m) {
         let mo = Number(m.groups?.a);

@@ -15,6 +15,7 @@ export function relativeDayRules(g: Grammar): Rule[] {
   return [
     {
       name: "dates/relative-day",
+      gate: /(?:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night)/i,
       pattern: new RegExp(
         `\\b(?:(?<dayword>today|tonight|yesterday|tomorrow)(?:\\s+(?<part>${g.partOfDay}))?|(?<this>this|last)\\s+(?<part2>morning|afternoon|evening|night)|the\\s+day\\s+(?<beforeafter>before\\s+yesterday|after\\s+tomorrow))\\b`,
         "gi",

@@ -116,6 +116,7 @@ export function relativeUnitRules(g: Grammar): Rule[] {
     {
       // `over the weekend`: the last weekend begun by publication, or the next in a future clause.
       name: "dates/weekend",
+      gate: /weekend/i,
       pattern: /\bthe\s+weekend\b/gi,
       resolve(m, env) {
         if (env.ref === null)
@@ -134,6 +135,7 @@ export function relativeUnitRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/unit-edge",
+      gate: /\b(?:end|beginning|start|middle|close|turn)\s+of\b/i,
       pattern:
         /\bthe\s+(?<edge>end|beginning|start|middle|close|turn)\s+of\s+(?:(?<rel>this|last|next|the)\s+)?(?<unit>week|month|year|decade|century)\b/gi,
       resolve(m, env) {

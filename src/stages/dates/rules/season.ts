@@ -32,6 +32,7 @@ export function seasonRules(g: Grammar): Rule[] {
   return [
     {
       name: "dates/season-year",
+      gate: /(?:spring|summer|autumn|fall|winter)/i,
       pattern: new RegExp(
         `\\b(?:the\\s+)?(?:(?<edge>early|late|mid)[\\s-]+)?(?<season>${g.season})\\s+(?:of\\s+)?(?<year>${g.year})\\b`,
         "gi",
@@ -49,6 +50,7 @@ export function seasonRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/season",
+      gate: /(?:spring|summer|autumn|fall|winter)/i,
       pattern: new RegExp(
         `\\b(?<the>the\\s+)?(?:(?<edge>early|late|mid)[\\s-]+)?(?<season>${g.season})\\b(?!-)`,
         "gi",

@@ -40,6 +40,7 @@ export function setRules(g: Grammar): Rule[] {
   return [
     {
       name: "dates/set-every",
+      gate: /\b(?:every|each)\s/i,
       pattern: new RegExp(
         `\\b(?:every|each)\\s+(?<other>other\\s+)?(?<unit>${g.unit}|${g.fullWeekday}|morning|evening|night|weekend|season|${g.season}|${g.fullMonth})\\b`,
         "gi",
@@ -68,6 +69,7 @@ export function setRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/set-adverb",
+      gate: /(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly)/,
       // Lowercase only: `Daily` and `Nightly` are names of newspapers and shows.
       pattern:
         /\b(?<w>hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly)\b/g,
@@ -78,14 +80,23 @@ export function setRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/set-per",
+      gate: /\b(?:per|once|twice|thrice|times)\s/i,
       pattern: new RegExp(
-        `\\b(?:(?:once|twice|thrice|\\w+\\s+times)\\s+(?:a|an|per|every)|per)\\s+(?<unit>${g.unit})\\b`,
+        `\\b(?:(?<times>once|twice|thrice|times)\\s+(?:a|an|per|every)|per)\\s+(?<unit>${g.unit})\\b`,
         "gi",
       ),
       resolve(m, env) {
         const code = env.lex.units.get(group(m, "unit") as string);
         if (code === undefined) return null;
-        return found(m, "dates/set", set(durationValue(1, code), ["frequency"]));
+        const f = found(m, "dates/set", set(durationValue(1, code), ["frequency"]));
+        if (group(m, "times") === "times") {
+          // `three times a day`: the count before `times` belongs to the expression.
+          const count = /(?:\d+|\b[a-z]+)\s+$/i.exec(
+            env.text.slice(Math.max(0, m.index - 12), m.index),
+          );
+          if (count) f.start = m.index - count[0].length;
+        }
+        return f;
       },
     },
   ];

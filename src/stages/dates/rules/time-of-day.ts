@@ -60,6 +60,7 @@ export function timeOfDayRules(g: Grammar): Rule[] {
   return [
     {
       name: "dates/time-ampm",
+      gate: /\d\s*[ap]\.?m/i,
       pattern: new RegExp(
         `\\b(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?\\s*(?<ampm>a\\.m\\.|p\\.m\\.|am\\b|pm\\b|a\\.m\\b|p\\.m\\b)${zone}${day}`,
         "gi",
@@ -73,6 +74,7 @@ export function timeOfDayRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/time-24h",
+      gate: /\d:\d\d/,
       pattern: new RegExp(
         `\\b(?<h>[01]?\\d|2[0-3]):(?<min>[0-5]\\d)\\b(?![:.,]\\d)${zone}${day}`,
         "gi",
@@ -105,6 +107,7 @@ export function timeOfDayRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/time-noon",
+      gate: /(?:noon|midday|midnight)/i,
       pattern: new RegExp(`\\b(?<w>noon|midday|midnight)\\b${day}`, "gi"),
       resolve(m, env) {
         const w = group(m, "w");

@@ -6,26 +6,41 @@
  */
 import { isoDay } from "../calendar.ts";
 import type { Grammar } from "../grammar.ts";
-import { isCapitalised } from "../grammar.ts";
+import { isCapitalised, rawWordBefore } from "../grammar.ts";
 import { dayForWeekday, onDay, unresolved } from "../resolve.ts";
 import type { Rule } from "../types.ts";
 import { found, group } from "./found.ts";
 
 // Holidays named after a weekday are not the nearest such weekday.
-const HOLIDAY =
-  "(?<!\\b(?:Good|Black|Ash|Super|Cyber|Easter|Bloody|Palm|Holy|Maundy|Shrove|Giving)\\s)";
+const HOLIDAY = new Set([
+  "good",
+  "black",
+  "ash",
+  "super",
+  "cyber",
+  "easter",
+  "bloody",
+  "palm",
+  "holy",
+  "maundy",
+  "shrove",
+  "giving",
+]);
 
 export function weekdayRules(g: Grammar): Rule[] {
   return [
     {
       name: "dates/weekday",
+      gate: /(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/,
       pattern: new RegExp(
-        `${HOLIDAY}\\b(?:(?<rel>last|this|next|past|coming)\\s+)?(?<wd>${g.fullWeekday})\\b(?:\\s+(?<part>${g.partOfDay})\\b)?`,
+        `\\b(?:(?<rel>last|this|next|past|coming)\\s+)?(?<wd>${g.fullWeekday})\\b(?:\\s+(?<part>${g.partOfDay})\\b)?`,
         "gi",
       ),
       resolve(m, env) {
         const raw = m.groups?.wd ?? "";
         if (!isCapitalised(raw)) return null;
+        const before = rawWordBefore(env.text, m.index);
+        if (isCapitalised(before) && HOLIDAY.has(before.toLowerCase())) return null;
         const wd = env.lex.weekdays.get(raw.toLowerCase());
         if (wd === undefined) return null;
         const rel = group(m, "rel");

@@ -106,6 +106,7 @@ export function yearRules(g: Grammar): Rule[] {
   return [
     {
       name: "dates/year",
+      gate: /(?:1[5-9]|20)\d\d/,
       pattern: new RegExp(
         `\\b(?:the\\s+(?<edgeof>end|beginning|start|middle)\\s+of\\s+)?(?:(?<edge>early|mid|late)[\\s-]+)?(?:(?<fiscal>fiscal(?:\\s+year)?|FY)\\s*)?(?<year>${g.year})\\b`,
         "gi",
@@ -125,6 +126,7 @@ export function yearRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/year-range",
+      gate: /\d{4}\s*[-–—/]\s*\d\d/,
       pattern: new RegExp(
         `\\b(?<y1>${g.year})\\s*[-–—/]\\s*(?<y2>\\d{4}|\\d{2})\\b(?![-–/]\\d)`,
         "gd",
@@ -168,6 +170,7 @@ export function yearRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/decade",
+      gate: /0['’]?s\b/,
       pattern:
         /(?:\bthe\s+(?:(?<edge>early|mid|late)[\s-]+)?)?(?:\b(?<decade>(?:1[5-9]|20)\d0)|'(?<short>\d0))['’]?s\b/gi,
       resolve(m, env) {
@@ -191,6 +194,7 @@ export function yearRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/century",
+      gate: /century/i,
       pattern: new RegExp(`\\b(?<ord>${g.ordinal})[\\s-]+century\\b`, "gi"),
       resolve(m, env) {
         const raw = group(m, "ord") as string;
@@ -201,6 +205,7 @@ export function yearRules(g: Grammar): Rule[] {
     },
     {
       name: "dates/quarter",
+      gate: /(?:quarter|Q[1-4])/i,
       pattern: new RegExp(
         `\\b(?:the\\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of\\s+(?:(?<rel>this|last|next)\\s+year|(?<year>${g.year})))?\\b|\\bQ(?<qn>[1-4])\\s+(?<year2>${g.year})\\b`,
         "gi",
