@@ -287,6 +287,26 @@ const CASES: [string, string | null, string, Expected][] = [
     "February 6",
     { kind: "point", value: "2015-02-06" },
   ],
+  [
+    "Profit fell in the fourth quarter.",
+    "2013-03-22",
+    "the fourth quarter",
+    { value: "2012-Q4", earliest: "2012-10-01", latest: "2012-12-31" },
+  ],
+  ["first-quarter profit rose", "2013-05-02", "first-quarter", { value: "2013-Q1" }],
+  [
+    "Talks will go on in the coming weeks.",
+    "2019-12-31",
+    "the coming weeks",
+    { value: "PXW", earliest: "2019-12-31", latest: "" },
+  ],
+  [
+    "Rockets hit the base early Tuesday.",
+    "2019-12-31",
+    "early Tuesday",
+    { value: "2019-12-31", mod: "START" },
+  ],
+  ["Growth slowed in mid-2012.", "2013-03-22", "mid-2012", { value: "2012", mod: "MID" }],
   // Sets.
   ["They meet every Monday.", "2019-12-31", "every Monday", { kind: "set", value: "XXXX-WXX-1" }],
   ["making $60,000 a year", "2019-12-31", "a year", { kind: "set", value: "P1Y" }],

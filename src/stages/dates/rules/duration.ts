@@ -220,6 +220,24 @@ export function durationRules(g: Grammar): Rule[] {
       },
     },
     {
+      // `the coming weeks`, `the past months`: an unstated count from or up to publication.
+      name: "dates/duration-open",
+      gate: /\b(?:coming|past|last|next|previous|following)\s+(?:hours|days|weeks|months|years|decades)\b/i,
+      pattern:
+        /\bthe\s+(?<anchor>coming|past|last|next|previous|following)\s+(?<unit>hours|days|weeks|months|years|decades)\b/gi,
+      resolve(m, env) {
+        const code = env.lex.units.get(group(m, "unit") as string);
+        if (code === undefined) return null;
+        const res = durationOf("X", code, ["duration"]);
+        const forward = ["coming", "next", "following"].includes(group(m, "anchor") as string);
+        if (env.ref !== null) {
+          if (forward) res.earliest = env.ref;
+          else res.latest = env.ref;
+        }
+        return found(m, "dates/duration", res);
+      },
+    },
+    {
       // Adjectival durations: `a four-week closure`, `the three-month class`, `24-hour`.
       name: "dates/duration-adjective",
       gate: /-(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)/i,

@@ -33,7 +33,7 @@ export function weekdayRules(g: Grammar): Rule[] {
       name: "dates/weekday",
       gate: /(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/,
       pattern: new RegExp(
-        `\\b(?:(?<rel>last|this|next|past|coming)\\s+)?(?<wd>${g.fullWeekday})\\b(?:\\s+(?<part>${g.partOfDay})\\b)?`,
+        `\\b(?:(?<edge>early|late)\\s+)?(?:(?<rel>last|this|next|past|coming)\\s+)?(?<wd>${g.fullWeekday})\\b(?:\\s+(?<part>${g.partOfDay})\\b)?`,
         "gi",
       ),
       resolve(m, env) {
@@ -58,6 +58,9 @@ export function weekdayRules(g: Grammar): Rule[] {
           res.type = "TIME";
           res.value = `${isoDay(day)}T${partCode}`;
         }
+        // `early Tuesday`, `late Friday`: TIMEX3 keeps the day and marks the part.
+        const edge = group(m, "edge");
+        if (edge !== null) res.mod = edge === "early" ? "START" : "END";
         return { ...found(m, "dates/weekday", res), weekday: wd };
       },
     },

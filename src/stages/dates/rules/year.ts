@@ -207,7 +207,7 @@ export function yearRules(g: Grammar): Rule[] {
       name: "dates/quarter",
       gate: /(?:quarter|Q[1-4])/i,
       pattern: new RegExp(
-        `\\b(?:the\\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of\\s+(?:(?<rel>this|last|next)\\s+year|(?<year>${g.year})))?\\b|\\bQ(?<qn>[1-4])\\s+(?<year2>${g.year})\\b`,
+        `\\b(?:the\\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter(?:\\s+of\\s+(?:(?<rel>this|last|next)\\s+year|(?<year>${g.year})))?\\b|\\bQ(?<qn>[1-4])\\s+(?<year2>${g.year})\\b`,
         "gi",
       ),
       resolve(m, env) {
