@@ -9,17 +9,21 @@
  *    the characters the entities stand for.
  * 3. artifacts: whole lines, then phrases. Before whitespace, so the blank lines a dropped
  *    line leaves are folded with the rest.
- * 4. spacing: `Iraq . "` → `Iraq."`.
- * 5. quotes: typographic to ASCII, character for character.
- * 6. whitespace: last, to tidy what every rule before it left.
+ * 4. quotes: typographic to ASCII, character for character. Before spacing, which then
+ *    knows one kind of quote mark.
+ * 5. whitespace: to tidy what every rule before it left.
+ * 6. spacing: `Iraq . "` → `Iraq."`. Last, on whitespace already folded (no tabs, no
+ *    zero-width characters between the word and the space); removing a space before a
+ *    mark never leaves whitespace to fold.
  *
  * Choices, so that users and later stages can rely on them: paragraphs are separated by one
  * blank line; single line breaks are kept (headlines, datelines and list items stand on
  * their own lines); quotes are ASCII (`Kata'ib`, `"…"`), a change that moves no offset.
  */
 import { readFileSync } from "node:fs";
+import type { OffsetMap } from "../../core/offset-map.ts";
 import type { PipelineOptions, Stage } from "../../core/stage.ts";
-import { Cleaning, type CleanRule } from "./edits.ts";
+import { Cleaning, type Repair } from "./edits.ts";
 import { builtInArtifacts, parseArtifactLexicon } from "./lexicon.ts";
 import { dropArtifactLines, dropInlineArtifacts } from "./rules/artifacts.ts";
 import { decodeEntities } from "./rules/entities.ts";
@@ -36,8 +40,8 @@ export interface CleanOptions {
 
 export interface CleanResult {
   text: string;
-  map: import("../../core/offset-map.ts").OffsetMap;
-  repairs: import("./edits.ts").Repair[];
+  map: OffsetMap;
+  repairs: Repair[];
 }
 
 /** A cleaner with its lexicon loaded: raw input and format to clean text, map and repairs. */
@@ -61,9 +65,9 @@ export function createCleaner(
     cleaning.apply(decodeEntities);
     cleaning.apply(artifactLines);
     cleaning.apply(artifactPhrases);
-    cleaning.apply(fixSpacing);
     cleaning.substitute(normaliseQuotes);
     cleaning.apply(normaliseWhitespace);
+    cleaning.apply(fixSpacing);
     return { text: cleaning.text, map: cleaning.offsetMap(), repairs: cleaning.finalRepairs() };
   };
 }

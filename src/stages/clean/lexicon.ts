@@ -22,12 +22,14 @@ export interface ArtifactLexicon {
 }
 
 /**
- * A line as the lexicon compares it: lower-cased, spaces folded, trailing dots, colons,
+ * A line as the lexicon compares it: lower-cased, invisible characters dropped, spaces folded,
+ * trailing dots, colons,
  * pipes, ellipses and spaces dropped.
  */
 export function normaliseLine(line: string): string {
   return line
     .toLowerCase()
+    .replace(/[\u200B\u2060\uFEFF\u00AD]/g, "")
     .replace(/\u2026/g, "...")
     .replace(/\s+/g, " ")
     .trim()
