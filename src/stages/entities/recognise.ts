@@ -231,6 +231,59 @@ function refineTypes(
   }
 }
 
+/**
+ * Step 4b: a place or name followed by capitalised words ending in a facility word is one
+ * facility: `Baghdad International Airport`, `Ain al-Asad Air Base`.
+ */
+function extendFacilities(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  const out: Mention[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k] as Mention;
+    out.push(m);
+    if (m.type === "PERSON" || m.type === "NORP") continue;
+    let j = m.to;
+    let end = -1;
+    while (j < tokens.length && j - m.to < 4) {
+      const t = tokens[j] as Token;
+      if (t.kind !== "word" || !isCapitalised(text.slice(t.start, t.end))) break;
+      if (text.slice((tokens[j - 1] as Token).end, t.start) !== " ") break;
+      j++;
+      if (res.lex.facWords.has(text.slice(t.start, t.end).toLowerCase())) end = j;
+    }
+    if (end < 0) continue;
+    // Swallow the pieces the model tagged inside the facility name.
+    while (k + 1 < mentions.length && (mentions[k + 1] as Mention).from < end) k++;
+    m.to = end;
+    m.end = (tokens[end - 1] as Token).end;
+    m.type = "FAC";
+    delete m.entry;
+  }
+  return out;
+}
+
+/** Step 4c: an all-capitals dateline (`NIAMEY`, `KYIV`) that is a known place is a GPE. */
+function fixDatelines(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): void {
+  for (const m of mentions) {
+    if (m.type !== "PERSON" && m.type !== "ORG") continue;
+    const s = text.slice(m.start, m.end);
+    if (s !== s.toUpperCase() || s.length < 3 || m.entry) continue;
+    const key = tokensKey(text, tokens, m.from, m.to);
+    const cat = phraseCategory(res.model, text, tokens, m.from, m.to);
+    if (res.lex.countryByName.has(key) || cat === PHRASE.city || cat === PHRASE.country)
+      m.type = "GPE";
+  }
+}
+
 /** Step 5: `Iraq's` → `Iraq`. */
 function dropPossessives(text: string, mentions: Mention[]): void {
   for (const m of mentions) {
@@ -258,6 +311,8 @@ export function recognise(
   mentions = addLexiconNames(text, tokens, mentions, res);
   splitTitles(text, tokens, mentions, res);
   refineTypes(text, tokens, mentions, res);
+  mentions = extendFacilities(text, tokens, mentions, res);
+  fixDatelines(text, tokens, mentions, res);
   dropPossessives(text, mentions);
   return mentions.filter((m) => m.end > m.start);
 }
