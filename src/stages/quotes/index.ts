@@ -82,7 +82,8 @@ function findQuotes(doc: Document, words: Words, lex: SpeechLexicon): Quote[] {
     }
     if (f.direct) previousDirect = f;
     if (speaker && speaker.entity === undefined) {
-      const entity = resolveSpeaker(speaker, doc.entities, quotes, lex);
+      const paragraph = paragraphs[paragraphOf(paragraphs, speaker.start)] ?? 0;
+      const entity = resolveSpeaker(speaker, doc.entities, quotes, lex, paragraph);
       if (entity !== undefined) speaker.entity = entity;
     }
     const entity: Entity | undefined =
@@ -367,6 +368,16 @@ function aroundCueAny(
       let k = c;
       while (k < c + 5 && words.lower[k] !== "that" && words.tokens[k]?.kind === "word") k++;
       c = words.lower[k] === "that" ? k : Math.min(k, c + 4);
+    }
+    // `tweeted for the first time on Tuesday that …`: the content starts after a `that`
+    // that follows within a few words.
+    for (let k = c; k < c + 8 && words.sentence[k] === words.sentence[cue.first]; k++) {
+      const w = words.lower[k];
+      if (w === "that") {
+        c = k;
+        break;
+      }
+      if (w === "," || w === '"' || w === "“" || words.tokens[k]?.kind !== "word") break;
     }
     if (words.lower[c] === "that" || words.lower[c] === "," || words.lower[c] === ":") c++;
     const startToken = words.tokens[c];

@@ -24,6 +24,7 @@ export function resolveSpeaker(
   entities: readonly Entity[],
   earlier: readonly Quote[],
   lex: SpeechLexicon,
+  paragraphStart: number,
 ): number | undefined {
   let best: number | undefined;
   for (let i = 0; i < entities.length; i++) {
@@ -39,7 +40,18 @@ export function resolveSpeaker(
   const word = speaker.text.toLowerCase();
   const wanted = lex.pronouns.get(word);
   if (wanted) {
-    // The nearest earlier speaker that fits: news reuses `he` for the last person quoted.
+    // A fitting name earlier in the same paragraph, outside quotation marks, comes first
+    // (`Mark Esper made a statement, but he didn't say …`); then the last speaker that
+    // fits, since news reuses `he` for the last person quoted.
+    const near = nearestBefore(
+      entities,
+      speaker.start,
+      (e) =>
+        e.start >= paragraphStart &&
+        (wanted === "ANY" ? e.type === "PERSON" || e.type === "ORG" : e.type === wanted) &&
+        !earlier.some((q) => q.direct && q.start <= e.start && e.end <= q.end),
+    );
+    if (near !== undefined) return near;
     for (let q = earlier.length - 1; q >= 0; q--) {
       const entity = earlier[q]?.speaker?.entity;
       if (entity === undefined) continue;
