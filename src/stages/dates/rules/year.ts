@@ -85,6 +85,32 @@ const AFTER_YEAR = new Set([
   "the",
 ]);
 
+/** Words after which a four-digit number is a year whatever follows (`in 2010 people`…). */
+const STRONG_BEFORE_YEAR = new Set([
+  "in",
+  "since",
+  "until",
+  "till",
+  "by",
+  "during",
+  "before",
+  "after",
+  "from",
+  "through",
+  "throughout",
+  "early",
+  "late",
+  "mid",
+  "fiscal",
+  "circa",
+  "c",
+  "end",
+  "beginning",
+  "start",
+  "middle",
+  "year",
+]);
+
 function yearOk(text: string, start: number, end: number, datePrepositions: Set<string>): boolean {
   const before = text[start - 1] ?? " ";
   if (
@@ -96,7 +122,17 @@ function yearOk(text: string, start: number, end: number, datePrepositions: Set<
   const after = text.slice(end, end + 2);
   if (/^[,.]\d/.test(after) || /^\d/.test(after) || /^\s*%/.test(after)) return false;
   if (/^\s*(?:percent|per\s+cent)/i.test(text.slice(end, end + 9))) return false;
-  if (datePrepositions.has(wordBefore(text, start))) return true;
+  const previous = wordBefore(text, start);
+  const next = wordAfter(text, end);
+  // After a quantity word (`about 2000 troops`, `of 1500 people`), a lowercase noun after
+  // the number makes it a count.
+  // `the 1953 team` names a year, `the 2000 troops` counts: after `the`, only a plural counts.
+  const counted =
+    /^[a-z]/.test(next) &&
+    !AFTER_YEAR.has(next) &&
+    (previous !== "the" || /(?:s|people|men|women|children|police)$/.test(next));
+  if (STRONG_BEFORE_YEAR.has(previous)) return true;
+  if (datePrepositions.has(previous) && !counted) return true;
   if (/^(?:[.;:!?)'’"”\]]|,(?!\d)|\s*[-–—]\s*\d|\s*$)/.test(text.slice(end, end + 3))) return true;
   if (/^\s*\n/.test(text.slice(end, end + 2))) return true;
   return AFTER_YEAR.has(wordAfter(text, end).toLowerCase());
