@@ -37,6 +37,8 @@ export interface Resolved {
   place: number;
   /** Whether anything in the phrase names an actor (entity, pronoun, or coded noun). */
   coded: boolean;
+  /** Further conjuncts of a coordinated phrase, each a named actor. */
+  others?: Resolved[];
 }
 
 const PRONOUNS = new Set(["he", "she", "we", "i", "they", "it", "us", "him", "her", "them"]);
@@ -78,6 +80,37 @@ export function resolveArgument(
 ): Resolved | null {
   const { ix } = ac;
   const [s, e] = range;
+  const cuts: number[] = [];
+  for (let i = s + 1; i < e - 1; i++) {
+    const w = ix.low[i] as string;
+    if (PREPOSITIONS.has(w) && w !== "of") break;
+    if ((w === "and" || w === ",") && ix.entity[i] === -1) cuts.push(i);
+  }
+  const first = resolveOne(ac, range, nearTo);
+  if (!first || cuts.length === 0) return first;
+  const parts: Range[] = [];
+  let from = s;
+  for (const c of cuts) {
+    if (c > from) parts.push([from, c]);
+    from = c + 1;
+  }
+  if (from < e) parts.push([from, e]);
+  const resolved = parts.map((p) => resolveOne(ac, p, nearTo));
+  // Split only when every conjunct names a country of its own.
+  if (resolved.length < 2 || resolved.some((r) => !r?.arg.country)) return first;
+  const last = resolved[resolved.length - 1] as Resolved;
+  for (const r of resolved) {
+    const x = r as Resolved;
+    if (!x.nominal && last.nominal && !x.arg.sector) x.arg.sector = last.arg.sector;
+  }
+  const head = resolved[0] as Resolved;
+  head.others = resolved.slice(1) as Resolved[];
+  return head;
+}
+
+function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved | null {
+  const { ix } = ac;
+  const [s, e] = range;
   const entities = ix.doc.entities;
   // The core of the phrase ends at its first preposition other than `of`.
   let core = e;
@@ -108,6 +141,17 @@ export function resolveArgument(
     let k = -1;
     if (w === "we" || w === "i" || w === "us") k = ac.speakerOf(s);
     else if (w === "he" || w === "she" || w === "him" || w === "her") k = lastPerson(ix, s);
+    // `Iraq said it would ...`, `rebels said they will ...`: the subject of the speech verb.
+    if (k < 0 && (w === "it" || w === "they" || w === "he" || w === "she" || w === "we")) {
+      const r = speakerSubject(ac, s);
+      if (r) {
+        const t = ix.tokens[s] as { start: number; end: number };
+        return {
+          ...r,
+          arg: { ...r.arg, start: t.start, end: t.end, text: ix.text.slice(t.start, t.end) },
+        };
+      }
+    }
     if (k < 0) return null;
     const ent = entities[k] as Entity;
     const actor = actorOf(entities, k);
@@ -190,7 +234,13 @@ export function resolveArgument(
       end: endTok.end,
       text,
       name: actor?.name ?? ent.text,
-      country: actor?.country ?? modCountry,
+      // A country stated in the phrase (`Japanese Prime Minister X`) beats one guessed
+      // from the surrounding text.
+      country:
+        (actor?.how?.includes("context") ? modCountry : null) ??
+        actor?.country ??
+        modCountry ??
+        ppCountry(ix, core, e),
       sector: actor?.sector ?? (nominal ? nominalSector(nominal) : null),
       entity: headEnt,
     };
@@ -214,6 +264,8 @@ export function resolveArgument(
     }
   }
   if (modEnt < 0 && nominal === null) return null;
+  // `Opposition groups in Zimbabwe`, `Doctors from two American aid groups`.
+  if (country === null) country = ppCountry(ix, core, e);
   const head = nominalAt >= 0 ? nominalAt : firstTokenOf(ix, entities[modEnt] as Entity);
   const arg: EventArgument = {
     start: startTok.start,
@@ -229,6 +281,18 @@ export function resolveArgument(
   return { arg, head, nominal, place, coded: true };
 }
 
+/** The first country named in the phrase's trailing `of/from/in` phrases, `[core, end)`. */
+function ppCountry(ix: DocIndex, core: number, end: number): string | null {
+  if (core >= end || !/^(of|from|in)$/.test(ix.low[core] as string)) return null;
+  for (let i = core; i < end; i++) {
+    const k = ix.entity[i] as number;
+    if (k < 0) continue;
+    const c = actorOf(ix.doc.entities, k)?.country;
+    if (c) return c;
+  }
+  return null;
+}
+
 export function firstTokenOf(ix: DocIndex, ent: { start: number }): number {
   let lo = 0;
   let hi = ix.tokens.length;
@@ -238,6 +302,41 @@ export function firstTokenOf(ix: DocIndex, ent: { start: number }): number {
     else hi = mid;
   }
   return lo;
+}
+
+const SAYING = new Set(
+  "said says say told announced announces stated declared confirmed added insisted claimed warned reported noted indicated".split(
+    " ",
+  ),
+);
+
+/** The subject of a speech verb shortly before token `i` in its sentence. */
+function speakerSubject(ac: ArgumentContext, i: number): Resolved | null {
+  const { ix } = ac;
+  const sentence = ix.sentence[i];
+  for (let j = i - 1; j >= 0 && j > i - 6 && ix.sentence[j] === sentence; j--) {
+    if (!SAYING.has(ix.low[j] as string)) continue;
+    let k = j - 1;
+    while (
+      k >= 0 &&
+      ix.sentence[k] === sentence &&
+      /^(has|have|had|also|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|on|last|again)$/.test(
+        ix.low[k] as string,
+      )
+    )
+      k--;
+    let floor = k;
+    while (floor - 1 >= 0 && ix.sentence[floor - 1] === sentence && k - floor < 8) {
+      const w = ix.low[floor - 1] as string;
+      if (isPunct(ix, floor - 1) && w !== "'" && w !== "&") break;
+      if (/^(that|which|who|and|but|as|when|while|said|says)$/.test(w)) break;
+      floor--;
+    }
+    if (floor > k) return null;
+    const r = resolveOne(ac, [floor, k + 1], i);
+    return r && r.arg.country ? r : null;
+  }
+  return null;
 }
 
 /** The last PERSON entity with an actor code before token `i`, for he/she. */

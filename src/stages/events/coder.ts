@@ -18,7 +18,7 @@ import type { Document } from "../../core/document.ts";
 import { type ArgumentContext, type Resolved, remember, resolveArgument } from "./arguments.ts";
 import { quantity } from "./counts.ts";
 import { type EventLexicon, inClass, type TriggerEntry } from "./lexicon.ts";
-import { isPastForm, lemmatize } from "./morphology.ts";
+import { IRREGULAR_PAST, isPastForm, lemmatize } from "./morphology.ts";
 import { nominalLemma } from "./nominal.ts";
 import {
   type DocIndex,
@@ -36,6 +36,7 @@ import { findSpeakers } from "./speakers.ts";
 import {
   ANAPHORIC,
   BE,
+  CLAUSE_VERBS,
   DETERMINERS,
   FUTURE,
   LIGHT_VERBS,
@@ -101,6 +102,10 @@ interface Draft {
   pps: Map<string, Range>;
   /** Where the clause of the trigger ends (exclusive). */
   clauseEnd: number;
+  /** The word before the noun phrase of a noun trigger (`in` of `in ethnic riots`). */
+  prepBefore: string;
+  /** Where the trigger's own phrases end: before the next trigger or a purpose clause. */
+  ppEnd: number;
   /** Token of a light verb that carries a noun trigger. */
   light: number;
   /** The event whose complement this one is, if any. */
@@ -148,7 +153,13 @@ export function createCoderState(lexicon: EventLexicon): CoderState {
       else if (r.pos === "n") nounForms.add(form);
     }
   }
-  const verbOnly = new Set([...verbForms].filter((f) => !nounForms.has(f)));
+  // Only past and -ing forms stop a phrase: base and -s forms are too often nouns
+  // (`recent calls`, `its demands`).
+  const verbOnly = new Set(
+    [...verbForms].filter(
+      (f) => !nounForms.has(f) && (f.endsWith("ed") || f.endsWith("ing") || IRREGULAR_PAST.has(f)),
+    ),
+  );
   for (const w of INFINITIVES) verbForms.add(w);
   return { lexicon, verbOnly, nounForms, verbForms };
 }
@@ -248,6 +259,7 @@ function codeSentence(
     const draft = analyse(view, state, cand, verbLike, triggerAt);
     if (draft) drafts.push(draft);
   }
+  mustClauses(view, drafts, verbLike);
   governComplements(view, drafts, state);
   // Subsumed complements (`threatened to attack Israel`) still lend their arguments.
   const live = (d: Draft): boolean => !d.drop || d.governor !== null;
@@ -267,6 +279,10 @@ function codeSentence(
     d.event = buildEvent(view, ac, d, quoteAt);
     events.push(d.event);
     emitted.push(d);
+    // One event per named actor of a coordination, as CAMEO-style data expects.
+    for (const [n, other] of (d.actor?.others ?? []).entries()) {
+      events.push({ ...d.event, id: `${d.event.id}-${n + 2}`, actor: other.arg, links: [] });
+    }
     if (d.recipient)
       remember(ac, d.recipient, d.event.location ? placeIndex(ix, d.event.location) : -1);
   }
@@ -450,16 +466,52 @@ function analyse(
     /^(protest|retaliation|response)$/.test(ix.low[cand.head] as string)
   )
     return null;
+  // A noun modifying another noun (`invasion forces`, `aid program`, `riot police`) is no event.
+  if (pos === "n") {
+    const next = ix.low[cand.b] ?? "";
+    if (
+      /^[a-z]/.test(next) &&
+      !isCapitalized(ix, cand.b) &&
+      ix.tokens[cand.b]?.kind === "word" &&
+      !PREPOSITIONS.has(next) &&
+      !SUBORDINATORS.has(next) &&
+      !DETERMINERS.has(next) &&
+      !isAux(next) &&
+      !NEGATORS.has(next) &&
+      !state.verbForms.has(next) &&
+      !LIGHT_VERBS.has(next) &&
+      !CLAUSE_VERBS.has(next) &&
+      !/^(and|or|but|than|ago|last|this|next|there|here|late|early|overnight)$/.test(next) &&
+      !next.endsWith("ly") &&
+      !next.endsWith("ed")
+    )
+      return null;
+  }
   const first = rows[0] as TriggerEntry;
+  const d = newDraft(view, first, rows, pos, cand.a, cand.b, cand.head);
+  if (pos === "v" || pos === "a") verbClause(view, state, d, verbLike);
+  else nounClause(view, state, d, verbLike);
+  return finishAnalysis(view, state, d, rows, pos, verbLike, triggerAt);
+}
+
+function newDraft(
+  view: SentenceView,
+  first: TriggerEntry,
+  rows: TriggerEntry[],
+  pos: "v" | "n" | "a",
+  a: number,
+  b: number,
+  head: number,
+): Draft {
   const d: Draft = {
     entry: first,
     type: (first.type ?? "ASSAULT") as EventType,
     mode: first.mode,
     pos,
-    a: cand.a,
-    b: cand.b,
-    head: cand.head,
-    groupStart: cand.a,
+    a,
+    b,
+    head,
+    groupStart: a,
     passive: false,
     negated: false,
     hypothetical: false,
@@ -468,6 +520,8 @@ function analyse(
     obj: null,
     pps: new Map(),
     clauseEnd: view.to,
+    ppEnd: view.to,
+    prepBefore: "",
     light: -1,
     governor: null,
     complements: [],
@@ -485,11 +539,124 @@ function analyse(
     rule: first.rule,
   };
   (d as Draft & { rows: TriggerEntry[] }).rows = rows;
-  d.clauseEnd = clauseEnd(view, cand.b);
-  if (pos === "v" || pos === "a") verbClause(view, state, d, verbLike);
-  else nounClause(view, state, d, verbLike);
-  collectPps(view, state, d, verbLike, triggerAt);
+  d.clauseEnd = clauseEnd(view, b);
+  d.ppEnd = d.clauseEnd;
   return d;
+}
+
+function finishAnalysis(
+  view: SentenceView,
+  state: CoderState,
+  d: Draft,
+  rows: TriggerEntry[],
+  pos: "v" | "n" | "a",
+  verbLike: (i: number) => boolean,
+  triggerAt: Set<number>,
+): Draft | null {
+  const { ix } = view;
+  collectPps(view, state, d, verbLike, triggerAt);
+  // A past participle with no auxiliary and no object after a noun is a reduced relative
+  // (`property seized by government forces`, `the agreement signed in March`): background.
+  if (
+    pos === "v" &&
+    d.groupStart === d.a &&
+    !d.passive &&
+    !d.obj &&
+    isPastForm(ix.low[d.head] as string, (d.entry.words[0] as string[])[0] as string) &&
+    rows.some((r) => r.recipient.includes("obj")) &&
+    d.subj !== null &&
+    !/^(he|she|they|it|we|i)$/.test(ix.low[d.a - 1] as string) &&
+    ix.low[d.b] !== "to" &&
+    ix.low[d.b] !== "that" &&
+    (PREPOSITIONS.has(ix.low[d.b] as string) ||
+      (ix.date[d.b] as number) >= 0 ||
+      isPunct(ix, d.b) ||
+      d.b >= view.to)
+  )
+    return null;
+  // A participle clause after the main event tells its content (`rallied, calling for
+  // independence`; `rejected X, urging Y`): the topic is not a separate event.
+  if (
+    pos === "v" &&
+    d.groupStart === d.a &&
+    (ix.low[d.head] as string).endsWith("ing") &&
+    (ix.low[d.a - 1] === "," || !d.subj) &&
+    rows.every((r) => r.type !== null && QUADS[r.type].startsWith("verbal")) &&
+    triggerBefore(triggerAt, view.from, d.a)
+  )
+    return null;
+  return d;
+}
+
+const MUST_ENTRY: TriggerEntry = {
+  words: [["must"]],
+  head: 0,
+  pos: "v",
+  type: "REQUEST",
+  mode: null,
+  recipient: [],
+  flags: new Set(["ctl"]),
+  objClass: null,
+  subjClass: null,
+  pp: null,
+  rule: "request/must-clause",
+  user: false,
+  order: -1,
+};
+
+const REPORTING = new Set(
+  "said says declared declares concluded insisted insists reiterated reiterates stressed stresses announced told warned added demanded argued maintained".split(
+    " ",
+  ),
+);
+
+/**
+ * `X said (that) Y must Z`: X demands Z of Y. The `must` clause is a REQUEST by the
+ * reporting verb's subject, with the `must` clause's subject as recipient; triggers inside
+ * it are its content.
+ */
+function mustClauses(view: SentenceView, drafts: Draft[], verbLike: (i: number) => boolean): void {
+  const { ix } = view;
+  for (let i = view.from + 2; i < view.to; i++) {
+    if (ix.low[i] !== "must") continue;
+    const recipient = subjectBefore(view, i, verbLike);
+    if (!recipient) continue;
+    let speech = -1;
+    for (let j = recipient[0] - 1; j >= view.from && j >= recipient[0] - 8; j--) {
+      if (REPORTING.has(ix.low[j] as string)) {
+        speech = j;
+        break;
+      }
+    }
+    if (speech < 0) continue;
+    let g = speech;
+    while (
+      g - 1 >= view.from &&
+      (isAux(ix.low[g - 1] as string) || TIME_WORDS.has(ix.low[g - 1] as string))
+    )
+      g--;
+    const d = newDraft(view, MUST_ENTRY, [MUST_ENTRY], "v", i, i + 1, i);
+    d.subj = subjectBefore(view, g, verbLike);
+    d.groupStart = i;
+    (d as Draft & { mustRecipient?: Range }).mustRecipient = recipient;
+    for (const c of drafts) {
+      if (c.a > i && c.a < d.clauseEnd && !c.governor) {
+        c.governor = d;
+        c.govKind = "subsume";
+        d.complements.push(c);
+        c.drop = true;
+      }
+    }
+    // A `demanded that Y must` is already a request.
+    if (drafts.some((x) => x.a === speech && x.type === "REQUEST")) continue;
+    drafts.push(d);
+  }
+  drafts.sort((x, y) => x.a - y.a);
+}
+
+function triggerBefore(triggerAt: Set<number>, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (triggerAt.has(i)) return true;
+  return false;
 }
 
 /** The end of the clause that starts after token `b`: a semicolon, a quote, a clause word. */
@@ -666,6 +833,7 @@ function nounClause(
     if (DETERMINERS.has(w)) break;
   }
   d.groupStart = s;
+  d.prepBefore = ix.low[s - 1] ?? "";
   // Premodifiers and possessives are the actor (`U.S. airstrikes`, `Israel's invasion`),
   // without the determiner and time words (`the recent`).
   let m = s;
@@ -747,11 +915,11 @@ function collectPps(
     if (w === ",") break;
     // Another trigger's phrases are its own; a purpose clause (`to strengthen`) ends ours.
     if (triggerAt.has(i) && i !== d.head) {
-      d.clauseEnd = i;
+      d.ppEnd = i;
       break;
     }
     if (w === "to" && state.verbForms.has(ix.low[i + 1] as string)) {
-      d.clauseEnd = i;
+      d.ppEnd = i;
       break;
     }
     if (!PREPOSITIONS.has(w)) continue;
@@ -830,22 +998,42 @@ function governComplements(view: SentenceView, drafts: Draft[], state: CoderStat
       }
     }
   }
-  // Objects and that-clauses of verbal governors (`condemned the attack`, `warned that ...`).
+  // Objects and complements of verbal triggers (`condemned the attack`, `warned that ...`,
+  // `agreed to postpone the demonstration`): told as the content of another act, not events
+  // of their own.
   for (const g of drafts) {
-    if (g.drop || !g.entry.flags.has("ctl") || g.pos === "n") continue;
-    const end = Math.min(g.clauseEnd, g.b + 14);
+    if ((g.drop && !g.governor) || g.pos === "n") continue;
+    const ctl = isGovernor(g);
+    const end = ctl ? Math.min(g.clauseEnd, g.b + 16) : g.obj ? g.obj[1] : g.b;
     for (const d of drafts) {
       if (d === g || d.governor || d.drop || d.a < g.b || d.a >= end) continue;
-      // A speech verb in between reports a new clause.
+      // A speech verb or a new clause in between reports something else.
       let blocked = false;
-      for (let t = g.b; t < d.a; t++)
-        if (SPEECH_VERBS.has(ix.low[t] as string) || byToken.get(t)?.entry.flags.has("ctl"))
+      let opener = false;
+      for (let t = g.b; t < d.a; t++) {
+        const w = ix.low[t] as string;
+        if (
+          SPEECH_VERBS.has(w) ||
+          /^(as|after|when|while|because|but|although|since|before|following|despite)$/.test(w)
+        )
           blocked = true;
+        if (w === "that" || w === "to" || w === "of") opener = true;
+      }
       if (blocked) continue;
-      if (d.pos === "n" && d.light < 0) applyGovernor(d, g, "subsume", g.a, view);
-      else if (d.pos === "v" && ix.low[g.b] === "that") applyGovernor(d, g, "subsume", g.a, view);
+      if (d.pos === "n") {
+        const lightInside =
+          d.light < 0 || ix.low[d.light - 1] === "to" || (d.light >= g.b && d.light < d.a);
+        if (lightInside) applyGovernor(d, g, "subsume", g.a, view);
+      } else if (ctl && opener) applyGovernor(d, g, "subsume", g.a, view);
     }
   }
+}
+
+function isGovernor(d: Draft): boolean {
+  return (
+    (d as Draft & { rows: TriggerEntry[] }).rows.some((r) => r.flags.has("ctl")) ||
+    d.entry.flags.has("ctl")
+  );
 }
 
 function applyGovernor(
@@ -966,6 +1154,27 @@ function resolveRecipient(
     if (r && (recipientSlots.includes("obj") || recipientSlots.length === 0))
       d.recipient = resolve(r);
   }
+  // No recipient where the lexicon looks: the first named actor with a country in the
+  // trigger's object or phrases (`offered to hand over to Great Britain`).
+  if (!d.recipient) {
+    const ranges: Range[] = [];
+    if (d.obj && !d.passive) ranges.push(d.obj);
+    for (const p of ["to", "for", "with", "against", "on", "from", "between"]) {
+      const r = d.pps.get(p);
+      if (r) ranges.push(r);
+    }
+    for (const r of ranges) {
+      const res = resolve(r);
+      if (
+        res?.arg.country &&
+        res.arg.entity !== undefined &&
+        (!d.actor || res.arg.country !== d.actor.arg.country)
+      ) {
+        d.recipient = res;
+        break;
+      }
+    }
+  }
   if (d.actor && d.recipient && d.actor.arg.start === d.recipient.arg.start) d.recipient = null;
 }
 
@@ -1061,7 +1270,7 @@ function applyModality(drafts: Draft[]): void {
     // Announced future acts by a named actor are intentions: cooperation → AGREE,
     // retreat → CONCEDE, force and sanctions → THREATEN (PLOVER's single-category rule).
     const planned = d.future || d.hypothetical;
-    if (planned && !d.passive && d.actor && !d.governor) {
+    if (planned && !d.passive && (d.actor || d.subj) && !d.governor) {
       if (d.negated && (COOPERATIVE.has(d.type) || d.type === "AGREE" || d.type === "CONCEDE")) {
         d.type = "REJECT";
         d.mode = null;
@@ -1261,6 +1470,18 @@ function weaponMode(ix: DocIndex, from: number, to: number): string | null {
 function checkEvidence(d: Draft): void {
   const flags = d.entry.flags;
   if (flags.has("needrole") && !d.recipient) d.drop = true;
+  if (
+    d.pos === "n" &&
+    d.light < 0 &&
+    PREPOSITIONS.has(d.prepBefore) &&
+    d.dead === null &&
+    d.injured === null &&
+    d.vague.size === 0
+  ) {
+    // A noun inside a prepositional phrase (`in ethnic riots`, `since last month's invasion`)
+    // is background unless it says who did it to whom (`airstrikes on X`, `attack by Y`).
+    if (!d.recipient && !d.pps.has("by")) d.drop = true;
+  }
   if (d.pos === "n") {
     const hasArgs =
       d.actor !== null ||
@@ -1424,8 +1645,7 @@ function findLocation(view: SentenceView, d: Draft): Place | null {
     return false;
   };
   // 1. After the trigger, in its clause: `in Kirkuk`, `to the US embassy in Baghdad`.
-  const from = d.pos === "n" ? d.b : d.b;
-  for (let i = from; i < d.clauseEnd; i++) {
+  for (let i = d.b; i < d.ppEnd; i++) {
     if (ix.low[i] === ",") break;
     if (isPlace(i) && isLocPrep(i)) return pick(i);
   }

@@ -178,6 +178,13 @@ export function isPastForm(word: string, lemma: string): boolean {
   return word !== lemma && word.endsWith("ed");
 }
 
+/** Irregular past forms (`sent`, `struck`), which read as verbs wherever they stand. */
+export const IRREGULAR_PAST = new Set<string>();
+for (const [lemma, [past, participle]] of Object.entries(IRREGULAR_VERBS)) {
+  if (past !== lemma) IRREGULAR_PAST.add(past);
+  if (participle !== lemma) IRREGULAR_PAST.add(participle);
+}
+
 const PAST_TO_LEMMA = new Map<string, string>();
 for (const [lemma, [past, participle]] of Object.entries(IRREGULAR_VERBS)) {
   PAST_TO_LEMMA.set(past, lemma);

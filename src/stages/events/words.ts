@@ -12,7 +12,7 @@ export const DETERMINERS = set(
 /** Determiners that make a noun trigger refer back to an event already told. */
 export const ANAPHORIC = set("this these that those such");
 
-export const BE = set("be is are was were been being am 's 're");
+export const BE = set("be is are was were been being am 're");
 export const HAVE = set("have has had having 've");
 export const DO = set("do does did");
 export const FUTURE = set("will shall 'll");
