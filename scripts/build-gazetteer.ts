@@ -160,9 +160,10 @@ function main(): void {
     const key = nameKey(name);
     if (key === "") return;
     addKey(key, index, weak);
-    // `Saint Louis` and `St Louis` are both written; index both.
-    if (key.startsWith("saint ")) addKey(`st ${key.slice(6)}`, index, weak);
-    else if (key.startsWith("st ")) addKey(`saint ${key.slice(3)}`, index, weak);
+    // `Saint Louis` and `St Louis` are both written; index both, the spelling the place
+    // does not use itself as weak (`St. Louis` is Missouri's, `Saint-Louis` Senegal's).
+    if (key.startsWith("saint ")) addKey(`st ${key.slice(6)}`, index, true);
+    else if (key.startsWith("st ")) addKey(`saint ${key.slice(3)}`, index, true);
   };
   const addDemonym = (word: string, index: number): void => {
     const key = nameKey(word);
@@ -203,9 +204,10 @@ function main(): void {
   for (const { code, name } of admin1Rows) {
     admin1Names[code] = name;
     const cc = code.slice(0, 2);
-    const point = middle(byAdmin1.get(code) ?? []) ?? countryPoint.get(cc);
-    if (!point) continue;
     const lex = admin1Lexicon.get(code);
+    const handPoint = lex?.[4] ? { lat: Number(lex[4]), lon: Number(lex[5]) } : null;
+    const point = handPoint ?? middle(byAdmin1.get(code) ?? []) ?? countryPoint.get(cc);
+    if (!point) continue;
     const index = entries.length;
     entries.push([Number(lex?.[1] ?? 0), name, cc, code, point.lat, point.lon, 0, "ADM1"]);
     addName(name, index);

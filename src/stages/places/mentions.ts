@@ -172,16 +172,37 @@ export function findMentions(input: MentionInput): Mention[] {
     let start = entity.start;
     const surface = entity.text;
     if (/^the\s/i.test(surface)) start += 4;
-    const candidates = gazetteer.lookup(text.slice(start, entity.end));
     const first = tokenAt(tokens, start);
     let last = first;
     while (last < tokens.length && (tokens[last] as Token).end <= entity.end) last++;
-    // A lone alternate name (`Human` for Uman) needs a locative even when tagged.
+    let end = entity.end;
+    let candidates = gazetteer.lookup(text.slice(start, end));
+    // The tagger may cut a name short (`SAN` of `SAN DIEGO`): take the longest name that
+    // starts with the entity and runs on over capitalised words.
+    for (let extra = last; extra < last + 3 && extra < tokens.length; extra++) {
+      const next = tokens[extra] as Token;
+      if (!isCapitalised(text, next) || next.start - (tokens[extra - 1] as Token).end > 1) break;
+      const longer = gazetteer.lookup(text.slice(start, next.end));
+      if (longer.length > 0) {
+        candidates = longer;
+        end = next.end;
+        last = extra + 1;
+      }
+    }
+    // A lone alternate name (`Human` for Uman) needs a locative even when tagged; a demonym
+    // that only small towns bear (`Arab`, Alabama) is left to the demonym rule.
     const allWeak = candidates.every((c) => c < 0) && last - first === 1 && !isLocative(first);
-    if (candidates.length > 0 && !allWeak) {
+    const demonymFirst =
+      last - first === 1 &&
+      gazetteer.demonym(text.slice(start, end)) !== undefined &&
+      candidates.every((c) => {
+        const e = gazetteer.entry(c);
+        return e.feature.startsWith("PPL") && e.population < 100000;
+      });
+    if (candidates.length > 0 && !allWeak && !demonymFirst) {
       mentions.push({
         start,
-        end: entity.end,
+        end,
         candidates,
         source: "entity",
         form: "name",
@@ -266,6 +287,14 @@ export function findMentions(input: MentionInput): Mention[] {
       (punctAfter === "," || punctAfter === "(") && isCapitalised(text, tokens[j + 2]);
     const weak = personName && !locative && !hasContainerAfter;
     const best = candidates.map((c) => gazetteer.entry(c));
+    // `Arab`, `Canadian`, `Pacific`: a demonym first, unless a big place bears the name.
+    if (
+      i === j &&
+      gazetteer.demonym(surface) !== undefined &&
+      best.every((e) => e.feature.startsWith("PPL") && e.population < 100000)
+    ) {
+      return null;
+    }
     // A lone alternate name (`Hang` for Hangzhou) or a landmark used as a modifier (`White
     // House aides`) is a place only where a locative or a container says so.
     const onlyWeak = candidates.every((c) => c < 0) && i === j;

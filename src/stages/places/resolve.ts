@@ -13,14 +13,15 @@ import type { Mention } from "./mentions.ts";
 /** Prior by feature code, before log10(population). Why these: see the module comment. */
 const FEATURE_PRIOR: Record<string, number> = {
   PCLI: 12,
-  RGN: 11,
+  // Continents and seas: their names are rarely also big places (`Atlantic`, Iowa, is small).
+  RGN: 13,
   SITE: 10,
   ADM1: 9,
-  ADM2: 5,
+  ADM2: 7,
   PPLC: 6.5,
   PPLA: 5.5,
   PPLG: 5.5,
-  PPLA2: 4.5,
+  PPLA2: 5,
   PPLA3: 4,
   PPLA4: 4,
 };
@@ -28,7 +29,7 @@ const DEFAULT_PRIOR = 3.5;
 /** Weight of the article's country distribution (0..1 share) in a candidate's score. */
 const COUNTRY_WEIGHT = 4;
 /** Bonus when the candidate lies in a first-level region the article names. */
-const ADMIN1_WEIGHT = 2;
+const ADMIN1_WEIGHT = 4;
 /** Bonus (or, negated by half, malus) for lying inside the container written beside it. */
 const CONTAINER_WEIGHT = 8;
 const STATE_CUE_WEIGHT = 6;
@@ -39,8 +40,14 @@ const CITY_NAMED_LIKE_COUNTRY = 4;
 /** A name written as another's container (`Seattle, Washington`) is a region more likely than a city. */
 const CONTAINER_SLOT_WEIGHT = 4;
 
+/** Admin1 regions we list by hand (US states, Canadian provinces, …) are the ones news names. */
+const LISTED_ADMIN1 = 1;
+/** An admin1 region whose own places the article names (`Seattle` … `Washington`). */
+const ADMIN1_WITH_PLACES = 4;
+
 export function prior(entry: GazetteerEntry): number {
-  const base = FEATURE_PRIOR[entry.feature] ?? DEFAULT_PRIOR;
+  let base = FEATURE_PRIOR[entry.feature] ?? DEFAULT_PRIOR;
+  if (entry.feature === "ADM1" && entry.geonameId !== null) base += LISTED_ADMIN1;
   return base + (entry.population > 0 ? Math.log10(entry.population) : 0);
 }
 
@@ -72,6 +79,8 @@ export interface Resolution {
 interface Votes {
   countries: Map<string, number>;
   admin1: Map<string, number>;
+  /** Votes of places inside an admin1 region (not the region itself). */
+  admin1Places: Map<string, number>;
   total: number;
 }
 
@@ -84,8 +93,12 @@ function vote(votes: Votes, entry: GazetteerEntry, sign: 1 | -1): void {
     entry.countryCode,
     (votes.countries.get(entry.countryCode) ?? 0) + sign * weight,
   );
-  if (entry.admin1 !== null)
+  if (entry.admin1 !== null) {
     votes.admin1.set(entry.admin1, (votes.admin1.get(entry.admin1) ?? 0) + sign);
+    if (entry.feature !== "ADM1") {
+      votes.admin1Places.set(entry.admin1, (votes.admin1Places.get(entry.admin1) ?? 0) + sign);
+    }
+  }
   votes.total += sign * weight;
 }
 
@@ -98,7 +111,12 @@ function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
 
 export function resolveMentions(mentions: readonly Mention[], gazetteer: Gazetteer): Resolution[] {
   const firstPass = mentions.map((m) => bestByPrior(m, gazetteer));
-  const votes: Votes = { countries: new Map(), admin1: new Map(), total: 0 };
+  const votes: Votes = {
+    countries: new Map(),
+    admin1: new Map(),
+    admin1Places: new Map(),
+    total: 0,
+  };
   for (let m = 0; m < mentions.length; m++) {
     if ((mentions[m] as Mention).form === "name")
       vote(votes, gazetteer.entry(firstPass[m] as number), 1);
@@ -134,6 +152,9 @@ export function resolveMentions(mentions: readonly Mention[], gazetteer: Gazette
         (votes.admin1.get(entry.admin1) ?? 0) > 0
       ) {
         score += ADMIN1_WEIGHT;
+      }
+      if (entry.feature === "ADM1" && (votes.admin1Places.get(entry.admin1 ?? "") ?? 0) > 0) {
+        score += ADMIN1_WITH_PLACES;
       }
       if (containerEntry) {
         score += contains(containerEntry, entry) ? CONTAINER_WEIGHT : -CONTAINER_WEIGHT / 2;
