@@ -3,18 +3,19 @@
  *
  * Our own rule-based splitter (rules/, one small rule per file, asked in order), chosen by
  * measurement over wink-nlp 2.4 (eng-lite-web-model) and sbd 1.0. `npm run measure:segment`,
- * boundary precision / recall / F1 and UTF-8 MB/s, 2026-11-25, on a shared 2-core machine:
+ * 2026-11-25: boundary precision / recall / F1, and UTF-8 MB per CPU second:
  *
- *   corpus (gold by joining one-sentence records)   ours               wink-nlp           sbd
- *   GMB VOA news, 19,000 boundaries                  .999/.995/.997 62  .983/.981/.982 4   .959/.981/.969 36
- *   same, quotes attached as news writes them        .999/.996/.997 59  .998/.995/.996 4   .973/.995/.984 13
- *   UD English Web Treebank, 13,686 boundaries       .987/.758/.857 41  .923/.786/.849 3   .917/.738/.818 22
- *   seed article (13 sentences by hand)              13                 14                 11
+ *   gold built by joining one-sentence records     ours              wink-nlp          sbd
+ *   GMB VOA news, 19,000 boundaries                .999/.996/.997 71  .983/.981/.982 4  .959/.981/.969 36
+ *   same, quotes attached as news writes them      .999/.996/.997 64  .998/.995/.996 4  .973/.995/.984 36
+ *   UD English Web Treebank, 13,686 boundaries     .986/.758/.857 55  .923/.786/.849 4  .917/.738/.818 31
+ *   306 whole articles (speed only)                61                3                 32
+ *   seed article, 13 sentences by hand            13                14                11
  *
  * Joined gold is easy in ways news is not (no headlines, datelines, bullets or layout), so
  * those rules are pinned by the table tests beside this file; the web treebank's recall is
- * low for all three because many of its sentences have no final mark. wink-nlp is the
- * closest on news but ten times slower; MB/s covers tokenizing and splitting together.
+ * low for all three because many of its sentences have no final mark. wink-nlp comes
+ * closest on news but is fifteen times slower; MB/s covers tokenizing and splitting.
  */
 import type { PipelineOptions, Stage } from "../../core/stage.ts";
 import { loadSegmentLexicon } from "./lexicon.ts";
