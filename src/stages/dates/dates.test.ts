@@ -338,6 +338,7 @@ const NOT_DATES: [string, string][] = [
   ["a crowd of 1500 protesters", "1500"],
   ["The 2000 troops left.", "2000"],
   ["Good Friday services were held.", "Good Friday"],
+  ["He hosted Saturday Night Live.", "Saturday Night"],
   ["Breitbart News Daily host Alex Marlow spoke.", "Daily"],
   ["Less than a quarter of the donors gave.", "a quarter"],
   ["April Ryan asked a question.", "April"],

@@ -39,6 +39,10 @@ export function weekdayRules(g: Grammar): Rule[] {
       resolve(m, env) {
         const raw = m.groups?.wd ?? "";
         if (!isCapitalised(raw)) return null;
+        // `Saturday Night Live`, `Friday Night Lights`: titles.
+        const end = m.index + m[0].length;
+        if (/^\s+(?:Night\s+)?(?:Live|Fever|Lights)\b/.test(env.text.slice(end, end + 20)))
+          return null;
         const before = rawWordBefore(env.text, m.index);
         if (isCapitalised(before) && HOLIDAY.has(before.toLowerCase())) return null;
         const wd = env.lex.weekdays.get(raw.toLowerCase());
