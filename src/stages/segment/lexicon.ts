@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 /** How an abbreviation behaves before the next word; see lexicon/abbreviations.json. */
 export type AbbreviationClass = "title" | "number" | "modifier" | "final" | "inner";
@@ -34,7 +36,7 @@ export function loadSegmentLexicon(extraAbbreviationFiles: readonly string[] = [
   const abbreviations = new Map<string, AbbreviationClass>();
   const files = [
     new URL("./lexicon/abbreviations.json", import.meta.url),
-    ...extraAbbreviationFiles.map((path) => new URL(path, `file://${process.cwd()}/`)),
+    ...extraAbbreviationFiles.map((path) => pathToFileURL(resolve(path))),
   ];
   for (const file of files) {
     const data = readJson(file) as AbbreviationFile;

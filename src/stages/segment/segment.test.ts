@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { Document } from "../../core/document.ts";
 import { OffsetMap } from "../../core/offset-map.ts";
@@ -299,6 +301,22 @@ function assertCovers(text: string, sentences: readonly { start: number; end: nu
   }
   assert.match(text.slice(previousEnd), /^\s*$/u, "text lost at the end");
 }
+
+describe("segment: user abbreviations", () => {
+  it("reads extra abbreviation files given in the stage options", () => {
+    const dir = mkdtempSync(join(tmpdir(), "segment-"));
+    const file = join(dir, "ranks.json");
+    writeFileSync(file, JSON.stringify({ title: ["Sqn", "Ldr"] }));
+    const text = "He met Sqn. Ldr. Smith in Basra.";
+    assert.equal(sentencesOf(text).length, 3);
+    const own = segmentStage({ stages: { segment: { abbreviations: [file] } } });
+    const doc = new Document({ raw: text, format: "text", origin: "t" });
+    doc.setText(text, OffsetMap.identity(text.length));
+    own.run(doc, { referenceDate: null, options: {}, report: () => {} });
+    assert.deepEqual(doc.sentences, [{ start: 0, end: text.length }]);
+    rmSync(dir, { recursive: true });
+  });
+});
 
 describe("segment: messages", () => {
   it("says once that a hard-wrapped text's line breaks were read as spaces", () => {
