@@ -3,6 +3,8 @@
  * goes through `decodeText`, so each bad input is reported the same way whatever its format.
  */
 
+import { fixC1 } from "./cp1252.ts";
+
 export type Decoded =
   | { ok: true; text: string; note?: string }
   | { ok: false; rule: string; reason: string };
@@ -91,11 +93,11 @@ export function decodeText(bytes: Uint8Array, charset?: string): Decoded {
   }
   if (charset && !/^utf-?8$/i.test(charset)) {
     try {
-      return {
-        ok: true,
-        text: new TextDecoder(charset).decode(bytes),
-        note: `decoded as ${charset}, as the document declares`,
-      };
+      const decoder = new TextDecoder(charset);
+      let text = decoder.decode(bytes);
+      // Node decodes windows-1252 as Latin-1: put back its quotes and dashes.
+      if (decoder.encoding === "windows-1252") text = fixC1(text);
+      return { ok: true, text, note: `decoded as ${charset}, as the document declares` };
     } catch {
       // An unknown label: fall through to UTF-8, which is what the web mostly is.
     }

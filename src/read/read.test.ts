@@ -255,6 +255,16 @@ describe("readInputs", () => {
     assert.doesNotMatch(r.doc.raw, /Contact us|Sport/);
   });
 
+  it("decodes a page in the charset it declares, with Windows-1252's quotes", async () => {
+    const html =
+      '<html><head><meta charset="windows-1252"><title>T</title></head><body><article><p>The country\x92s army said on Monday that the border crossing would reopen after talks with neighbouring officials.</p></article></body></html>';
+    const path = file("cp1252.html", Buffer.from(html, "latin1"));
+    const [r] = await collect([path]);
+    assert.ok(r?.ok);
+    assert.match(r.doc.raw, /country\u2019s army/);
+    assert.equal(r.doc.messages?.[0]?.rule, "read/encoding");
+  });
+
   it("reads each RSS item as a document", async () => {
     const path = file(
       "feed.rss",

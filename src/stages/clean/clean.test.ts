@@ -43,6 +43,12 @@ const TEXT_ROWS: [string, string, string][] = [
   ["Windows line ends and edges", "\r\nWindows\r\nline\r\n", "Windows\nline"],
   ["invisible characters", "soft\u00ADhyphen zero\u200Bwidth", "softhyphen zerowidth"],
   ["a no-break space", "no\u00A0break", "no break"],
+  ["mojibake apostrophe", "the countryâ€™s forces", "the country's forces"],
+  ["mojibake quotes and dash", "â€œYesâ€\u009D â€” he said", '"Yes" \u2014 he said'],
+  ["mojibake accents", "cafÃ© in SÃ£o Paulo", "caf\u00e9 in S\u00e3o Paulo"],
+  ["mojibake no-break space", "100Â\u00A0km", "100 km"],
+  ["a real capital before a guillemet", "CAF\u00C9\u00BB", "CAF\u00C9\u00BB"],
+  ["Portuguese capitals", "S\u00C3O PAULO", "S\u00C3O PAULO"],
   ["an artifact line", "Advertisement\nThe army said.", "The army said."],
   [
     "a share line between paragraphs",

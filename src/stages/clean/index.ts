@@ -7,12 +7,14 @@
  *    so that every later rule sees text, and `&lt;` decoded later is never taken for a tag.
  * 2. entities: `&amp;`, `& # 39;`, `&amp;amp;`. Before artifacts and quotes, which must see
  *    the characters the entities stand for.
- * 3. artifacts: whole lines, then phrases. Before whitespace, so the blank lines a dropped
+ * 3. mojibake: `â€™` → `’`. After entities (`&acirc;&euro;&trade;` is mojibake too), before
+ *    quotes, which then see the quote mark it stood for.
+ * 4. artifacts: whole lines, then phrases. Before whitespace, so the blank lines a dropped
  *    line leaves are folded with the rest.
- * 4. quotes: typographic to ASCII, character for character. Before spacing, which then
+ * 5. quotes: typographic to ASCII, character for character. Before spacing, which then
  *    knows one kind of quote mark.
- * 5. whitespace: to tidy what every rule before it left.
- * 6. spacing: `Iraq . "` → `Iraq."`. Last, on whitespace already folded (no tabs, no
+ * 6. whitespace: to tidy what every rule before it left.
+ * 7. spacing: `Iraq . "` → `Iraq."`. Last, on whitespace already folded (no tabs, no
  *    zero-width characters between the word and the space); removing a space before a
  *    mark never leaves whitespace to fold.
  *
@@ -28,6 +30,7 @@ import { builtInArtifacts, parseArtifactLexicon } from "./lexicon.ts";
 import { dropArtifactLines, dropInlineArtifacts } from "./rules/artifacts.ts";
 import { decodeEntities } from "./rules/entities.ts";
 import { htmlToText } from "./rules/html-markup.ts";
+import { repairMojibake } from "./rules/mojibake.ts";
 import { normaliseQuotes } from "./rules/quotes.ts";
 import { fixSpacing } from "./rules/spacing.ts";
 import { stripStrayMarkup } from "./rules/stray-markup.ts";
@@ -63,6 +66,7 @@ export function createCleaner(
     const cleaning = new Cleaning(raw);
     cleaning.apply(format === "html" ? htmlToText : stripStrayMarkup);
     cleaning.apply(decodeEntities);
+    cleaning.apply(repairMojibake);
     cleaning.apply(artifactLines);
     cleaning.apply(artifactPhrases);
     cleaning.substitute(normaliseQuotes);
