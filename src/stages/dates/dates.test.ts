@@ -9,6 +9,7 @@ import { attachDate, dateForSpan } from "./attach.ts";
 import { isoWeek, parseDay } from "./calendar.ts";
 import { datesStage } from "./index.ts";
 import { createTagger } from "./tagger.ts";
+import { alignTimexes, scoreTimexes, timexView } from "./timex.ts";
 
 const tagger = createTagger();
 
@@ -463,6 +464,42 @@ describe("dateForSpan", () => {
     assert.deepEqual(
       [date.value, date.grain, date.earliest, date.latest, date.rule],
       ["PAST_REF", "vague", "", "2019-12-31", "dates/attach/on-or-before-publication"],
+    );
+  });
+});
+
+describe("stated and inferred parts", () => {
+  it("keeps what the text says apart from what the publication date supplies", () => {
+    const [dec27] = tag("The base was attacked on Dec. 27.", "2019-12-31");
+    assert.deepEqual([dec27?.stated, dec27?.inferred], [["month", "day"], ["year"]]);
+    const [friday] = tag("They met on Friday.", "2019-12-31");
+    assert.deepEqual([friday?.stated, friday?.inferred], [["weekday"], ["day", "month", "year"]]);
+    const [full] = tag("It opened on December 27, 2018.", "2019-12-31");
+    assert.deepEqual([full?.stated, full?.inferred], [["month", "day", "year"], []]);
+  });
+});
+
+describe("TIMEX3 view and scoring", () => {
+  it("flattens ranges into their parts and scores strict, relaxed and value", () => {
+    const text = "the pandemic of 2009-2010, last week";
+    const view = timexView(tag(text, "2019-12-31"));
+    assert.deepEqual(
+      view.map((t) => [t.text, t.value]),
+      [
+        ["2009", "2009"],
+        ["2010", "2010"],
+        ["last week", "2019-W52"],
+      ],
+    );
+    const gold = [
+      { start: 16, end: 20, text: "2009", type: "DATE", value: "2009" },
+      { start: 21, end: 25, text: "2010", type: "DATE", value: "2011" },
+      { start: 32, end: 36, text: "week", type: "DATE", value: "2019-W52" },
+    ];
+    const s = scoreTimexes(alignTimexes(gold, view));
+    assert.deepEqual(
+      [s.strictMatched, s.relaxedMatched, s.valueCorrect, s.gold, s.predicted],
+      [2, 3, 2, 3, 3],
     );
   });
 });
