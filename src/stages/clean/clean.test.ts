@@ -113,6 +113,29 @@ function assertWordsMap(raw: string, format: "text" | "html"): void {
   }
 }
 
+describe("clean: byline", () => {
+  const rows: [string, string, string | null, string][] = [
+    ["a byline line", "By Jane Roe\n\nTroops arrived.", "Jane Roe", "Troops arrived."],
+    [
+      "a byline given with its By",
+      "BY JANE ROE\nTroops arrived.",
+      "By Jane Roe",
+      "Troops arrived.",
+    ],
+    ["a byline that is not there", "Troops arrived.", "Jane Roe", "Troops arrived."],
+    [
+      "a name in the text is not a byline",
+      "Jane Roe said troops arrived.",
+      "Jane Roe",
+      "Jane Roe said troops arrived.",
+    ],
+    ["no byline known", "By Jane Roe\nTroops arrived.", null, "By Jane Roe\nTroops arrived."],
+  ];
+  for (const [what, raw, byline, expected] of rows) {
+    it(what, () => assert.equal(clean(raw, "text", byline).text, expected));
+  }
+});
+
 describe("clean: offset map", () => {
   it("maps untouched words back to their raw offsets", () => {
     // Words an invisible character was dropped from are not verbatim in the raw text.

@@ -9,7 +9,7 @@
  *    the characters the entities stand for.
  * 3. mojibake: `â€™` → `’`. After entities (`&acirc;&euro;&trade;` is mojibake too), before
  *    quotes, which then see the quote mark it stood for.
- * 4. artifacts: whole lines, then phrases. Before whitespace, so the blank lines a dropped
+ * 4. artifacts: whole lines, then phrases; the byline line when the byline is known. Before whitespace, so the blank lines a dropped
  *    line leaves are folded with the rest.
  * 5. quotes: typographic to ASCII, character for character. Before spacing, which then
  *    knows one kind of quote mark.
@@ -27,7 +27,7 @@ import type { OffsetMap } from "../../core/offset-map.ts";
 import type { PipelineOptions, Stage } from "../../core/stage.ts";
 import { Cleaning, type Repair } from "./edits.ts";
 import { builtInArtifacts, parseArtifactLexicon } from "./lexicon.ts";
-import { dropArtifactLines, dropInlineArtifacts } from "./rules/artifacts.ts";
+import { dropArtifactLines, dropBylineLine, dropInlineArtifacts } from "./rules/artifacts.ts";
 import { decodeEntities } from "./rules/entities.ts";
 import { htmlToText } from "./rules/html-markup.ts";
 import { repairMojibake } from "./rules/mojibake.ts";
@@ -50,7 +50,7 @@ export interface CleanResult {
 /** A cleaner with its lexicon loaded: raw input and format to clean text, map and repairs. */
 export function createCleaner(
   options: CleanOptions = {},
-): (raw: string, format: "text" | "html") => CleanResult {
+): (raw: string, format: "text" | "html", byline?: string | null) => CleanResult {
   let lexicon = builtInArtifacts();
   for (const path of options.artifacts ?? []) {
     lexicon = parseArtifactLexicon(readFileSync(path, "utf8"), {
@@ -61,13 +61,14 @@ export function createCleaner(
   }
   const artifactLines = dropArtifactLines(lexicon);
   const artifactPhrases = dropInlineArtifacts(lexicon);
-  return (raw, format) => {
+  return (raw, format, byline) => {
     // The order and why: see the module comment.
     const cleaning = new Cleaning(raw);
     cleaning.apply(format === "html" ? htmlToText : stripStrayMarkup);
     cleaning.apply(decodeEntities);
     cleaning.apply(repairMojibake);
     cleaning.apply(artifactLines);
+    if (byline) cleaning.apply(dropBylineLine(byline));
     cleaning.apply(artifactPhrases);
     cleaning.substitute(normaliseQuotes);
     cleaning.apply(normaliseWhitespace);
@@ -90,7 +91,7 @@ export function cleanStage(options: PipelineOptions = {}): Stage {
     name: "clean",
     needs: [],
     run(doc, ctx) {
-      const { text, map, repairs } = clean(doc.raw, doc.format);
+      const { text, map, repairs } = clean(doc.raw, doc.format, doc.byline);
       for (const r of repairs) {
         ctx.report(
           r.span

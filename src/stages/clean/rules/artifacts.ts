@@ -89,3 +89,32 @@ export function dropInlineArtifacts(lexicon: ArtifactLexicon): CleanRule {
     }
   };
 }
+
+/** How far into the text a byline line may stand: it opens the article, if it is there. */
+const BYLINE_LINES = 3;
+
+/**
+ * The byline line (`By Jane Roe`) when the reader found the byline in the page's metadata:
+ * it is metadata kept in the body (Readability sometimes keeps it), not article text.
+ */
+export function dropBylineLine(byline: string): CleanRule {
+  const name = normaliseLine(byline).replace(/^by /, "");
+  return function dropBylineLineRule(text: string, sink: EditSink): void {
+    if (name === "") return;
+    let start = 0;
+    for (let n = 0; n < BYLINE_LINES && start < text.length; n++) {
+      const nl = text.indexOf("\n", start);
+      const end = nl === -1 ? text.length : nl;
+      const line = normaliseLine(text.slice(start, end));
+      if (line === name || line === `by ${name}`) {
+        sink.edit(start, nl === -1 ? end : end + 1, "", {
+          rule: "clean/byline",
+          severity: "info",
+          reason: `dropped the byline "${text.slice(start, end).trim()}", kept as metadata`,
+        });
+        return;
+      }
+      start = end + 1;
+    }
+  };
+}
