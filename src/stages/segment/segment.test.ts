@@ -137,6 +137,11 @@ const table: Row[] = [
     ["The line went dead...", "Then he called again."],
   ],
   ["a spaced ellipsis", "The rest . . . Bush answered.", ["The rest . . . Bush answered."]],
+  [
+    "an ellipsis between cut sentences with no spaces",
+    '"We found it courageous...For example, 29%...Overall, the vote...counts."',
+    ['"We found it courageous...', "For example, 29%...", 'Overall, the vote...counts."'],
+  ],
   // Question and exclamation marks.
   [
     "questions and exclamations",
