@@ -33,6 +33,8 @@ const SEAT_FEATURES = new Set(["PPLC", "PPLA", "PPLG"]);
 const MIN_POPULATION_SEAT2 = 1000;
 /** Second-level regions are indexed where their names are distinctive (US counties, UK shires). */
 const ADMIN2_COUNTRIES = new Set(["US", "GB", "IE", "CA", "AU", "NZ"]);
+const ADMIN_TYPE_SUFFIX =
+  /^(.+?) (State|Province|Region|Governorate|District|Oblast|Department|Prefecture|Division|Municipality|Krai|Voivodeship)$/;
 const ADMIN2_SUFFIX = /\b(County|Parish|District|Governorate|Province|Prefecture|Borough)$/;
 
 function tsvRows(file: string): string[][] {
@@ -211,6 +213,9 @@ function main(): void {
     const index = entries.length;
     entries.push([Number(lex?.[1] ?? 0), name, cc, code, point.lat, point.lon, 0, "ADM1"]);
     addName(name, index);
+    // `Benue State`, `Kyiv Oblast`, `Idlib Governorate` are written without the type word too.
+    const bare = ADMIN_TYPE_SUFFIX.exec(name);
+    if (bare?.[1]) addName(bare[1], index);
     for (const alias of alternatives(lex?.[2])) addAlias(alias, index);
     for (const d of alternatives(lex?.[3])) addDemonym(d, index);
   }

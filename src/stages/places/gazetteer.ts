@@ -62,6 +62,8 @@ export class Gazetteer {
   private readonly countryEntries = new Map<string, number>();
   /** Longest key, in words: matching never tries longer spans. */
   readonly maxWords: number;
+  /** First words of all names: a capitalised word that starts none is skipped at once. */
+  private readonly firstWords = new Set<string>();
 
   constructor(file: GazetteerFile) {
     if (file.format !== 1) throw new Error(`gazetteer format ${String(file.format)} is not 1`);
@@ -82,19 +84,27 @@ export class Gazetteer {
       ]),
     );
     this.demonymIndex = new Map(Object.entries(file.demonyms));
+    this.admin1Names = file.admin1Names;
     this.exactNames = new Map(
       Object.entries(file.exact).map(([key, value]) => [
         key,
         typeof value === "number" ? [value] : value,
       ]),
     );
-    this.admin1Names = file.admin1Names;
     let maxWords = 1;
     for (const key of this.names.keys()) {
       let words = 1;
-      for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) words++;
+      let firstSpace = -1;
+      for (let i = 0; i < key.length; i++) {
+        if (key.charCodeAt(i) === 32) {
+          words++;
+          if (firstSpace < 0) firstSpace = i;
+        }
+      }
       if (words > maxWords) maxWords = words;
+      this.firstWords.add(firstSpace < 0 ? key : key.slice(0, firstSpace));
     }
+    for (const key of this.exactNames.keys()) this.firstWords.add(nameKey(key).split(" ")[0] ?? "");
     this.maxWords = maxWords;
     this.entries.forEach((entry, index) => {
       if (entry.feature === "PCLI" && entry.countryCode) {
@@ -112,6 +122,11 @@ export class Gazetteer {
   lookup(name: string): readonly number[] {
     const exact = this.exactNames.get(name);
     return exact ?? this.names.get(nameKey(name)) ?? [];
+  }
+
+  /** Whether some name starts with this word (any case, as `nameKey` gives it). */
+  startsName(word: string): boolean {
+    return this.firstWords.has(nameKey(word));
   }
 
   /** Candidates of an abbreviation or acronym written exactly so (`N.J.`, `US`). */

@@ -218,6 +218,9 @@ export function findMentions(input: MentionInput): Mention[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     if (owner[i] === 1 || owner[i] === 2 || !isCapitalised(text, token)) continue;
+    const word = text.slice(token.start, token.end);
+    // Most capitalised words start no place name and are no demonym: skip them at once.
+    if (!gazetteer.startsName(word) && gazetteer.demonym(word) === undefined) continue;
     // The longest window of tokens that may form one name.
     let limit = i;
     while (limit + 1 < tokens.length && limit - i + 1 < MAX_TOKENS) {

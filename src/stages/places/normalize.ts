@@ -8,10 +8,12 @@ const APOSTROPHES = /[’‘`´]/g;
 const DROPPED = /\./g;
 const SEPARATORS = /[\s,\-–—/]+/g;
 
+const PLAIN = /^[\x20-\x7e]*$/;
+
 export function nameKey(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(COMBINING_MARKS, "")
+  // Most names are plain ASCII: skip Unicode normalisation for them (this runs per window).
+  const folded = PLAIN.test(name) ? name : name.normalize("NFKD").replace(COMBINING_MARKS, "");
+  return folded
     .replace(APOSTROPHES, "'")
     .replace(DROPPED, "")
     .replace(SEPARATORS, " ")
