@@ -59,16 +59,20 @@ export function loadSegmentLexicon(extraAbbreviationFiles: readonly string[] = [
 
 /**
  * How the abbreviation `word` (without its final period) behaves, if it is one. Entries
- * match as written, and also in capitals (`GEN.`, `A.M.`), so `Sun.` and `Mass.` are
- * abbreviations but the `sun.` and `mass.` that end sentences are not.
+ * match as written and in capitals (`GEN.`, `A.M.`); lowercase ones also capitalised
+ * (`Ext.`). So `Sun.` and `Mass.` are abbreviations but the `sun.` and `mass.` that end
+ * sentences are not.
  */
 export function abbreviationClass(
   lexicon: SegmentLexicon,
   word: string,
 ): AbbreviationClass | undefined {
   const exact = lexicon.abbreviations.get(word);
-  if (exact !== undefined || word.length < 2 || word !== word.toUpperCase()) return exact;
+  if (exact !== undefined || word.length < 2) return exact;
   const lower = word.toLowerCase();
+  const rest = word.slice(1);
+  if (rest === lower.slice(1)) return lexicon.abbreviations.get(lower);
+  if (word !== word.toUpperCase()) return undefined;
   return (
     lexicon.abbreviations.get(lower) ??
     lexicon.abbreviations.get((word[0] as string) + lower.slice(1))

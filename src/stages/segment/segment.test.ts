@@ -55,6 +55,11 @@ const table: Row[] = [
     ],
   ],
   [
+    "lowercase abbreviations",
+    "Call police at 905-453-2121, ext. 1133. Tickets cost approx. $80 each, etc. The rest.",
+    ["Call police at 905-453-2121, ext. 1133.", "Tickets cost approx. $80 each, etc.", "The rest."],
+  ],
+  [
     "an abbreviation matches in its own case only",
     "They played under a blistering sun. Striker Maazou scored on Sun. Jan. 5 in L.A.",
     ["They played under a blistering sun.", "Striker Maazou scored on Sun. Jan. 5 in L.A."],
