@@ -66,11 +66,16 @@ export async function* readInputs(
       yield* jsonLines(options.stdin ?? process.stdin, "stdin", maxBytes);
       continue;
     }
-    yield* readPath(input, maxBytes);
+    yield* readPath(input, maxBytes, new Set());
   }
 }
 
-async function* readPath(path: string, maxBytes: number): AsyncGenerator<ReadResult> {
+async function* readPath(
+  path: string,
+  maxBytes: number,
+  /** Directories being walked, by device and inode: a symlink back up must not loop forever. */
+  walking: Set<string>,
+): AsyncGenerator<ReadResult> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
@@ -79,6 +84,11 @@ async function* readPath(path: string, maxBytes: number): AsyncGenerator<ReadRes
     return;
   }
   if (info.isDirectory()) {
+    const key = `${info.dev}:${info.ino}`;
+    if (walking.has(key)) {
+      yield fail(path, "read/unsupported", "a link back to a directory being read; skipped");
+      return;
+    }
     let entries: string[];
     try {
       entries = await readdir(path);
@@ -91,7 +101,9 @@ async function* readPath(path: string, maxBytes: number): AsyncGenerator<ReadRes
     for (const entry of entries) {
       // Hidden files (.DS_Store, .git) are never articles.
       if (entry.startsWith(".")) continue;
-      yield* readPath(join(path, entry), maxBytes);
+      walking.add(key);
+      yield* readPath(join(path, entry), maxBytes, walking);
+      walking.delete(key);
     }
     return;
   }

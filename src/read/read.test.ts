@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -346,6 +346,18 @@ describe("readInputs", () => {
     assert.deepEqual(
       results.map((r) => (r.ok ? r.doc.raw : r.failure.rule)),
       ["First.", "Second.", "Third.", "read/unsupported"],
+    );
+  });
+
+  it("does not loop on a symlink back to a parent directory", async () => {
+    const root = join(dir, "loop");
+    mkdirSync(join(root, "sub"), { recursive: true });
+    writeFileSync(join(root, "sub", "a.txt"), "Text.");
+    symlinkSync(root, join(root, "sub", "up"));
+    const results = await collect([root]);
+    assert.deepEqual(
+      results.map((r) => (r.ok ? r.doc.raw : r.failure.rule)),
+      ["Text.", "read/unsupported"],
     );
   });
 
