@@ -6,7 +6,8 @@
  * every flat NER) gives one layer of names. So the gold is read as:
  * - only mentions GUM marks as named (`propnHead`: the syntactic head is a proper noun);
  * - boundaries normalised on both sides: a leading `the` and a trailing possessive `'s` are
- *   not part of a name (CoNLL convention);
+ *   not part of a name (CoNLL convention), nor is a title before a person's name, and a
+ *   comma-joined place is two names (ner-names.ts);
  * - nesting: a gold mention nobody matched is not a miss when a mention nested with it (inside
  *   or around it) was matched, since a flat tagger can give only one layer of a nest; stray
  *   predictions always count. The "all nested" rows count every nested mention instead.
@@ -19,6 +20,7 @@ import { extractAll } from "../extract.ts";
 import { type Counts, mergeByType, micro } from "../metrics/prf.ts";
 import { type ScoredSpan, scoreSpans } from "../metrics/spans.ts";
 import type { Cell } from "../report.ts";
+import { goldNames, predictedNames } from "./ner-names.ts";
 import { type EvalTask, PRF_COLUMNS, summary, type TaskOutcome, typedRows } from "./task.ts";
 
 interface NerRecord extends DataRecord {
@@ -151,18 +153,21 @@ export const nerTask: EvalTask = {
     const baseline = emptyScores();
     const extracted = built ? extractAll(ctx.extractor, records, ctx.dataName) : [];
     records.forEach((record, i) => {
-      const gold = normaliseAll(
+      const named = normaliseAll(
         record.text,
         record.entities.filter((e) => e.propnHead !== false),
       );
-      scoreDoc(baseline, gold, normaliseAll(record.text, compromiseEntities(record.text)));
+      const gold = normaliseAll(record.text, goldNames(record.text, named));
+      const asNames = (spans: ScoredSpan[]) =>
+        normaliseAll(record.text, predictedNames(record.text, normaliseAll(record.text, spans)));
+      scoreDoc(baseline, gold, asNames(compromiseEntities(record.text)));
       const got = extracted[i];
       if (!got) return;
       const pred = got.output.entities.flatMap((e: Entity) => {
         const type = TYPE_MAP[e.type];
         return type ? [{ ...got.toRecord(e), type }] : [];
       });
-      scoreDoc(ours, gold, normaliseAll(record.text, pred));
+      scoreDoc(ours, gold, asNames(pred));
     });
     const systems: Array<[string, SystemScores]> = built
       ? [
@@ -188,7 +193,15 @@ export const nerTask: EvalTask = {
       };
     }
     const goldCount = records.reduce(
-      (n, r) => n + r.entities.filter((e) => e.propnHead !== false).length,
+      (n, r) =>
+        n +
+        goldNames(
+          r.text,
+          normaliseAll(
+            r.text,
+            r.entities.filter((e) => e.propnHead !== false),
+          ),
+        ).length,
       0,
     );
     return {
@@ -209,7 +222,8 @@ export const nerTask: EvalTask = {
       notes: [
         ...(built ? [] : ["entities stage not built yet: compromise's score shown alone"]),
         "type mapping: ours PERSON→PERSON, ORG→ORG, GPE/LOC/FAC→LOC; NORP not scored (GUM has no such type; its person-typed groups such as 'Afghans' count as misses)",
-        `gold: ${goldCount} GUM mentions whose head is a proper noun (propnHead); a leading 'the' and trailing 's are trimmed on both sides`,
+        `gold: ${goldCount} names from the GUM mentions whose head is a proper noun (propnHead); a leading 'the' and trailing 's are trimmed on both sides`,
+        "names as flat news NER draws them (CoNLL/OntoNotes, issue 5): a title before a person's name is not part of it on either side (U.S. President Donald Trump → Donald Trump; a gold mention that is only a title, The President, is dropped); a gold place 'Irving, Texas' is 'Irving' plus its nested 'Texas'",
         "nesting: an unmatched gold mention nested with a matched one is not a miss (a flat tagger gives one layer); every unmatched prediction is a false positive",
         "compromise: nlp(text).people()/.organizations()/.places() with offsets (punctuation its terms carry trimmed off), scored identically",
       ],

@@ -4,6 +4,7 @@ import type { Event } from "../../core/annotations.ts";
 import { goldCountry, goldSector, sentenceQuad } from "./events.ts";
 import { selectTasks } from "./index.ts";
 import { normaliseName, trimAttachedPunctuation } from "./ner.ts";
+import { firstPlace, goldNames, personName } from "./ner-names.ts";
 
 describe("NER span normalisation", () => {
   const text = "the United States' envoy met The Guardian's editor in Washington D.C., then left.";
@@ -52,5 +53,28 @@ describe("selectTasks", () => {
       ["events", "events-cameo"],
     );
     assert.throws(() => selectTasks(["nope"]), /unknown task nope/);
+  });
+});
+
+describe("GUM mentions as names", () => {
+  const slice = (text: string, s: { start: number; end: number } | null) =>
+    s ? text.slice(s.start, s.end) : null;
+  it("strips a title before a person's name and drops a bare title", () => {
+    const t = "U.S. President Donald Trump met Ambassador to the United States Hamdullah Mohib.";
+    assert.equal(slice(t, personName(t, { start: 0, end: 27 })), "Donald Trump");
+    const us = { start: 46, end: 63 }; // "the United States", nested in the next mention
+    assert.equal(slice(t, personName(t, { start: 32, end: 79 }, [us])), "Hamdullah Mohib");
+    const s = "The President and the Secretary of State spoke.";
+    assert.equal(personName(s, { start: 4, end: 13 }), null);
+    assert.equal(personName(s, { start: 22, end: 40 }), null);
+    const plain = "Mohamed El-Hassan Mohamed";
+    assert.deepEqual(personName(plain, { start: 0, end: 25 }), { start: 0, end: 25 });
+  });
+  it("splits a comma-joined place whose second part is a gold place", () => {
+    const t = "in Irving, Texas today";
+    const texas = { start: 11, end: 16, type: "LOC" };
+    assert.equal(slice(t, firstPlace(t, { start: 3, end: 16, type: "LOC" }, [texas])), "Irving");
+    const names = goldNames(t, [{ start: 3, end: 16, type: "LOC" }, texas]).map((s) => slice(t, s));
+    assert.deepEqual(names, ["Irving", "Texas"]);
   });
 });
