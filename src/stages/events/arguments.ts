@@ -25,6 +25,8 @@ export interface ArgumentContext {
   memory: Map<string, Referent>;
   /** Entity index of the speaker of the quotation a token is in, by token; -1 if none. */
   speakerOf: (token: number) => number;
+  /** ISO alpha-3 of a GeoNames alpha-2 country code, or null. */
+  iso3: (alpha2: string) => string | null;
 }
 
 export interface Resolved {
@@ -264,8 +266,8 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
     }
   }
   if (modEnt < 0 && nominal === null) return null;
-  // `Opposition groups in Zimbabwe`, `Doctors from two American aid groups`.
-  if (country === null) country = ppCountry(ix, core, e);
+  // `Opposition groups in Zimbabwe`, `Doctors from two American aid groups`, `Darfur rebels`.
+  if (country === null) country = ppCountry(ix, core, e) ?? placeCountry(ac, s, e);
   const head = nominalAt >= 0 ? nominalAt : firstTokenOf(ix, entities[modEnt] as Entity);
   const arg: EventArgument = {
     start: startTok.start,
@@ -279,6 +281,18 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
   void nearTo;
   void backer;
   return { arg, head, nominal, place, coded: true };
+}
+
+/** The country of the first place named inside the phrase (`Darfur rebels`). */
+function placeCountry(ac: ArgumentContext, s: number, e: number): string | null {
+  const { ix } = ac;
+  for (let i = s; i < e; i++) {
+    const k = ix.place[i] as number;
+    if (k < 0) continue;
+    const code = ix.doc.places[k]?.countryCode;
+    if (code) return ac.iso3(code);
+  }
+  return null;
 }
 
 /** The first country named in the phrase's trailing `of/from/in` phrases, `[core, end)`. */

@@ -130,6 +130,8 @@ interface Draft {
 
 export interface CoderState {
   lexicon: EventLexicon;
+  /** ISO alpha-2 → alpha-3, for places' country codes. */
+  iso3: Map<string, string>;
   /** Verb forms that have no noun reading in the lexicon: a phrase never runs through them. */
   verbOnly: Set<string>;
   nounForms: Set<string>;
@@ -144,7 +146,10 @@ const INFINITIVES = new Set(
   ),
 );
 
-export function createCoderState(lexicon: EventLexicon): CoderState {
+export function createCoderState(
+  lexicon: EventLexicon,
+  iso3: Map<string, string> = new Map(),
+): CoderState {
   const verbForms = new Set<string>();
   const nounForms = new Set<string>();
   for (const [form, rows] of lexicon.byForm) {
@@ -161,7 +166,7 @@ export function createCoderState(lexicon: EventLexicon): CoderState {
     ),
   );
   for (const w of INFINITIVES) verbForms.add(w);
-  return { lexicon, verbOnly, nounForms, verbForms };
+  return { lexicon, verbOnly, nounForms, verbForms, iso3 };
 }
 
 const COUNT_FIELD: Record<string, "dead" | "injured" | "arrested"> = {
@@ -198,6 +203,7 @@ export function codeDocument(doc: Document, state: CoderState): Event[] {
     ix,
     memory: new Map(),
     speakerOf: (t) => speakers.speakerOf(t),
+    iso3: (a2) => state.iso3.get(a2.toUpperCase()) ?? null,
   };
   const events: Event[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
@@ -280,8 +286,12 @@ function codeSentence(
     events.push(d.event);
     emitted.push(d);
     // One event per named actor of a coordination, as CAMEO-style data expects.
-    for (const [n, other] of (d.actor?.others ?? []).entries()) {
-      events.push({ ...d.event, id: `${d.event.id}-${n + 2}`, actor: other.arg, links: [] });
+    let n = 2;
+    for (const other of d.actor?.others ?? []) {
+      events.push({ ...d.event, id: `${d.event.id}-${n++}`, actor: other.arg, links: [] });
+    }
+    for (const other of d.recipient?.others ?? []) {
+      events.push({ ...d.event, id: `${d.event.id}-${n++}`, recipient: other.arg, links: [] });
     }
     if (d.recipient)
       remember(ac, d.recipient, d.event.location ? placeIndex(ix, d.event.location) : -1);
@@ -470,20 +480,16 @@ function analyse(
   if (pos === "n") {
     const next = ix.low[cand.b] ?? "";
     if (
-      /^[a-z]/.test(next) &&
-      !isCapitalized(ix, cand.b) &&
       ix.tokens[cand.b]?.kind === "word" &&
+      !isCapitalized(ix, cand.b) &&
       !PREPOSITIONS.has(next) &&
       !SUBORDINATORS.has(next) &&
-      !DETERMINERS.has(next) &&
       !isAux(next) &&
-      !NEGATORS.has(next) &&
       !state.verbForms.has(next) &&
       !LIGHT_VERBS.has(next) &&
-      !CLAUSE_VERBS.has(next) &&
-      !/^(and|or|but|than|ago|last|this|next|there|here|late|early|overnight)$/.test(next) &&
-      !next.endsWith("ly") &&
-      !next.endsWith("ed")
+      (nominalLemma(next) !== null ||
+        COMPOUND_HEADS.has(next) ||
+        (/[^su]s$/.test(next) && !CLAUSE_VERBS.has(next)))
     )
       return null;
   }
@@ -588,6 +594,13 @@ function finishAnalysis(
   return d;
 }
 
+/** Nouns a trigger word may modify (`aid program`, `strike force`). */
+const COMPOUND_HEADS = new Set(
+  "program programme package convoy agency group force worker official mission effort operation plan deal victim victims campaign zone area site route corridor flight flights money fund budget".split(
+    " ",
+  ),
+);
+
 const MUST_ENTRY: TriggerEntry = {
   words: [["must"]],
   head: 0,
@@ -647,8 +660,12 @@ function mustClauses(view: SentenceView, drafts: Draft[], verbLike: (i: number) 
         c.drop = true;
       }
     }
-    // A `demanded that Y must` is already a request.
-    if (drafts.some((x) => x.a === speech && x.type === "REQUEST")) continue;
+    // A `demanded that Y must` is already a request: it asks Y.
+    const existing = drafts.find((x) => x.a === speech && x.type === "REQUEST");
+    if (existing) {
+      (existing as Draft & { mustRecipient?: Range }).mustRecipient = recipient;
+      continue;
+    }
     drafts.push(d);
   }
   drafts.sort((x, y) => x.a - y.a);
@@ -1154,6 +1171,17 @@ function resolveRecipient(
     if (r && (recipientSlots.includes("obj") || recipientSlots.length === 0))
       d.recipient = resolve(r);
   }
+  // `demanded that the US cancel ...`: the subject of the that-clause is asked.
+  if (
+    !d.recipient &&
+    d.pos === "v" &&
+    (d.type === "REQUEST" || d.type === "ACCUSE" || d.type === "THREATEN")
+  ) {
+    let t = d.b;
+    while (t < d.clauseEnd && (TIME_WORDS.has(ix.low[t] as string) || (ix.date[t] as number) >= 0))
+      t++;
+    if (ix.low[t] === "that") d.recipient = resolve(subjectOfClause(view, t + 1, verbLike));
+  }
   // No recipient where the lexicon looks: the first named actor with a country in the
   // trigger's object or phrases (`offered to hand over to Great Britain`).
   if (!d.recipient) {
@@ -1175,7 +1203,27 @@ function resolveRecipient(
       }
     }
   }
+  // Measures on a territory are directed at it (`lifted a curfew in Montenegro`).
+  if (!d.recipient && PLACE_DIRECTED.has(d.type)) {
+    const r = d.pps.get("in");
+    const res = r ? resolve(r) : null;
+    if (res?.arg.country && (!d.actor || res.arg.country !== d.actor.arg.country))
+      d.recipient = res;
+  }
   if (d.actor && d.recipient && d.actor.arg.start === d.recipient.arg.start) d.recipient = null;
+}
+
+/** Types whose recipient may be the territory they are applied to. */
+const PLACE_DIRECTED = new Set<EventType>(["COERCE", "CONCEDE", "THREATEN", "SANCTION", "PROTEST"]);
+
+/** The subject phrase of a clause starting at token `t` (`the US` of `that the US cancel`). */
+function subjectOfClause(
+  view: SentenceView,
+  t: number,
+  verbLike: (i: number) => boolean,
+): Range | null {
+  const r = phraseRight(view.ix, t, view.to, verbLike, 8);
+  return r;
 }
 
 /**
@@ -1470,6 +1518,7 @@ function weaponMode(ix: DocIndex, from: number, to: number): string | null {
 function checkEvidence(d: Draft): void {
   const flags = d.entry.flags;
   if (flags.has("needrole") && !d.recipient) d.drop = true;
+  if (flags.has("needactor") && !d.actor?.arg.country && !d.actor?.arg.sector) d.drop = true;
   if (
     d.pos === "n" &&
     d.light < 0 &&

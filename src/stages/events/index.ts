@@ -6,11 +6,14 @@
  * when the stage is built.
  */
 import type { PipelineOptions, Stage } from "../../core/stage.ts";
+import { loadLexicons } from "../entities/lexicon.ts";
 import { codeDocument, createCoderState } from "./coder.ts";
 import { loadEventLexicon } from "./lexicon.ts";
 
 export function eventsStage(options: PipelineOptions = {}): Stage {
-  const state = createCoderState(loadEventLexicon(options.lexicons ?? []));
+  // Places carry ISO alpha-2 codes; actors use alpha-3.
+  const iso3 = new Map(loadLexicons().countries.map((c) => [c.iso2, c.iso3] as [string, string]));
+  const state = createCoderState(loadEventLexicon(options.lexicons ?? []), iso3);
   return {
     name: "events",
     needs: ["entities", "dates", "places"],

@@ -21,7 +21,7 @@ export const MODALS = set("would could might may should can must 'd");
 export const NEGATORS = set("not n't never no");
 
 export const PREPOSITIONS = set(
-  "in on at by for with from to of against into during after before over under near outside inside across through throughout between among around upon toward towards despite following amid amidst since until via about without within along beside behind onto off per than",
+  "in on at by for with from to of against into during after before over under near outside inside across through throughout between among around upon toward towards despite following amid amidst since until via about without within along beside behind onto off per than pending including",
 );
 
 /** Words that open a new clause: an argument never reaches across them. */
