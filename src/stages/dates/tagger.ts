@@ -6,10 +6,10 @@
  */
 import type { DateMention } from "../../core/annotations.ts";
 import type { Span } from "../../core/span.ts";
-import { type Day, isoDay, parseDay } from "./calendar.ts";
+import { type Day, isoDay, parseDay, ymd } from "./calendar.ts";
 import { buildGrammar } from "./grammar.ts";
 import { type CalendarLexicon, loadCalendarLexicon } from "./lexicon.ts";
-import { dayForWeekday } from "./resolve.ts";
+import { dayForWeekday, inMonth, inYear } from "./resolve.ts";
 import { buildRules } from "./rules/index.ts";
 import { fallbackSentence, TenseReader } from "./tense.ts";
 import type { Env, Found, Rule } from "./types.ts";
@@ -171,7 +171,16 @@ function anchorAnaphora(list: Found[], ref: Day | null): void {
   for (const f of list) {
     if (f.anaphor !== undefined) {
       const anchor = last?.earliest ?? null;
-      if (f.anaphor === "year") {
+      if (f.anaphor === "that-year" || f.anaphor === "that-month") {
+        if (anchor !== null && last !== null && last.grain !== "week") {
+          const { year, month } = ymd(anchor);
+          const res =
+            f.anaphor === "that-year" || last.grain === "year"
+              ? inYear(year, [], ["year (from the last date named)"])
+              : inMonth(year, month, [], ["month (from the last date named)"]);
+          Object.assign(f, res);
+        }
+      } else if (f.anaphor === "year") {
         if (anchor !== null) {
           f.value = `${isoDay(anchor).slice(0, 4)}-XX-XX`;
           f.inferred = ["year (from the last date named)"];

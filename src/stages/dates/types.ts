@@ -36,9 +36,10 @@ export interface Found {
   timeOfDay?: string;
   /**
    * Anaphoric days: a day offset from the last day named before (`the next day`: 1), or
-   * `year` to take only that day's year (`the day before X`).
+   * `year` to take only that day's year (`the day before X`), `that-year` / `that-month` for
+   * the year or month of the last date named.
    */
-  anaphor?: number | "year";
+  anaphor?: number | "year" | "that-year" | "that-month";
   /** A bare weekday, which a range may move forward a week so that it follows its start. */
   weekday?: number;
 }

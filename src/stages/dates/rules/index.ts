@@ -8,6 +8,7 @@ import type { Grammar } from "../grammar.ts";
 import type { Rule } from "../types.ts";
 import { anaphoricRules } from "./anaphoric.ts";
 import { durationRules } from "./duration.ts";
+import { holidayRules } from "./holiday.ts";
 import { monthRules } from "./month.ts";
 import { numericRules } from "./numeric.ts";
 import { relativeDayRules } from "./relative-day.ts";
@@ -25,6 +26,7 @@ export function buildRules(g: Grammar): Rule[] {
     ...timeOfDayRules(g),
     ...monthRules(g),
     ...yearRules(g),
+    ...holidayRules(g),
     ...weekdayRules(g),
     ...relativeDayRules(g),
     ...relativeUnitRules(g),

@@ -20,6 +20,7 @@ import {
   inWeekend,
   inYear,
   monthFrom,
+  onDay,
   type Resolution,
   seasonYear,
   unresolved,
@@ -111,6 +112,24 @@ export function relativeUnitRules(g: Grammar): Rule[] {
         } else if (edge !== null) res = withEdge(res, edgeMod(edge));
         if (group(m, "fiscal") !== null) res = { ...res, mod: "APPROX" };
         return found(m, "dates/relative-unit", res);
+      },
+    },
+    {
+      // `earlier in the week`, `later in the year`: the unit holding publication, cut there.
+      name: "dates/unit-earlier",
+      gate: /\b(?:earlier|later)\s+in\s+the\s/i,
+      pattern: /\b(?<edge>earlier|later)\s+in\s+the\s+(?<unit>day|week|month|year)\b/gi,
+      resolve(m, env) {
+        const unit = group(m, "unit") as string;
+        if (env.ref === null) return found(m, "dates/unit-earlier", unresolved("XXXX", [], [unit]));
+        const res =
+          unit === "day"
+            ? onDay(env.ref, [], ["day", "month", "year"])
+            : unitAt(env.ref, unit, 0, env, "none");
+        if (res === null) return null;
+        if (group(m, "edge") === "earlier") res.latest = env.ref;
+        else res.earliest = env.ref;
+        return found(m, "dates/unit-earlier", res);
       },
     },
     {

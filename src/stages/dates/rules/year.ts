@@ -6,7 +6,7 @@
  * A bare four-digit number is a year only where dates go: after a date preposition or
  * `the`, before punctuation, or before `'s`. `$2010`, `2,019` and `2019 people` are not years.
  */
-import { ymd } from "../calendar.ts";
+import { dayOf, ymd } from "../calendar.ts";
 import type { Grammar } from "../grammar.ts";
 import { wordAfter, wordBefore } from "../grammar.ts";
 import {
@@ -237,6 +237,42 @@ export function yearRules(g: Grammar): Rule[] {
         const n = /^\d/.test(raw) ? Number.parseInt(raw, 10) : (env.lex.ordinals.get(raw) ?? 0);
         if (n < 1 || n > 21) return null;
         return found(m, "dates/century", inCentury(n, ["century"], []));
+      },
+    },
+    {
+      // `the first half of 2012`, `the second half of the year`: TIMEX3 `2012-H1`.
+      name: "dates/half",
+      gate: /\bhalf\s+of\b/i,
+      pattern: new RegExp(
+        `\\b(?:the\\s+)?(?<h>first|second|latter|1st|2nd)\\s+half\\s+of\\s+(?:(?<rel>this|last|next|the)\\s+year|(?<year>${g.year}))\\b`,
+        "gi",
+      ),
+      resolve(m, env) {
+        const half = group(m, "h") === "first" || group(m, "h") === "1st" ? 1 : 2;
+        const yearText = group(m, "year");
+        let year: number;
+        if (yearText !== null) year = Number(yearText);
+        else if (env.ref === null)
+          return found(m, "dates/half", unresolved(`XXXX-H${half}`, ["half"], ["year"]));
+        else {
+          const rel = group(m, "rel");
+          year = ymd(env.ref).year + (rel === "last" ? -1 : rel === "next" ? 1 : 0);
+          // `the second half of the year` in a past clause before July: last year's.
+          const startsAfter = half === 2 && ymd(env.ref).month < 7;
+          if (rel === "the" && startsAfter && env.tense(m.index, m.index + m[0].length) === "past")
+            year--;
+        }
+        const first = half === 1 ? 1 : 7;
+        return found(m, "dates/half", {
+          type: "DATE",
+          value: `${year}-H${half}`,
+          grain: "month",
+          earliest: dayOf(year, first, 1),
+          latest: dayOf(year, first + 5, half === 1 ? 30 : 31),
+          kind: "point",
+          stated: yearText === null ? ["half"] : ["half", "year"],
+          inferred: yearText === null ? ["year"] : [],
+        });
       },
     },
     {
