@@ -235,6 +235,11 @@ const table: Row[] = [
     ["The embassy was stormed by\ndemonstrators on Tuesday."],
   ],
   [
+    "a line break inside a sentence after an article or preposition",
+    "The attack was condemned by the\nPentagon and by\nIraq's government.",
+    ["The attack was condemned by the\nPentagon and by\nIraq's government."],
+  ],
+  [
     "bullet lines",
     "The demands:\n- withdraw troops\n- close the base\n• free prisoners\n1. Talks resume.\n2) Aid flows.",
     [
