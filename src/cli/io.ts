@@ -9,9 +9,10 @@
  * - 1 partial: some inputs could not be read (or an id was not found), the rest were
  *   processed and stored;
  * - 2 usage: the command line is wrong (unknown option, bad value, missing file);
- * - 3 failure: the run could not go on (store unreadable, pipeline could not be built).
+ * - 3 failure: the run could not go on (store unreadable, pipeline could not be built);
+ * - 130 interrupted (Ctrl-C), after storing what was done: the shell's convention.
  */
-export const ExitCode = { ok: 0, partial: 1, usage: 2, failure: 3 } as const;
+export const ExitCode = { ok: 0, partial: 1, usage: 2, failure: 3, interrupted: 130 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** An error the CLI reports as one line on stderr, with its exit code. */

@@ -76,12 +76,13 @@ export class SqliteStore implements Store {
       throw new StoreError(`cannot open store ${path}: ${(error as Error).message}`);
     }
     try {
+      // First, so that even switching to WAL waits for another process's lock.
+      db.pragma("busy_timeout = 5000");
       db.pragma("journal_mode = WAL");
       // NORMAL in WAL mode: a committed batch survives a crash of the process; only a
       // power loss may lose the last commits, and the file is never corrupted.
       db.pragma("synchronous = NORMAL");
       db.pragma("foreign_keys = ON");
-      db.pragma("busy_timeout = 5000");
       migrate(db, path);
     } catch (error) {
       db.close();

@@ -99,11 +99,14 @@ export function eventsCommand(): Command {
         if (!format) return;
         const written = await format.write(store.queryEvents(filter), writeOut);
         if (written === 0 && format.name === "table") {
-          const { articles } = await store.stats();
+          const { articles, annotations } = await store.stats();
+          const held = `${articles} article${articles === 1 ? "" : "s"} in ${options.db}`;
           process.stderr.write(
-            articles
-              ? `dateline: no events match (${articles} article${articles === 1 ? "" : "s"} in ${options.db})\n`
-              : `dateline: ${options.db} holds no articles yet; run \`dateline ingest\` first\n`,
+            !articles
+              ? `dateline: ${options.db} holds no articles yet; run \`dateline ingest\` first\n`
+              : annotations.event
+                ? `dateline: no events match (${held})\n`
+                : `dateline: no events found yet (${held})\n`,
           );
         }
       } finally {

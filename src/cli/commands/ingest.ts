@@ -22,7 +22,12 @@ interface IngestOptions {
   json?: boolean;
 }
 
-export type IngestSummary = Record<IngestOutcome, number> & { inputs: number; db: string };
+export type IngestSummary = Record<IngestOutcome, number> & {
+  inputs: number;
+  db: string;
+  /** Stopped by Ctrl-C (SIGINT) or SIGTERM after storing what was done. */
+  interrupted: boolean;
+};
 
 export function ingestCommand(): Command {
   return new Command("ingest")
@@ -63,8 +68,18 @@ export function ingestCommand(): Command {
         unchanged: 0,
         duplicate: 0,
         failed: 0,
+        interrupted: false,
       };
       const progress = createProgress("ingested");
+      // The first interrupt stops reading and stores what is done; a second one exits now,
+      // losing only the batch in flight (the store is transactional either way).
+      const interrupt = () => {
+        if (summary.interrupted) process.exit(130);
+        summary.interrupted = true;
+        progress.log("dateline: interrupted; storing what is done (interrupt again to stop now)");
+      };
+      process.on("SIGINT", interrupt);
+      process.on("SIGTERM", interrupt);
       let batch: IngestItem[] = [];
       const flush = async () => {
         if (!batch.length) return;
@@ -93,12 +108,15 @@ export function ingestCommand(): Command {
             batch.push({ kind: "failure", failure: result.failure });
           }
           if (batch.length >= options.batchSize) await flush();
+          if (summary.interrupted) break;
         }
         await flush();
       } catch (error) {
         if (error instanceof RunError) throw new CliError(error.message, ExitCode.failure);
         throw error;
       } finally {
+        process.off("SIGINT", interrupt);
+        process.off("SIGTERM", interrupt);
         progress.done();
         await store.close();
       }
@@ -107,8 +125,9 @@ export function ingestCommand(): Command {
       process.stderr.write(
         `dateline: ${summary.inputs} input${summary.inputs === 1 ? "" : "s"} into ${options.db}: ` +
           `${added} added, ${updated} updated, ${unchanged} unchanged, ${duplicate} duplicate, ` +
-          `${failed} failed\n`,
+          `${failed} failed${summary.interrupted ? " (interrupted)" : ""}\n`,
       );
       if (failed) setExitCode(ExitCode.partial);
+      if (summary.interrupted) setExitCode(ExitCode.interrupted);
     });
 }
