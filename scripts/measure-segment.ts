@@ -248,6 +248,27 @@ function main(): void {
     console.log(`  ${pad(name, 10)} ${num(score(split, articles, runs).mbPerSecond, 1)} MB/s`);
   }
   console.log(`\nseed article sentences (about 13 by hand): ${seedCounts(splitters)}`);
+  console.log("\ntokens: annotated spans whose both ends fall on token boundaries");
+  for (const file of [
+    "ner/train-gmb.jsonl",
+    "ner/train-uner-ewt.jsonl",
+    "ner/gum-news.jsonl",
+    "geo/geowebnews.jsonl",
+  ]) {
+    let aligned = 0;
+    let total = 0;
+    for (const record of readJsonl(file)) {
+      const spans = (record.entities ?? record.toponyms ?? []) as { start: number; end: number }[];
+      const tokens = tokenize(record.text as string);
+      const starts = new Set(tokens.map((t) => t.start));
+      const ends = new Set(tokens.map((t) => t.end));
+      for (const span of spans) {
+        total++;
+        if (starts.has(span.start) && ends.has(span.end)) aligned++;
+      }
+    }
+    console.log(`  ${pad(file, 26)} ${num((100 * aligned) / total, 2)}% of ${total}`);
+  }
 }
 
 main();
