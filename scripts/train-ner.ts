@@ -14,7 +14,8 @@ const { values } = parseArgs({
     buckets: { type: "string", default: String(1 << 19) },
     seed: { type: "string", default: "20191231" },
     limit: { type: "string" },
-    "gum-weight": { type: "string", default: "2" },
+    "gum-weight": { type: "string", default: "4" },
+    files: { type: "string" },
     "dry-run": { type: "boolean", default: false },
   },
 });
@@ -30,5 +31,6 @@ const opts: Parameters<typeof runTraining>[0] = {
 };
 if (!values["dry-run"]) opts.out = values.out;
 if (values.limit) opts.limit = Number(values.limit);
+if (values.files) opts.files = values.files.split(",");
 runTraining(opts);
 console.log(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -25,6 +25,8 @@ export interface Cues {
   honorific: string[];
   regions: string[];
   usStates: string[];
+  /** Capitalised words that are never PERSON/ORG/LOC names: religions, holidays, weekdays. */
+  notNames: string[];
 }
 
 export interface Lexicons {
@@ -43,6 +45,7 @@ export interface Lexicons {
   facWords: Set<string>;
   regions: Set<string>;
   states: Set<string>;
+  notNames: Set<string>;
 }
 
 /** The lowercase key of a phrase: its tokens joined by one space. */
@@ -111,6 +114,7 @@ export function loadLexicons(): Lexicons {
     facWords: new Set(cues.facWord),
     regions: new Set(cues.regions.map(phraseKey)),
     states: new Set(cues.usStates.map(phraseKey)),
+    notNames: new Set((cues.notNames ?? []).map(phraseKey)),
   };
   return cached;
 }

@@ -12,7 +12,7 @@
  */
 import type { EntityType, Token } from "../../core/annotations.ts";
 import type { ActorEntry, ActorLexicon } from "./actor-lexicon.ts";
-import { PHRASE } from "./features.ts";
+import { hasLowercaseWord, PHRASE } from "./features.ts";
 import { hashLowerSlice, seqHash } from "./hash.ts";
 import type { Country, Lexicons } from "./lexicon.ts";
 import type { NerModel } from "./model.ts";
@@ -79,6 +79,58 @@ function isCapitalised(s: string): boolean {
   return c !== c.toLowerCase();
 }
 
+/** Whether token `j`, next to token `k` with one space between, is a capitalised non-word. */
+function namedNeighbour(
+  text: string,
+  tokens: readonly Token[],
+  j: number,
+  k: number,
+  res: Resources,
+): boolean {
+  const t = tokens[j];
+  const o = tokens[k];
+  if (!t || !o || t.kind !== "word") return false;
+  const gap = j < k ? text.slice(t.end, o.start) : text.slice(o.end, t.start);
+  if (gap !== " ") return false;
+  const w = text.slice(t.start, t.end);
+  if (!isCapitalised(w)) return false;
+  // `The Pentagon`, `Pentagon Says`: a capitalised common word is no part of a name.
+  return !hasLowercaseWord(res.model.lex, hashLowerSlice(text, t.start, t.end));
+}
+
+/** A token a name may begin or end with: a word with a capital, or a number (`Group 7`). */
+function nameEdge(text: string, t: Token): boolean {
+  if (t.kind === "number") return true;
+  if (t.kind !== "word") return false;
+  const w = text.slice(t.start, t.end);
+  return w !== w.toLowerCase() || /^(al|el|ad|as|ar|an)-/.test(w);
+}
+
+/**
+ * Step 1b: greedy BILOU decoding, once it opened a mention, must run on to an L; when the
+ * model was unsure, the mention swallows lowercase words (`Ron Hubbard for multiple
+ * lifetimes`). Names neither start nor end with a lowercase word or a dash: trim them.
+ * Religions, holidays and weekdays (lexicon `notNames`) are dropped.
+ */
+function trimEdges(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  for (const m of mentions) {
+    while (m.to > m.from && !nameEdge(text, tokens[m.to - 1] as Token)) m.to--;
+    while (m.from < m.to && !nameEdge(text, tokens[m.from] as Token)) m.from++;
+    if (m.to > m.from) {
+      m.start = (tokens[m.from] as Token).start;
+      m.end = (tokens[m.to - 1] as Token).end;
+    }
+  }
+  return mentions.filter(
+    (m) => m.to > m.from && !res.lex.notNames.has(tokensKey(text, tokens, m.from, m.to)),
+  );
+}
+
 /** Step 2: actor-lexicon names and country names, longest match, exact case on one name. */
 function addLexiconNames(
   text: string,
@@ -102,6 +154,13 @@ function addLexiconNames(
       // Exact case, so `IS` the group is not `is` the verb, and `Wagner` the group needs the model.
       const names = entry ? entry.names : (country as Country).names;
       if (!names.some((n) => n === surface)) continue;
+      // Part of a longer name (`National Security Council`, `Iraq Body Count`): leave it
+      // to the model.
+      if (
+        namedNeighbour(text, tokens, i - 1, i, res) ||
+        namedNeighbour(text, tokens, i + k, i + k - 1, res)
+      )
+        break;
       const m: Mention = {
         from: i,
         to: i + k,
@@ -308,6 +367,7 @@ export function recognise(
     confidence: t.confidence,
     source: "model" as const,
   }));
+  mentions = trimEdges(text, tokens, mentions, res);
   mentions = addLexiconNames(text, tokens, mentions, res);
   splitTitles(text, tokens, mentions, res);
   refineTypes(text, tokens, mentions, res);

@@ -23,6 +23,8 @@ export interface TrainRunOptions {
   limit?: number;
   /** Times the GUM interview file is repeated: it is small but annotated like the dev data. */
   gumWeight?: number;
+  /** Train on only these of the files (ablations). */
+  files?: string[];
   log?: (line: string) => void;
 }
 
@@ -98,11 +100,13 @@ export function runTraining(opts: TrainRunOptions): {
   const limit = opts.limit ?? Number.POSITIVE_INFINITY;
   const trainSet: TrainSentence[] = [];
   const heldOut: TrainSentence[] = [];
-  const files: [string, boolean, number][] = [
-    ["train-gmb.jsonl", false, 1],
-    ["train-uner-ewt.jsonl", false, 1],
-    ["gum-other.jsonl", true, opts.gumWeight ?? 2],
-  ];
+  const files: [string, boolean, number][] = (
+    [
+      ["train-gmb.jsonl", false, 1],
+      ["train-uner-ewt.jsonl", false, 1],
+      ["gum-other.jsonl", true, opts.gumWeight ?? 4],
+    ] as [string, boolean, number][]
+  ).filter((f) => !opts.files || opts.files.includes(f[0]));
   for (const [file, split, weight] of files) {
     const records = readJsonl(join(opts.dataDir, file)).slice(0, limit);
     let n = 0;
