@@ -33,14 +33,21 @@ export function formatCell(cell: Cell): string {
   return cell;
 }
 
+/** Right-align columns of numbers, including numbers already formatted as text. */
+function looksNumeric(cell: Cell | undefined): boolean {
+  return (
+    cell === null ||
+    typeof cell === "number" ||
+    (typeof cell === "string" && /^[\d.,%()\s-]+$/.test(cell))
+  );
+}
+
 export function formatTable(table: Table): string {
   const cells = table.rows.map((row) => row.map(formatCell));
   const widths = table.columns.map((c, i) =>
     Math.max(c.length, ...cells.map((row) => (row[i] ?? "").length)),
   );
-  const numeric = table.columns.map((_, i) =>
-    table.rows.every((row) => row[i] === null || typeof row[i] === "number"),
-  );
+  const numeric = table.columns.map((_, i) => table.rows.every((row) => looksNumeric(row[i])));
   const line = (row: string[]) =>
     row
       .map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
@@ -56,9 +63,7 @@ export function formatTable(table: Table): string {
 
 export function formatMarkdownTable(table: Table): string {
   const esc = (s: string) => s.replace(/\|/g, "\\|");
-  const numeric = table.columns.map((_, i) =>
-    table.rows.every((row) => row[i] === null || typeof row[i] === "number"),
-  );
+  const numeric = table.columns.map((_, i) => table.rows.every((row) => looksNumeric(row[i])));
   return [
     `**${esc(table.title)}**`,
     "",
