@@ -16,11 +16,12 @@ import { jsonDocuments, jsonLines } from "./json.ts";
 import { looksLikeFeed, looksLikeHtml } from "./sniff.ts";
 import { textDocument } from "./text.ts";
 import { DEFAULT_MAX_BYTES, type ReadOptions, type ReadResult } from "./types.ts";
+import { warcDocuments } from "./warc.ts";
 
 export type { ReadFailure, ReadOptions, ReadResult } from "./types.ts";
 export { DEFAULT_MAX_BYTES } from "./types.ts";
 
-type Kind = "text" | "html" | "json" | "jsonl" | "feed" | "sniff";
+type Kind = "text" | "html" | "json" | "jsonl" | "feed" | "warc" | "sniff";
 
 const KINDS: Record<string, Kind> = {
   ".txt": "text",
@@ -34,6 +35,8 @@ const KINDS: Record<string, Kind> = {
   ".xml": "feed",
   ".rss": "feed",
   ".atom": "feed",
+  ".warc": "warc",
+  ".warc.gz": "warc",
   "": "sniff",
 };
 
@@ -111,7 +114,7 @@ async function* readPath(
     yield fail(path, "read/unsupported", "not a regular file");
     return;
   }
-  const ext = extname(path).toLowerCase();
+  const ext = /\.warc\.gz$/i.test(path) ? ".warc.gz" : extname(path).toLowerCase();
   const kind = KINDS[ext];
   if (kind === undefined) {
     yield fail(
@@ -123,6 +126,11 @@ async function* readPath(
   }
   if (info.size === 0) {
     yield fail(path, "read/empty", "the file is empty");
+    return;
+  }
+  if (kind === "warc") {
+    // Many pages in one file, streamed: the limit applies to each record.
+    yield* warcDocuments(path, maxBytes);
     return;
   }
   if (

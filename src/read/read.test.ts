@@ -4,12 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { after, describe, it } from "node:test";
+import { gzipSync } from "node:zlib";
 import { decodeText, firstInvalidUtf8 } from "./bytes.ts";
 import { normaliseDate, parseDateAt } from "./date.ts";
 import { readInputs } from "./index.ts";
 import { looksLikeFeed, looksLikeHtml } from "./sniff.ts";
 import { parseHeader, textDocument } from "./text.ts";
 import type { ReadResult } from "./types.ts";
+import { warcRecords } from "./warc.ts";
 
 describe("dates", () => {
   const rows: [string, string | null][] = [
@@ -323,6 +325,70 @@ describe("readInputs", () => {
         "Atom Wire",
       ],
     );
+  });
+
+  it("reads the HTML responses of a WARC file, gzipped record by record", async () => {
+    const record = (type: string, uri: string, block: string): Buffer => {
+      const body = Buffer.from(block);
+      const head = `WARC/1.0\r\nWARC-Type: ${type}\r\nWARC-Target-URI: ${uri}\r\nContent-Length: ${body.length}\r\n\r\n`;
+      return gzipSync(Buffer.concat([Buffer.from(head), body, Buffer.from("\r\n\r\n")]));
+    };
+    const page =
+      "<html><head><title>Harbour closed</title><meta property='article:published_time' content='2022-06-12'></head><body><article><p>The harbour of Rotterdam was closed to container ships on Sunday after a strike by dock workers, the port authority said in a statement.</p></article></body></html>";
+    const chunked = `${page.length.toString(16)}\r\n${page}\r\n0\r\n\r\n`;
+    const path = file(
+      "news.warc.gz",
+      Buffer.concat([
+        record("warcinfo", "", "software: test"),
+        record("request", "https://h.example/a", "GET /a HTTP/1.1\r\nHost: h.example\r\n\r\n"),
+        record(
+          "response",
+          "https://h.example/a",
+          `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n${chunked}`,
+        ),
+        record(
+          "response",
+          "https://h.example/logo.png",
+          "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG",
+        ),
+        record(
+          "response",
+          "https://h.example/gone",
+          "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>no</p>",
+        ),
+      ]),
+    );
+    const results = await collect([path]);
+    assert.equal(results.length, 1);
+    const [r] = results;
+    assert.ok(r?.ok);
+    assert.deepEqual(
+      [r.doc.origin, r.doc.url, r.doc.published, r.doc.format],
+      [`${path}#3`, "https://h.example/a", "2022-06-12", "html"],
+    );
+    assert.match(r.doc.raw, /harbour of Rotterdam/);
+  });
+
+  it("skips a WARC record above the limit without keeping it, in any chunking", async () => {
+    const rec = (type: string, block: string) =>
+      `WARC/1.0\r\nWARC-Type: ${type}\r\nContent-Length: ${block.length}\r\n\r\n${block}\r\n\r\n`;
+    const all = Buffer.from(rec("response", "x".repeat(500)) + rec("metadata", "small"));
+    for (const size of [1, 7, 64, 4096]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < all.length; i += size) chunks.push(all.subarray(i, i + size));
+      const seen: (string | number)[] = [];
+      for await (const r of warcRecords(Readable.from(chunks), 100)) {
+        if ("error" in r) assert.fail(r.error);
+        seen.push(typeof r.block === "number" ? r.block : r.block.toString());
+      }
+      assert.deepEqual(seen, [500, "small"], `chunks of ${size}`);
+    }
+  });
+
+  it("reports a file that says .warc but is not one", async () => {
+    const path = file("bad.warc", "Just some text, not a WARC record at all.\r\n\r\n");
+    const [r] = await collect([path]);
+    assert.ok(r && !r.ok && r.failure.rule === "read/malformed-warc");
   });
 
   it("reads JSON lines on stdin for '-'", async () => {
