@@ -10,6 +10,9 @@ export interface Grammar {
   month: string;
   /** Full month names only, for months standing alone. */
   fullMonth: string;
+  /** The same, capitalised, for case-sensitive patterns (months are capitalised in text). */
+  monthCapitalised: string;
+  fullMonthCapitalised: string;
   fullWeekday: string;
   /** A day of the month, 1..31, with an optional ordinal suffix, not followed by a digit. */
   dayNumber: string;
@@ -36,6 +39,8 @@ export function buildGrammar(lex: CalendarLexicon): Grammar {
     lex,
     month: alternation(lex.months.keys()),
     fullMonth: alternation(lex.fullMonths),
+    monthCapitalised: alternation([...lex.months.keys()].map(capitalise)),
+    fullMonthCapitalised: alternation([...lex.fullMonths].map(capitalise)),
     fullWeekday: alternation(lex.fullWeekdays),
     dayNumber: "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\\d:])",
     year: "(?:1[5-9]\\d\\d|20\\d\\d)",
@@ -135,6 +140,10 @@ export function wordAfter(text: string, offset: number): string {
   let end = start;
   while (end < text.length && /[A-Za-z]/.test(text[end] as string)) end++;
   return text.slice(start, end);
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 export function isCapitalised(word: string): boolean {

@@ -69,11 +69,30 @@ function collect(rules: readonly Rule[], env: Env): Candidate[] {
         re.lastIndex++;
         continue;
       }
-      const found = rule.resolve(m, env);
+      const found = rule.resolve(rule.prefix ? withPrefix(m, rule.prefix, env.text) : m, env);
       if (found !== null && found.end > found.start) out.push({ found, order });
     }
   });
   return out;
+}
+
+/** How far before a match its prefix words may start, in code units. */
+const PREFIX_REACH = 40;
+
+/** The match grown over the prefix words just before it, with their named groups. */
+function withPrefix(m: RegExpExecArray, prefix: RegExp, text: string): RegExpExecArray {
+  const from = Math.max(0, m.index - PREFIX_REACH);
+  const p = prefix.exec(text.slice(from, m.index));
+  if (p === null || p[0].length === 0) return m;
+  const grown = [p[0] + m[0], ...m.slice(1)] as unknown as RegExpExecArray;
+  const groups: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) groups[k] = v;
+  for (const [k, v] of Object.entries(p.groups ?? {})) if (v !== undefined) groups[k] = v;
+  grown.index = m.index - p[0].length;
+  grown.input = text;
+  grown.groups = groups;
+  if (m.indices) grown.indices = m.indices;
+  return grown;
 }
 
 /** Longest first, then rule order; keep what does not overlap anything kept. */

@@ -62,5 +62,12 @@ export interface Rule {
    * pattern is not run at all. Speed only; must never reject text the pattern could match.
    */
   readonly gate?: RegExp;
+  /**
+   * Optional words before the match (`the end of`, `early`, `last`), as a case-insensitive
+   * regex anchored at its end (`…$`) run on the text just before the match. Its named groups
+   * join the match's and the extent grows to cover it. Patterns then start at their
+   * distinctive word, which keeps the scan fast.
+   */
+  readonly prefix?: RegExp;
   resolve(match: RegExpExecArray, env: Env): Found | null;
 }

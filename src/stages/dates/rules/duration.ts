@@ -118,9 +118,11 @@ export function durationRules(g: Grammar): Rule[] {
     {
       name: "dates/duration",
       pattern: new RegExp(
-        `\\b(?<the>(?:the|a|an|another)\\s+)?(?<anchor>(?:past|last|next|coming|previous|first|final|following|mere|full|further|additional|remaining|few|other|entire|whole)\\s+)?(?<count>${g.count})[\\s-]+(?<unit>${g.unit})\\b(?<poss>['’](?!\\w))?(?![\\s-]+old\\b|-long\\b|\\s+and\\s+(?:older|younger|over|under|up)\\b)(?<ago>\\s+ago\\b)?`,
+        `\\b(?<count>${g.count})[\\s-]+(?<unit>${g.unit})\\b(?<poss>['’](?!\\w))?(?![\\s-]+old\\b|-long\\b|\\s+and\\s+(?:older|younger|over|under|up)\\b)(?<ago>\\s+ago\\b)?`,
         "gid",
       ),
+      prefix:
+        /(?:\b(?<the>the|a|an|another)\s+)?(?:\b(?<anchor>past|last|next|coming|previous|first|final|following|mere|full|further|additional|remaining|few|other|entire|whole)\s+)?$/i,
       resolve(m, env) {
         const unitWord = group(m, "unit") as string;
         // `a four-week closure`: an adjective; its determiner belongs to the noun.

@@ -134,9 +134,11 @@ export function monthRules(g: Grammar): Rule[] {
       name: "dates/month-year",
       gate: /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/,
       pattern: new RegExp(
-        `\\b(?:the\\s+(?<edgeof>end|beginning|start|middle)\\s+of\\s+)?(?:(?<edge>early|mid|late)[\\s-]+)?${month},?\\s+(?:of\\s+)?(?<year>${g.year})\\b`,
-        "gi",
+        `\\b(?<month>${g.monthCapitalised})\\b(?<dot>\\.)?,?\\s+(?:of\\s+)?(?<year>${g.year})\\b`,
+        "g",
       ),
+      prefix:
+        /(?:\bthe\s+(?<edgeof>end|beginning|start|middle)\s+of\s+)?(?:\b(?<edge>early|mid|late)[\s-]+)?$/i,
       resolve(m, env) {
         const mo = monthNumber(m.groups?.month, env);
         if (mo === null) return null;
@@ -151,10 +153,9 @@ export function monthRules(g: Grammar): Rule[] {
     {
       name: "dates/month",
       gate: /(?:January|February|March|April|May|June|July|August|September|Sept|October|November|December)/,
-      pattern: new RegExp(
-        `\\b(?:the\\s+(?<edgeof>end|beginning|start|middle)\\s+of\\s+)?(?:(?<edge>early|mid|late)[\\s-]+)?(?:(?<rel>last|this|next|past|coming)\\s+)?(?<month>(?:${g.fullMonth})\\b|Sept\\b\\.?)`,
-        "gi",
-      ),
+      pattern: new RegExp(`\\b(?<month>(?:${g.fullMonthCapitalised})\\b|Sept\\b\\.?)`, "g"),
+      prefix:
+        /(?:\bthe\s+(?<edgeof>end|beginning|start|middle)\s+of\s+)?(?:\b(?<edge>early|mid|late)[\s-]+)?(?:\b(?<rel>last|this|next|past|coming)\s+)?$/i,
       resolve(m, env) {
         const raw = m.groups?.month ?? "";
         const mo = monthNumber(raw.replace(/\.$/, ""), env);

@@ -73,9 +73,10 @@ export function relativeUnitRules(g: Grammar): Rule[] {
     {
       name: "dates/relative-unit",
       pattern: new RegExp(
-        `\\b(?<the>the\\s+)?(?:(?<edge>early|earlier|late|later|mid)[\\s-]+)?(?<rel>this|last|next|past|previous|coming|current|following)\\s+(?<fiscal>fiscal\\s+)?(?<unit>${units})\\b`,
+        `\\b(?<rel>this|last|next|past|previous|coming|current|following)\\s+(?<fiscal>fiscal\\s+)?(?<unit>${units})\\b`,
         "gi",
       ),
+      prefix: /(?:\b(?<the>the)\s+)?(?:\b(?<edge>early|earlier|late|later|mid)[\s-]+)?$/i,
       resolve(m, env) {
         const unit = group(m, "unit") as string;
         const rel = group(m, "rel");

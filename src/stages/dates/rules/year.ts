@@ -143,10 +143,9 @@ export function yearRules(g: Grammar): Rule[] {
     {
       name: "dates/year",
       gate: /(?:1[5-9]|20)\d\d/,
-      pattern: new RegExp(
-        `\\b(?:the\\s+(?<edgeof>end|beginning|start|middle)\\s+of\\s+)?(?:(?<edge>early|mid|late)[\\s-]+)?(?:(?<fiscal>fiscal(?:\\s+year)?|FY)\\s*)?(?<year>${g.year})\\b`,
-        "gi",
-      ),
+      pattern: new RegExp(`\\b(?<year>${g.year})\\b`, "g"),
+      prefix:
+        /(?:\bthe\s+(?<edgeof>end|beginning|start|middle)\s+of\s+)?(?:\b(?<edge>early|mid|late)[\s-]+)?(?:\b(?<fiscal>fiscal(?:\s+year)?|FY)\s*)?$/i,
       resolve(m, env) {
         const yearStart = m.index + m[0].length - 4;
         const modified = m.groups?.edgeof || m.groups?.edge || m.groups?.fiscal;
