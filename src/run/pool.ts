@@ -30,6 +30,8 @@ export interface RunOptions {
   pipeline?: PipelineOptions;
   /** Documents read ahead and not yet handed out; default 16 per worker. */
   maxInFlight?: number;
+  /** Called once the extractor (or every worker's) is built, before the first document. */
+  onReady?: () => void;
 }
 
 export class RunError extends Error {
@@ -48,12 +50,14 @@ export async function* processAll(
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
   if (concurrency === 1) {
     const extractor = createExtractor(options.pipeline ?? {});
+    options.onReady?.();
     for await (const input of inputs) {
       yield input.ok ? extractOne(extractor, input.doc) : { ok: false, failure: input.failure };
     }
     return;
   }
   const pool = await WorkerPool.start(concurrency, options.pipeline ?? {});
+  options.onReady?.();
   const maxInFlight = Math.max(concurrency, options.maxInFlight ?? concurrency * 16);
   try {
     const iterator = toAsyncIterator(inputs);
