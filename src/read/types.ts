@@ -7,7 +7,7 @@ export interface ReadFailure {
   /**
    * A stable id: `read/unreadable`, `read/unsupported`, `read/empty`, `read/binary`,
    * `read/invalid-utf8`, `read/too-large`, `read/malformed-json`, `read/no-text`,
-   * `read/not-a-feed`, `read/no-article`.
+   * `read/not-a-feed`, `read/no-article`, `read/malformed-warc`.
    */
   rule: string;
   /** A sentence a user can act on. */

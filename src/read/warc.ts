@@ -165,7 +165,7 @@ export async function* warcDocuments(path: string, maxBytes: number): AsyncGener
         continue;
       }
       const type = response?.headers.get("content-type") ?? "";
-      if (!response || response.status !== 200 || !/html/i.test(type)) continue;
+      if (response?.status !== 200 || !/html/i.test(type)) continue;
       pages++;
       const charset = /charset=["']?([\w-]+)/i.exec(type)?.[1] ?? declaredCharset(response.body);
       const decoded = decodeText(response.body, charset);
