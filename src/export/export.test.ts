@@ -1,0 +1,185 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Event } from "../core/annotations.ts";
+import { ACLED_COLUMNS, acledRow, acledType } from "./acled.ts";
+import {
+  GDELT_EVENT_COLUMNS,
+  GDELT_MENTION_COLUMNS,
+  gdeltEventRow,
+  gdeltMentionRow,
+} from "./gdelt.ts";
+import { ploverRecord } from "./plover.ts";
+import { type ExportEvent, numericId, tsvLine } from "./types.ts";
+
+const text = "About 100 marines are being sent to the US embassy in Baghdad.";
+
+function event(over: Partial<Event> = {}): Event {
+  return {
+    id: "e10",
+    type: "MOBILIZE",
+    mode: "troops",
+    quad: "material-conflict",
+    trigger: { start: 28, end: 32, text: "sent" },
+    actor: {
+      start: 0,
+      end: 17,
+      text: "About 100 marines",
+      name: "Marines",
+      country: "USA",
+      sector: "MIL",
+    },
+    recipient: null,
+    location: {
+      start: 55,
+      end: 62,
+      text: "Baghdad",
+      geonameId: 98182,
+      name: "Baghdad",
+      countryCode: "IQ",
+      admin1: "Baghdad",
+      lat: 33.34,
+      lon: 44.4,
+      precision: "city",
+      confidence: 0.9,
+    },
+    date: {
+      start: 0,
+      end: 0,
+      text: "Tuesday",
+      value: "2019-12-31",
+      grain: "day",
+      earliest: "2019-12-31",
+      latest: "2019-12-31",
+    },
+    dead: null,
+    injured: null,
+    arrested: null,
+    size: 100,
+    negated: false,
+    hypothetical: false,
+    evidence: { sentence: 0, start: 0, end: text.length },
+    attribution: { text: "U.S. officials", anonymous: true },
+    links: [{ relation: "after", event: "e99" }],
+    confidence: 0.8,
+    coder: "rule:mobilize/send-troops@1",
+    ...over,
+  };
+}
+
+function stored(ev: Event): ExportEvent {
+  return {
+    articleId: "a1",
+    event: ev,
+    evidenceText: text,
+    article: {
+      published: "2019-12-31",
+      title: "Marines sent",
+      url: "https://example.org/a",
+      source: "example",
+    },
+  };
+}
+
+test("plover: POLECAT-style fields, global ids for the event and its links", () => {
+  const r = ploverRecord(stored(event()));
+  assert.equal(r.event_id, "a1:e10");
+  assert.equal(r.event_type, "MOBILIZE");
+  assert.equal(r.event_mode, "troops");
+  assert.equal(r.quad_code, 4);
+  assert.equal(r.event_date, "2019-12-31");
+  assert.equal(r.actor?.country, "USA");
+  assert.equal(r.geonames_id, 98182);
+  assert.equal(r.size, 100);
+  assert.deepEqual(r.links, [{ relation: "after", event_id: "a1:e99" }]);
+  assert.equal(r.evidence.text, text);
+});
+
+test("gdelt: 61 event columns and 16 mention columns, in GDELT's order", () => {
+  assert.equal(GDELT_EVENT_COLUMNS.length, 61);
+  assert.equal(GDELT_MENTION_COLUMNS.length, 16);
+  const row = gdeltEventRow(stored(event()));
+  assert.equal(row.length, 61);
+  const get = (name: string) =>
+    row[GDELT_EVENT_COLUMNS.indexOf(name as (typeof GDELT_EVENT_COLUMNS)[number])];
+  assert.equal(get("Day"), "20191231");
+  assert.equal(get("Actor1Code"), "USAMIL");
+  assert.equal(get("EventRootCode"), "15");
+  assert.equal(get("QuadClass"), 4);
+  assert.equal(get("ActionGeo_FeatureID"), 98182);
+  assert.equal(get("ActionGeo_Type"), 4);
+  const m = gdeltMentionRow(stored(event()), text.length);
+  assert.equal(m.length, 16);
+  assert.equal(m[0], row[0]);
+  assert.equal(m[GDELT_MENTION_COLUMNS.indexOf("ActionCharOffset")], 28);
+  assert.equal(m[GDELT_MENTION_COLUMNS.indexOf("SentenceID")], 1);
+  // Air strikes are CAMEO 19 (conventional force), bombings 18.
+  assert.equal(
+    gdeltEventRow(stored(event({ type: "ASSAULT", mode: "aerial" })))[
+      GDELT_EVENT_COLUMNS.indexOf("EventRootCode")
+    ],
+    "19",
+  );
+  assert.equal(
+    gdeltEventRow(stored(event({ type: "ASSAULT", mode: "explosives" })))[
+      GDELT_EVENT_COLUMNS.indexOf("EventRootCode")
+    ],
+    "18",
+  );
+});
+
+test("tsv lines never carry tabs or line breaks inside a value", () => {
+  assert.equal(tsvLine(["a\tb", "c\nd", null, 3]), "a b\tc d\t\t3\n");
+});
+
+test("numeric ids are stable and distinct", () => {
+  assert.equal(numericId("a1:e10"), numericId("a1:e10"));
+  assert.notEqual(numericId("a1:e10"), numericId("a1:e11"));
+  assert.ok(Number.isSafeInteger(numericId("x".repeat(500))));
+});
+
+test("acled crosswalk, table-driven", () => {
+  const rows: [Partial<Event>, string | null, string | null][] = [
+    [{ type: "ASSAULT", mode: "aerial" }, "Explosions/Remote violence", "Air/drone strike"],
+    [
+      { type: "ASSAULT", mode: "explosives" },
+      "Explosions/Remote violence",
+      "Remote explosive/landmine/IED",
+    ],
+    [
+      {
+        type: "ASSAULT",
+        mode: "firearms",
+        recipient: { start: 0, end: 1, text: "x", name: "x", country: null, sector: "CVL" },
+      },
+      "Violence against civilians",
+      "Attack",
+    ],
+    [
+      {
+        type: "ASSAULT",
+        mode: null,
+        recipient: { start: 0, end: 1, text: "x", name: "x", country: null, sector: "MIL" },
+      },
+      "Battles",
+      "Armed clash",
+    ],
+    [{ type: "PROTEST", mode: "demo" }, "Protests", "Peaceful protest"],
+    [{ type: "PROTEST", mode: "riot" }, "Riots", "Violent demonstration"],
+    [{ type: "COERCE", mode: "arrest" }, "Strategic developments", "Arrests"],
+    [{ type: "MOBILIZE", mode: "troops" }, "Strategic developments", "Change to group/activity"],
+    [{ type: "REQUEST", mode: null }, null, null],
+    [{ type: "ACCUSE", mode: "disapprove" }, null, null],
+  ];
+  for (const [over, type, sub] of rows) {
+    const t = acledType(event(over));
+    assert.equal(t?.type ?? null, type, JSON.stringify(over));
+    assert.equal(t?.subType ?? null, sub, JSON.stringify(over));
+  }
+  const row = acledRow(stored(event()), { countryName: (c) => (c === "IQ" ? "Iraq" : null) });
+  assert.ok(row);
+  assert.equal(row.length, ACLED_COLUMNS.length);
+  assert.equal(row[ACLED_COLUMNS.indexOf("country")], "Iraq");
+  assert.equal(row[ACLED_COLUMNS.indexOf("tags")], "crowd size=100");
+  assert.equal(row[ACLED_COLUMNS.indexOf("fatalities")], 0);
+  assert.equal(acledRow(stored(event({ type: "REQUEST", mode: null }))), null);
+});

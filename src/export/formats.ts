@@ -1,0 +1,82 @@
+/**
+ * The exports as `dateline events --format` formats: each streams the store's events
+ * through one of the pure row functions of this folder.
+ */
+import type { EventFormat } from "../cli/formats/types.ts";
+import { loadLexicons } from "../stages/entities/lexicon.ts";
+import { ACLED_COLUMNS, acledRow } from "./acled.ts";
+import {
+  GDELT_EVENT_COLUMNS,
+  GDELT_MENTION_COLUMNS,
+  gdeltEventRow,
+  gdeltMentionRow,
+} from "./gdelt.ts";
+import { ploverLine } from "./plover.ts";
+import { csvLine, tsvLine } from "./types.ts";
+
+export const ploverFormat: EventFormat = {
+  name: "plover",
+  description: "PLOVER JSON lines (POLECAT-style fields plus evidence, counts, links)",
+  async write(events, out) {
+    let n = 0;
+    for await (const e of events) {
+      await out(ploverLine(e));
+      n++;
+    }
+    return n;
+  },
+};
+
+export const gdeltFormat: EventFormat = {
+  name: "gdelt",
+  description: "GDELT 2.0 style events table, tab-separated, header row first",
+  async write(events, out) {
+    await out(tsvLine(GDELT_EVENT_COLUMNS));
+    let n = 0;
+    for await (const e of events) {
+      await out(tsvLine(gdeltEventRow(e)));
+      n++;
+    }
+    return n;
+  },
+};
+
+export const gdeltMentionsFormat: EventFormat = {
+  name: "gdelt-mentions",
+  description: "GDELT 2.0 style mentions table (evidence offsets), tab-separated, header row first",
+  async write(events, out) {
+    await out(tsvLine(GDELT_MENTION_COLUMNS));
+    let n = 0;
+    for await (const e of events) {
+      await out(tsvLine(gdeltMentionRow(e)));
+      n++;
+    }
+    return n;
+  },
+};
+
+export const acledFormat: EventFormat = {
+  name: "acled",
+  description: "ACLED-style CSV (PLOVER→ACLED crosswalk; verbal events are left out)",
+  async write(events, out) {
+    const names = new Map(
+      loadLexicons().countries.map((c) => [c.iso2, c.name] as [string, string]),
+    );
+    await out(csvLine(ACLED_COLUMNS));
+    let n = 0;
+    for await (const e of events) {
+      const row = acledRow(e, { countryName: (a2) => names.get(a2) ?? null });
+      if (!row) continue;
+      await out(csvLine(row));
+      n++;
+    }
+    return n;
+  },
+};
+
+export const exportFormats: readonly EventFormat[] = [
+  ploverFormat,
+  gdeltFormat,
+  gdeltMentionsFormat,
+  acledFormat,
+];

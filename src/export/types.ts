@@ -1,0 +1,80 @@
+/**
+ * What an export reads: an annotated event with its article. The store's `StoredEvent`
+ * has this shape, and so does an event taken straight from `dateline extract` output
+ * (`fromAnnotated`), so every format works on either.
+ */
+import type { Event } from "../core/annotations.ts";
+import type { AnnotatedDocument } from "../core/output.ts";
+
+export interface ExportEvent {
+  articleId: string;
+  event: Event;
+  /** The text of the evidence span (the sentence). */
+  evidenceText: string;
+  article: {
+    published: string | null;
+    title: string | null;
+    url: string | null;
+    source: string | null;
+  };
+}
+
+/** The events of one annotated document, ready for any export. */
+export function fromAnnotated(doc: AnnotatedDocument): ExportEvent[] {
+  return doc.events.map((event) => ({
+    articleId: doc.id,
+    event,
+    evidenceText: doc.text.slice(event.evidence.start, event.evidence.end),
+    article: { published: doc.published, title: doc.title, url: doc.url, source: doc.source },
+  }));
+}
+
+/** A tab-separated line: tabs and line breaks inside a value become spaces (GDELT files have no quoting). */
+export function tsvLine(values: readonly unknown[]): string {
+  return `${values
+    .map((v) => (v === null || v === undefined ? "" : String(v).replace(/[\t\r\n]+/g, " ")))
+    .join("\t")}\n`;
+}
+
+/**
+ * A stable non-negative integer id for a string (FNV-1a, 52 bits), for formats whose ids
+ * are numbers (GDELT's GlobalEventID). The same event always gets the same number.
+ */
+export function numericId(key: string): number {
+  // Two 32-bit FNV-1a lanes with different seeds, combined into 52 bits (exact in a double).
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193 + 2) >>> 0;
+  }
+  return (a >>> 0) * 2 ** 20 + (b >>> 12);
+}
+
+/** `2019-12-31` → `20191231`; a month or year value keeps what it has (`201912`). */
+export function compactDate(value: string | null | undefined): string {
+  if (!value) return "";
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
+  if (!m) return "";
+  return `${m[1]}${m[2] ?? ""}${m[3] ?? ""}`;
+}
+
+/** The event's own day when the text gives one, else the article's publication day. */
+export function eventDay(e: ExportEvent): string | null {
+  const d = e.event.date;
+  if (d && /^\d{4}-\d{2}-\d{2}$/.test(d.value)) return d.value;
+  if (d && /^\d{4}-\d{2}-\d{2}$/.test(d.latest) && d.earliest === d.latest) return d.latest;
+  return e.article.published;
+}
+
+/** RFC 4180 CSV line: quote a field holding a comma, quote or line break. */
+export function csvLine(values: readonly unknown[]): string {
+  return `${values
+    .map((v) => {
+      if (v === null || v === undefined) return "";
+      const text = String(v);
+      return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    })
+    .join(",")}\r\n`;
+}
