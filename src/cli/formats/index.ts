@@ -2,6 +2,7 @@
  * The formats `dateline events --format` knows, in the order `--help` lists them. A new
  * export (PLOVER, GDELT, ACLED from src/export/) is one `EventFormat` and one line here.
  */
+import { exportFormats } from "../../export/formats.ts";
 import { csvFormat } from "./csv.ts";
 import { jsonFormat } from "./json.ts";
 import { tableFormat } from "./table.ts";
@@ -9,4 +10,4 @@ import type { EventFormat } from "./types.ts";
 
 export type { EventFormat } from "./types.ts";
 
-export const eventFormats: readonly EventFormat[] = [tableFormat, jsonFormat, csvFormat];
+export const eventFormats: readonly EventFormat[] = [tableFormat, jsonFormat, csvFormat, ...exportFormats];
