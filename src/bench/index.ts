@@ -8,12 +8,13 @@
  *   npm run bench -- --runs 3 --json
  *   npm run bench -- --limit 20   the first 20 articles of each sample file (a quick look)
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { createExtractor } from "../core/extract.ts";
 import { dataDir } from "../eval/data.ts";
 import { median } from "../eval/metrics/geo.ts";
-import { formatTable, type Table } from "../eval/report.ts";
+import { formatMarkdownTable, formatTable, type Table } from "../eval/report.ts";
 import { currentCommit } from "../eval/run.ts";
 import { measureConcurrency } from "../run/index.ts";
 import { loadSample } from "./sample.ts";
@@ -209,6 +210,23 @@ export function benchTables(r: BenchReport): Table[] {
   ];
 }
 
+const BEGIN = "<!-- bench:begin -->";
+const END = "<!-- bench:end -->";
+
+/** Put the bench tables between the markers of a Markdown file (EVALUATION.md). */
+export function updateBenchDoc(path: string, report: BenchReport): void {
+  const doc = readFileSync(path, "utf8");
+  const from = doc.indexOf(BEGIN);
+  const to = doc.indexOf(END);
+  if (from < 0 || to < from) throw new Error(`${path}: no ${BEGIN} … ${END} block`);
+  const body = [
+    `Measured ${report.date.slice(0, 16).replace("T", " ")} UTC at commit \`${report.commit}\`, ${report.cpus} CPUs, load average ${report.loadAverage.toFixed(1)} at the end (the machine is shared: wall-clock figures are pessimistic; the CPU-time line is steadier).`,
+    "",
+    ...benchTables(report).flatMap((t) => [formatMarkdownTable(t), ""]),
+  ].join("\n");
+  writeFileSync(path, `${doc.slice(0, from + BEGIN.length)}\n${body}${doc.slice(to)}`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -217,12 +235,13 @@ async function main(argv: string[]): Promise<number> {
       limit: { type: "string" },
       workers: { type: "string" },
       json: { type: "boolean" },
+      "update-doc": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
     console.log(
-      "Usage: npm run bench -- [--runs N] [--limit N] [--workers 1,2] [--json]\n\n" +
+      "Usage: npm run bench -- [--runs N] [--limit N] [--workers 1,2] [--json] [--update-doc FILE]\n\n" +
         "Throughput per stage and of the whole pipeline over a fixed sample of news articles\n" +
         "from ../shared/data (GeoWebNews, PolNeAR dev, GUM news); medians of N runs.",
     );
@@ -241,6 +260,7 @@ async function main(argv: string[]): Promise<number> {
     ...(workers ? { workers } : {}),
     progress: (m) => console.error(m),
   });
+  if (values["update-doc"]) updateBenchDoc(values["update-doc"], report);
   if (values.json) {
     console.log(JSON.stringify(report, null, 2));
     return 0;
