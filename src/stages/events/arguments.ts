@@ -265,7 +265,31 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
       place = known.place;
     }
   }
-  if (modEnt < 0 && nominal === null) return null;
+  if (modEnt < 0 && nominal === null) {
+    // A place the gazetteer knows but the actor lexicon does not (`East Jerusalem`).
+    const k = ents.find((x) => {
+      const t = (entities[x] as Entity).type;
+      return t === "GPE" || t === "LOC" || t === "FAC";
+    });
+    const c = k !== undefined ? placeCountry(ac, s, core) : null;
+    if (k === undefined || !c) return null;
+    const ent = entities[k] as Entity;
+    return {
+      arg: {
+        start: startTok.start,
+        end: endTok.end,
+        text,
+        name: ent.text,
+        country: c,
+        sector: null,
+        entity: k,
+      },
+      head: firstTokenOf(ix, ent),
+      nominal: null,
+      place: -1,
+      coded: true,
+    };
+  }
   // `Opposition groups in Zimbabwe`, `Doctors from two American aid groups`, `Darfur rebels`.
   if (country === null) country = ppCountry(ix, core, e) ?? placeCountry(ac, s, e);
   const head = nominalAt >= 0 ? nominalAt : firstTokenOf(ix, entities[modEnt] as Entity);

@@ -1150,6 +1150,11 @@ function resolveRecipient(
   const recipientSlots = d.entry.recipient;
   const resolve = (r: Range | null | undefined): Resolved | null =>
     r ? resolveArgument(ac, r, d.head) : null;
+  const must = (d as Draft & { mustRecipient?: Range }).mustRecipient;
+  if (must) {
+    d.recipient = resolve(must);
+    if (d.recipient) return;
+  }
   // Recipient.
   for (const slot of recipientSlots) {
     let r: Range | null | undefined = null;
@@ -1670,10 +1675,26 @@ function findLocation(view: SentenceView, d: Draft): Place | null {
     return k >= 0 ? (places[k] as Place) : null;
   };
   // Demonyms (`Iraqi people`) are tagged places by some gazetteers; they are not where.
+  // Nor is a place that modifies a noun (`U.S. exports`).
   const isPlace = (i: number): boolean => {
-    if ((ix.place[i] as number) < 0) return false;
+    const p = ix.place[i] as number;
+    if (p < 0) return false;
     const k = ix.entity[i] as number;
-    return !(k >= 0 && ix.doc.entities[k]?.type === "NORP");
+    if (k >= 0 && ix.doc.entities[k]?.type === "NORP") return false;
+    let j = i;
+    while (ix.place[j + 1] === p) j++;
+    const next = ix.low[j + 1] ?? "";
+    if (
+      ix.tokens[j + 1]?.kind === "word" &&
+      !isCapitalized(ix, j + 1) &&
+      !PREPOSITIONS.has(next) &&
+      !SUBORDINATORS.has(next) &&
+      !isAux(next) &&
+      !/^(and|or|on|last|this|yesterday|today)$/.test(next) &&
+      (ix.date[j + 1] as number) < 0
+    )
+      return false;
+    return true;
   };
   // A place right after a locative preposition, over its determiner and modifiers only.
   const isLocPrep = (i: number): boolean => {
