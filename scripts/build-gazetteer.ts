@@ -10,20 +10,28 @@
  *
  *   npm run build:gazetteer
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import type { EntryRow, GazetteerFile } from "../src/stages/places/gazetteer.ts";
 import { nameKey } from "../src/stages/places/normalize.ts";
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const lexiconDir = join(root, "src/stages/places/lexicon");
-const outPath = join(root, "src/stages/places/model/gazetteer.json");
+const outPath = join(root, "src/stages/places/model/gazetteer.json.gz");
 
 /** Populated places below this size are left out unless they are administrative seats. */
 const MIN_POPULATION = 5000;
+/**
+ * English-language local news names small towns of these countries (`Allendale`, `Lemay`):
+ * their places are kept from this size. Elsewhere a town under MIN_POPULATION is rarely in
+ * English news, and every entry costs index size and ambiguity.
+ */
+const LOCAL_NEWS_COUNTRIES = new Set(["US", "GB", "CA", "AU", "IE", "NZ"]);
+const MIN_POPULATION_LOCAL = 1000;
 /** Alternate names are indexed only for places this big (or seats): small places' variants add noise. */
 const MIN_POPULATION_ALTERNATES = 100000;
 /** Feature codes of places that no longer exist or are parts of other places. */
@@ -87,7 +95,8 @@ function readCities(): City[] {
     if (DROPPED_FEATURES.has(feature)) continue;
     const seat =
       SEAT_FEATURES.has(feature) || (feature === "PPLA2" && population >= MIN_POPULATION_SEAT2);
-    if (population < MIN_POPULATION && !seat) continue;
+    const local = LOCAL_NEWS_COUNTRIES.has(f[8] ?? "") && population >= MIN_POPULATION_LOCAL;
+    if (population < MIN_POPULATION && !seat && !local) continue;
     const name = f[1] ?? "";
     const names = new Set([name, f[2] ?? ""]);
     if (population >= MIN_POPULATION_ALTERNATES || feature === "PPLC" || feature === "PPLA") {
@@ -299,7 +308,7 @@ function main(): void {
     exact: sortedExact,
     demonyms: sortedDemonyms,
   };
-  // One entry per line keeps diffs of a rebuild readable.
+  // One entry per line: `zcat` of two builds diffs readably.
   const body = [
     "{",
     `"format":1,`,
@@ -313,9 +322,10 @@ function main(): void {
       .join(",\n")}\n}`,
     "}",
   ].join("\n");
-  writeFileSync(outPath, `${body}\n`);
+  // gzip without a timestamp in its header: the same input gives the same bytes.
+  writeFileSync(outPath, gzipSync(`${body}\n`, { level: 9 }));
   process.stdout.write(
-    `gazetteer: ${entries.length} places, ${names.size} names, ${demonyms.size} demonyms, ${(body.length / 1e6).toFixed(1)} MB → ${outPath}\n`,
+    `gazetteer: ${entries.length} places, ${names.size} names, ${demonyms.size} demonyms, ${(body.length / 1e6).toFixed(1)} MB (gzipped ${(statSync(outPath).size / 1e6).toFixed(1)} MB) → ${outPath}\n`,
   );
 }
 

@@ -2,9 +2,11 @@
  * The compact gazetteer: GeoNames places (countries, first- and second-level regions, cities of
  * 1,000+ people or administrative seats) plus our hand-written regions and sites, indexed by
  * `nameKey`. Built by `npm run build:gazetteer` into `model/gazetteer.json`; loaded once per
- * process.
+ * process. Stored gzipped (2.5 MB instead of 8): git keeps it small and gunzip costs little next
+ * to JSON.parse.
  */
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { nameKey } from "./normalize.ts";
 
 /**
@@ -50,20 +52,28 @@ export interface GazetteerFile {
   demonyms: Record<string, number>;
 }
 
+const NONE: readonly number[] = [];
+
+/** Own keys only: a name like `constructor` must not find Object's prototype. */
+function candidates(index: Record<string, number | number[]>, key: string): readonly number[] {
+  if (!Object.hasOwn(index, key)) return NONE;
+  const value = index[key] as number | number[];
+  return typeof value === "number" ? [value] : value;
+}
+
 export class Gazetteer {
   readonly entries: readonly GazetteerEntry[];
-  private readonly names: Map<string, readonly number[]>;
-  private readonly demonymIndex: Map<string, number>;
-  private readonly exactNames: Map<string, readonly number[]>;
+  /** The file's own objects, used as they were parsed: building maps of 120k keys costs more than it saves. */
+  private readonly names: Record<string, number | number[]>;
+  private readonly demonymIndex: Record<string, number>;
+  private readonly exactNames: Record<string, number | number[]>;
   private readonly admin1Names: Record<string, string>;
   /** admin1 code → index of its ADM1 entry. */
   private readonly admin1Entries = new Map<string, number>();
   /** country code → index of its PCLI entry. */
   private readonly countryEntries = new Map<string, number>();
-  /** Longest key, in words: matching never tries longer spans. */
-  readonly maxWords: number;
   /** First words of all names: a capitalised word that starts none is skipped at once. */
-  private readonly firstWords = new Set<string>();
+  private readonly firstWords: ReadonlySet<string>;
 
   constructor(file: GazetteerFile) {
     if (file.format !== 1) throw new Error(`gazetteer format ${String(file.format)} is not 1`);
@@ -77,35 +87,17 @@ export class Gazetteer {
       population: row[6],
       feature: row[7],
     }));
-    this.names = new Map(
-      Object.entries(file.names).map(([key, value]) => [
-        key,
-        typeof value === "number" ? [value] : value,
-      ]),
-    );
-    this.demonymIndex = new Map(Object.entries(file.demonyms));
+    this.names = file.names;
+    this.demonymIndex = file.demonyms;
+    this.exactNames = file.exact;
     this.admin1Names = file.admin1Names;
-    this.exactNames = new Map(
-      Object.entries(file.exact).map(([key, value]) => [
-        key,
-        typeof value === "number" ? [value] : value,
-      ]),
-    );
-    let maxWords = 1;
-    for (const key of this.names.keys()) {
-      let words = 1;
-      let firstSpace = -1;
-      for (let i = 0; i < key.length; i++) {
-        if (key.charCodeAt(i) === 32) {
-          words++;
-          if (firstSpace < 0) firstSpace = i;
-        }
-      }
-      if (words > maxWords) maxWords = words;
-      this.firstWords.add(firstSpace < 0 ? key : key.slice(0, firstSpace));
+    const firstWords = new Set<string>();
+    for (const key in this.names) {
+      const space = key.indexOf(" ");
+      firstWords.add(space < 0 ? key : key.slice(0, space));
     }
-    for (const key of this.exactNames.keys()) this.firstWords.add(nameKey(key).split(" ")[0] ?? "");
-    this.maxWords = maxWords;
+    for (const key in this.exactNames) firstWords.add(nameKey(key).split(" ")[0] ?? "");
+    this.firstWords = firstWords;
     this.entries.forEach((entry, index) => {
       if (entry.feature === "PCLI" && entry.countryCode) {
         this.countryEntries.set(entry.countryCode, index);
@@ -120,8 +112,8 @@ export class Gazetteer {
    * name is only a weak (alternate) name of the entry. `entry()` accepts both.
    */
   lookup(name: string): readonly number[] {
-    const exact = this.exactNames.get(name);
-    return exact ?? this.names.get(nameKey(name)) ?? [];
+    const exact = this.lookupExact(name);
+    return exact.length > 0 ? exact : this.lookupKey(nameKey(name));
   }
 
   /** Whether some name starts with this word (any case, as `nameKey` gives it). */
@@ -131,16 +123,17 @@ export class Gazetteer {
 
   /** Candidates of an abbreviation or acronym written exactly so (`N.J.`, `US`). */
   lookupExact(surface: string): readonly number[] {
-    return this.exactNames.get(surface) ?? [];
+    return candidates(this.exactNames, surface);
   }
 
   lookupKey(key: string): readonly number[] {
-    return this.names.get(key) ?? [];
+    return candidates(this.names, key);
   }
 
   /** The place a demonym adjective belongs to (`Russian` → Russia), or undefined. */
   demonym(word: string): number | undefined {
-    return this.demonymIndex.get(nameKey(word));
+    const key = nameKey(word);
+    return Object.hasOwn(this.demonymIndex, key) ? this.demonymIndex[key] : undefined;
   }
 
   entry(candidate: number): GazetteerEntry {
@@ -164,14 +157,18 @@ export class Gazetteer {
   }
 }
 
-export const DEFAULT_GAZETTEER_PATH = new URL("./model/gazetteer.json", import.meta.url);
+export const DEFAULT_GAZETTEER_PATH = new URL("./model/gazetteer.json.gz", import.meta.url);
 
 let shared: Gazetteer | undefined;
 
 /** The committed gazetteer, parsed once per process and shared by every pipeline built in it. */
 export function loadGazetteer(path: URL | string = DEFAULT_GAZETTEER_PATH): Gazetteer {
   if (path === DEFAULT_GAZETTEER_PATH && shared) return shared;
-  const gazetteer = new Gazetteer(JSON.parse(readFileSync(path, "utf8")) as GazetteerFile);
+  const bytes = readFileSync(path);
+  const json = String(path).endsWith(".gz")
+    ? gunzipSync(bytes).toString("utf8")
+    : bytes.toString("utf8");
+  const gazetteer = new Gazetteer(JSON.parse(json) as GazetteerFile);
   if (path === DEFAULT_GAZETTEER_PATH) shared = gazetteer;
   return gazetteer;
 }

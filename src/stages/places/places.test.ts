@@ -151,7 +151,7 @@ describe("places: entities and demonyms", () => {
 describe("places: gazetteer", () => {
   test("loads in well under a second and holds the countries", () => {
     const started = performance.now();
-    const gazetteer = loadGazetteer(new URL("./model/gazetteer.json", import.meta.url).pathname);
+    const gazetteer = loadGazetteer(new URL("./model/gazetteer.json.gz", import.meta.url).pathname);
     const elapsed = performance.now() - started;
     assert.ok(elapsed < 1500, `loaded in ${elapsed.toFixed(0)} ms`);
     const iraq = gazetteer.country("IQ");

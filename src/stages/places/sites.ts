@@ -68,6 +68,45 @@ const FACILITY_MODIFIERS = new Set([
   "missile",
 ]);
 const LINKS = new Set(["in", "at", "near", "outside", "inside"]);
+/**
+ * Last words of a named street or landmark (`Royal Street`, `Barclays Center`): the name then
+ * stands for a site in the nearest city the article named before it.
+ */
+const SITE_HEADS = new Set([
+  "Street",
+  "Avenue",
+  "Road",
+  "Boulevard",
+  "Drive",
+  "Lane",
+  "Square",
+  "Highway",
+  "Bridge",
+  "Center",
+  "Centre",
+  "Hospital",
+  "Stadium",
+  "Airport",
+  "Arena",
+  "Church",
+  "Cathedral",
+  "Mosque",
+  "Mall",
+  "Plaza",
+  "Beach",
+  "Harbor",
+  "Harbour",
+  "Castle",
+  "Museum",
+  "Courthouse",
+  "Racecourse",
+  "Basilica",
+  "Estate",
+  "Prison",
+  "Palace",
+]);
+/** Abbreviated heads, written with their period: `14th St.`, `Main Ave.`. */
+const SITE_HEAD_ABBREVIATIONS = new Set(["St", "Ave", "Rd", "Blvd"]);
 const UPPER = /^\p{Lu}/u;
 
 function placeAt(places: readonly Place[], start: number): Place | undefined {
@@ -132,6 +171,59 @@ export function findSites(
       sites.push(siteOf(entity, text, at, e));
       taken.add(entity.start);
     }
+  }
+  // Named streets and landmarks: `Royal Street`, `Barclays Center`, `14th St.`.
+  for (let i = 1; i < tokens.length; i++) {
+    const head = tokens[i] as Token;
+    const word = text.slice(head.start, head.end);
+    const abbreviated = SITE_HEAD_ABBREVIATIONS.has(word) && text[head.end] === ".";
+    if (!SITE_HEADS.has(word) && !abbreviated) continue;
+    let first = i;
+    while (first > 0 && i - first < 4) {
+      const prev = tokens[first - 1] as Token;
+      const prevWord = text.slice(prev.start, prev.end);
+      const nameWord = prev.kind === "word" && UPPER.test(prevWord);
+      const ordinal = prev.kind === "number" && /\d(st|nd|rd|th)$/.test(prevWord);
+      if (!(nameWord || ordinal) || prev.end + 1 < (tokens[first] as Token).start) break;
+      first--;
+    }
+    if (first === i) continue;
+    const start = (tokens[first] as Token).start;
+    const end = abbreviated ? head.end + 1 : head.end;
+    if (taken.has(start)) continue;
+    if (entities.some((e) => e.type === "PERSON" && e.start < end && start < e.end)) continue;
+    if (
+      places.some(
+        (p) =>
+          p.start < end &&
+          start < p.end &&
+          p.precision !== "country" &&
+          p.form !== "demonym" &&
+          !(p.start >= start && p.end <= end),
+      )
+    )
+      continue;
+    // The place it is in: one named inside it (`Manila Cathedral`), else the nearest city before it.
+    let at = places.find(
+      (p) =>
+        p.start >= start && p.end <= end && (p.precision === "city" || p.precision === "admin2"),
+    );
+    if (!at) {
+      for (let k = places.length - 1; k >= 0; k--) {
+        const p = places[k] as Place;
+        if (
+          p.end <= start &&
+          (p.precision === "city" || p.precision === "admin2") &&
+          p.form !== "demonym"
+        ) {
+          at = p;
+          break;
+        }
+      }
+    }
+    if (!at) continue;
+    sites.push(siteOf({ start, end }, text, at));
+    taken.add(start);
   }
   // Untagged: `<facility noun> in <place>`.
   for (let i = 0; i + 2 < tokens.length; i++) {
