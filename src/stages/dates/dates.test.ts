@@ -332,6 +332,12 @@ const CASES: [string, string | null, string, Expected][] = [
     "earlier in the week",
     { value: "2020-W01", earliest: "2019-12-30", latest: "2019-12-31" },
   ],
+  [
+    "Prices rose this past week.",
+    "2019-12-31",
+    "this past week",
+    { value: "2019-W52", latest: "2019-12-31" },
+  ],
   // Sets.
   ["They meet every Monday.", "2019-12-31", "every Monday", { kind: "set", value: "XXXX-WXX-1" }],
   ["making $60,000 a year", "2019-12-31", "a year", { kind: "set", value: "P1Y" }],

@@ -76,7 +76,7 @@ export function relativeUnitRules(g: Grammar): Rule[] {
         `\\b(?<rel>this|last|next|past|previous|coming|current|following)\\s+(?<fiscal>fiscal\\s+)?(?<unit>${units})\\b`,
         "gi",
       ),
-      prefix: /(?:\b(?<the>the)\s+)?(?:\b(?<edge>early|earlier|late|later|mid)[\s-]+)?$/i,
+      prefix: /(?:\b(?<the>the|this)\s+)?(?:\b(?<edge>early|earlier|late|later|mid)[\s-]+)?$/i,
       resolve(m, env) {
         const unit = group(m, "unit") as string;
         const rel = group(m, "rel");
