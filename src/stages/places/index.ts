@@ -34,7 +34,7 @@ export function placesStage(options: PipelineOptions = {}): Stage {
   return {
     name: "places",
     needs: ["entities"],
-    run(doc) {
+    run(doc, ctx) {
       const text = doc.text;
       const tokens = doc.tokens.length > 0 ? doc.tokens : tokenize(text);
       const sentenceStarts = new Set(doc.sentences.map((s) => s.start));
@@ -72,6 +72,18 @@ export function placesStage(options: PipelineOptions = {}): Stage {
       places.push(...findSites(text, tokens, entities, places));
       places.sort((a, b) => a.start - b.start || a.end - b.end);
       doc.places = places;
+      // A tagged place the gazetteer does not know is worth a line a user can act on (extend
+      // the lexicon), not a guess.
+      for (const entity of entities) {
+        if (entity.type !== "GPE" && entity.type !== "LOC") continue;
+        if (places.some((p) => p.start < entity.end && entity.start < p.end)) continue;
+        ctx.report({
+          severity: "info",
+          rule: "places/not-in-gazetteer",
+          reason: `"${entity.text}" (${entity.type}) is not in the gazetteer, or too ambiguous alone`,
+          span: { start: entity.start, end: entity.end },
+        });
+      }
     },
   };
 }
