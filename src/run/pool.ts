@@ -49,7 +49,12 @@ export async function* processAll(
 ): AsyncGenerator<ProcessResult> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
   if (concurrency === 1) {
-    const extractor = createExtractor(options.pipeline ?? {});
+    let extractor: Extractor;
+    try {
+      extractor = createExtractor(options.pipeline ?? {});
+    } catch (error) {
+      throw new RunError(`the pipeline could not be built: ${(error as Error).message}`);
+    }
     options.onReady?.();
     for await (const input of inputs) {
       yield input.ok ? extractOne(extractor, input.doc) : { ok: false, failure: input.failure };
