@@ -16,7 +16,10 @@ import {
   seqHash,
 } from "./hash.ts";
 
-/** Gazetteer categories of multi-token phrases; a token gets `category * 2 + (begin ? 1 : 0)`. */
+/**
+ * Gazetteer categories of multi-token phrases. A phrase's entry is a bitmask of the lists it
+ * is in (`1 << category`); a token gets `mask * 2 + (begin ? 1 : 0)`.
+ */
 export const PHRASE = {
   country: 1,
   demonym: 2,
@@ -25,6 +28,10 @@ export const PHRASE = {
   state: 5,
   actor: 6,
   title: 7,
+  firstName: 8,
+  lastName: 9,
+  person: 10,
+  org: 11,
 } as const;
 
 /** Single-word cues. */
@@ -35,6 +42,11 @@ export const CUE = {
   honorific: 4,
 } as const;
 
+/** Whether a phrase bitmask includes a category. */
+export function inPhraseList(mask: number, category: number): boolean {
+  return (mask & (1 << category)) !== 0;
+}
+
 /** Longest gazetteer phrase, in tokens. */
 export const MAX_PHRASE_TOKENS = 6;
 
@@ -43,7 +55,7 @@ export const MAX_PHRASE_TOKENS = 6;
  * training and tagging see exactly the same gazetteer.
  */
 export interface FeatureLexicon {
-  /** Sequence hash of a lowercased token phrase → PHRASE category. */
+  /** Sequence hash of a lowercased token phrase → bitmask of PHRASE categories. */
   phrases: Map<number, number>;
   /** Sequence hashes of every proper prefix of a phrase, so matching stops early. */
   prefixes: Set<number>;

