@@ -7,6 +7,8 @@ export interface PlaceCues {
   readonly adjacentPersonNames: ReadonlySet<string>;
   readonly personTitles: ReadonlySet<string>;
   readonly locatives: ReadonlySet<string>;
+  readonly weakLocatives: ReadonlySet<string>;
+  readonly placeNouns: ReadonlySet<string>;
   readonly namePrefixes: ReadonlySet<string>;
   readonly languageCues: ReadonlySet<string>;
   readonly languages: ReadonlySet<string>;
@@ -18,6 +20,8 @@ interface CuesFile {
   adjacentPersonNames: string[];
   personTitles: string[];
   locatives: string[];
+  weakLocatives: string[];
+  placeNouns: string[];
   namePrefixes: string[];
   languageCues: string[];
   languages: string[];
@@ -31,6 +35,8 @@ export function loadCues(url = new URL("./lexicon/cues.json", import.meta.url)):
     adjacentPersonNames: new Set(file.adjacentPersonNames),
     personTitles: new Set(file.personTitles),
     locatives: new Set(file.locatives),
+    weakLocatives: new Set(file.weakLocatives),
+    placeNouns: new Set(file.placeNouns),
     namePrefixes: new Set(file.namePrefixes),
     languageCues: new Set(file.languageCues),
     languages: new Set(file.languages),

@@ -144,6 +144,12 @@ export function findMentions(input: MentionInput): Mention[] {
     const prev = before(i);
     if (prev === undefined) return false;
     const word = lower(text, prev);
+    // `of`, `to`, `from` precede people as often as places (`According to Davis`, `visit of
+    // Nigel Clough`): they back a place name only after a place word (`the city of`).
+    if (cues.weakLocatives.has(word)) {
+      const prev2 = before(i - 1);
+      return prev2 !== undefined && cues.placeNouns.has(lower(text, prev2));
+    }
     if (cues.locatives.has(word)) return true;
     // `in the Gaza Strip`, `in northern Syria`
     const prev2 = before(i - 1);
@@ -285,6 +291,9 @@ export function findMentions(input: MentionInput): Mention[] {
     if ((personName || cues.adjacentPersonNames.has(key)) && (prevCapital || nextCapital))
       return null;
     const locative = isLocative(i);
+    // `US dollars`, `US$`: a currency, not a place.
+    const nextWord = lower(text, next);
+    if (nextWord === "$" || nextWord === "dollar" || nextWord === "dollars") return null;
     const punctAfter = next === undefined ? "" : text.slice(next.start, next.end);
     const hasContainerAfter =
       (punctAfter === "," || punctAfter === "(") && isCapitalised(text, tokens[j + 2]);
@@ -303,18 +312,19 @@ export function findMentions(input: MentionInput): Mention[] {
     const onlyWeak = candidates.every((c) => c < 0) && i === j;
     const onlySites = best.every((e) => e.feature === "SITE");
     if ((onlyWeak || onlySites) && !locative && !hasContainerAfter) return null;
+    // Landmarks are not major: `White House aides` uses the name as a modifier; `outside the
+    // White House` has its locative.
     const major = best.some(
       (e) =>
         e.feature === "PCLI" ||
         e.feature === "RGN" ||
         // Admin1 names we have not vetted include `Michael` and `Bay`: only listed ones count.
         (e.feature === "ADM1" && e.geonameId !== null) ||
-        e.feature === "SITE" ||
         e.population >= 100000,
     );
-    // Short all-capital words (`CAR`, `ACT`, `WA`) are acronyms far more often than places,
+    // Short all-capital words (`CAR`, `NATO`, `SANA`) are acronyms far more often than places,
     // unless written with periods (`D.C.`, `N.J.`) or naming a country (`US`, `UAE`).
-    if (surface.length <= 3 && ALL_CAPS.test(surface) && !surface.includes(".")) {
+    if (surface.length <= 4 && ALL_CAPS.test(surface) && !surface.includes(".")) {
       if (!best.some((e) => e.feature === "PCLI" || e.feature === "RGN")) return null;
     }
     const embedded = prevCapital || nextCapital || owner[i] === 3;
