@@ -18,7 +18,7 @@ import type { Document } from "../../core/document.ts";
 import { type ArgumentContext, type Resolved, remember, resolveArgument } from "./arguments.ts";
 import { quantity } from "./counts.ts";
 import { type EventLexicon, inClass, type TriggerEntry } from "./lexicon.ts";
-import { IRREGULAR_PAST, isPastForm, lemmatize } from "./morphology.ts";
+import { IRREGULAR_PAST, isPastForm, lemmaOf, lemmatize } from "./morphology.ts";
 import { nominalLemma } from "./nominal.ts";
 import {
   type DocIndex,
@@ -354,10 +354,7 @@ function matchRow(view: SentenceView, row: TriggerEntry, i: number): Range | nul
       const next = words[w + 1] as string[];
       let found = -1;
       for (let g = j; g < Math.min(view.to, j + 4); g++) {
-        if (
-          next.includes(ix.low[g] as string) ||
-          next.some((n) => lemmatize(ix.low[g] as string) === n)
-        ) {
+        if (next.includes(ix.low[g] as string) || next.includes(lemmaOf(ix.low[g] as string))) {
           found = g;
           break;
         }
@@ -370,7 +367,7 @@ function matchRow(view: SentenceView, row: TriggerEntry, i: number): Range | nul
     }
     if (j >= view.to) return null;
     const word = ix.low[j] as string;
-    if (!alts.includes(word) && !alts.some((a) => a === lemmatize(word))) return null;
+    if (!alts.includes(word) && !alts.includes(lemmaOf(word))) return null;
     // `call on Tuesday` is not `call on`.
     if (
       row.pos === "v" &&
@@ -1263,7 +1260,7 @@ function chooseRow(view: SentenceView, state: CoderState, d: Draft): void {
     const out: string[] = [];
     for (let i = r[0]; i < r[1]; i++) {
       const w = ix.low[i] as string;
-      out.push(w, lemmatize(w));
+      out.push(w, lemmaOf(w));
     }
     // Two-word class members (`tear gas`).
     for (let i = r[0]; i + 1 < r[1]; i++) out.push(`${ix.low[i]} ${ix.low[i + 1]}`);

@@ -258,3 +258,16 @@ export function lemmatize(word: string, known?: (lemma: string) => boolean): str
     return w.slice(0, -1);
   return w;
 }
+
+const lemmaCache = new Map<string, string>();
+
+/** `lemmatize(word)` without a lexicon, cached: the hot path asks for the same words often. */
+export function lemmaOf(word: string): string {
+  let l = lemmaCache.get(word);
+  if (l === undefined) {
+    l = lemmatize(word);
+    if (lemmaCache.size > 50000) lemmaCache.clear();
+    lemmaCache.set(word, l);
+  }
+  return l;
+}

@@ -38,10 +38,21 @@ export function nominalSector(word: string): string | null {
   return SECTORS[w] ?? SECTORS[lemmatize(w, (l) => l in SECTORS)] ?? null;
 }
 
+const lemmaCache = new Map<string, string | null>();
+
 /** Lemma of a nominal head when it is one we code, for the document's memory of referents. */
 export function nominalLemma(word: string): string | null {
+  const cached = lemmaCache.get(word);
+  if (cached !== undefined) return cached;
   const w = word.toLowerCase();
-  if (w in SECTORS) return w;
-  const l = lemmatize(w, (x) => x in SECTORS);
-  return l in SECTORS ? l : null;
+  let out: string | null = null;
+  if (w in SECTORS) out = w;
+  else {
+    const l = lemmatize(w, (x) => x in SECTORS);
+    out = l in SECTORS ? l : null;
+  }
+  // A bounded cache: news vocabulary is large but its frequent words are few.
+  if (lemmaCache.size > 50000) lemmaCache.clear();
+  lemmaCache.set(word, out);
+  return out;
 }

@@ -66,13 +66,12 @@ export function findSpeakers(ix: DocIndex): Speakers {
     speakerOfSpan.push(speaker);
     if (speaker >= 0) last = speaker;
   }
-  const spanAt = (t: number): number => {
-    for (let k = 0; k < spans.length; k++) {
-      const [s, e] = spans[k] as [number, number];
-      if (t > s && t < e) return k;
-    }
-    return -1;
-  };
+  // Token → index of the quotation it is inside, built once.
+  const inside = new Int32Array(spans.length > 0 ? n : 0).fill(-1);
+  spans.forEach(([s, e], k) => {
+    for (let t = s + 1; t < e; t++) inside[t] = k;
+  });
+  const spanAt = (t: number): number => (spans.length > 0 ? (inside[t] ?? -1) : -1);
   return {
     speakerOf(t) {
       const k = spanAt(t);
