@@ -32,7 +32,7 @@ export function extractCommand(): Command {
     .addOption(lexiconOption())
     .addOption(maxBytesOption())
     .action(async (inputs: string[], options: ExtractOptions) => {
-      const progress = createProgress("extracted");
+      const progress = createProgress("extracted", { inputs });
       let failed = 0;
       try {
         const results = processAll(readInputs(inputs, { maxBytes: options.maxBytes }), {
@@ -40,7 +40,7 @@ export function extractCommand(): Command {
           pipeline: pipelineOptionsFrom(options),
         });
         for await (const result of results) {
-          progress.tick(result.ok);
+          progress.tick(result.ok, result.ok ? result.origin : result.failure.origin);
           if (result.ok) {
             await writeOut(`${JSON.stringify(result.doc)}\n`);
           } else {

@@ -70,7 +70,7 @@ export function ingestCommand(): Command {
         failed: 0,
         interrupted: false,
       };
-      const progress = createProgress("ingested");
+      const progress = createProgress("ingested", { inputs });
       // The first interrupt stops reading and stores what is done; a second one exits now,
       // losing only the batch in flight (the store is transactional either way).
       const interrupt = () => {
@@ -94,7 +94,7 @@ export function ingestCommand(): Command {
         });
         for await (const result of results) {
           summary.inputs++;
-          progress.tick(result.ok);
+          progress.tick(result.ok, result.ok ? result.origin : result.failure.origin);
           if (result.ok) {
             batch.push({
               kind: "article",
