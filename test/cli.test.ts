@@ -268,6 +268,8 @@ describe("dateline ingest", () => {
     assert.equal(summary.added, good.size);
     assert.equal(summary.failed, bad.size);
     for (const origin of bad) assert.ok(result.stderr.includes(origin), `reported: ${origin}`);
+    const listed = await run(["messages", "--failed", "--json", "--db", db]);
+    assert.deepEqual(new Set(jsonLines(listed.stdout).map((m) => m.origin)), bad);
 
     const store = await SqliteStore.open(db, { mustExist: true });
     try {

@@ -46,6 +46,11 @@ const commands: readonly CommandEntry[] = [
     load: async () => (await import("./commands/events.ts")).eventsCommand,
   },
   {
+    name: "messages",
+    summary: "list messages: inputs that could not be read, repairs, doubts",
+    load: async () => (await import("./commands/messages.ts")).messagesCommand,
+  },
+  {
     name: "stats",
     summary: "count articles, annotations by kind, events by type, messages by rule",
     load: async () => (await import("./commands/stats.ts")).statsCommand,

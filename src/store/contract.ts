@@ -97,6 +97,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal(failures[0]?.rule, "read/binary");
       assert.equal(failures[0]?.articleId, null);
       assert.equal((await s.stats()).failedInputs, 1);
+      await s.writeBatch([article(sampleDocument("e0", "Other text."), "ok.txt")]);
+      const rules = async (filter: Parameters<Store["listMessages"]>[0]) =>
+        (await s.listMessages(filter)).map((m) => `${m.articleId}:${m.rule}`);
+      assert.deepEqual(await rules({ rule: "read/binary" }), ["null:read/binary"]);
+      assert.deepEqual(await rules({ severity: "warning" }), ["e0:clean/broken-entity"]);
+      assert.deepEqual(await rules({ articleId: "e0" }), ["e0:clean/broken-entity"]);
+      assert.deepEqual(await rules({ limit: 1 }), ["null:read/binary"], "failures first");
       await s.writeBatch([article(sampleDocument("e1", "Now it reads."), "bad/x.txt")]);
       assert.equal((await s.listMessages({ unattached: true })).length, 0);
     });
