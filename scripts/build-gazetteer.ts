@@ -268,9 +268,13 @@ function main(): void {
     addName(city.name, index);
     for (const n of city.names) addName(n, index, n !== city.name && n !== city.ascii);
   }
-  for (const [id, aliases] of tsvRows("city-aliases.tsv")) {
+  for (const [id, aliases, expected] of tsvRows("city-aliases.tsv")) {
     const index = cityIndex.get(Number(id));
     if (index === undefined) throw new Error(`city-aliases.tsv: no city ${id} in cities500`);
+    const actual = (entries[index] as EntryRow)[1];
+    if (expected && expected !== actual) {
+      throw new Error(`city-aliases.tsv: city ${id} is ${actual}, not ${expected}`);
+    }
     for (const alias of alternatives(aliases)) addAlias(alias, index);
   }
 

@@ -84,6 +84,10 @@ const TRAPS: [string, string, number, number | null, string?][] = [
   ["Tensions in the Middle East grew.", "Middle East", 0, 6269133, "region"],
   ["Mexico said it would respond.", "Mexico", 0, 3996063, "country"],
   ["Flooding hit New York on Tuesday.", "New York", 0, 5128581, "city"],
+  ["Talks resumed in Geneva on Monday.", "Geneva", 0, 2660646, "city"],
+  ["The Oklahoma Legislature met in Oklahoma City.", "Oklahoma", 0, 4544379, "admin1"],
+  ["Vladimir Putin met Kobe Bryant.", "Vladimir", 0, null],
+  ["The NATO summit opened.", "NATO", 0, null],
   ["The meeting is in May in Geneva.", "May", 0, null],
 ];
 
