@@ -7,90 +7,274 @@ export interface StoryInput {
   text: string;
   /** Publication date or time, ISO 8601; used for the time window. */
   published: string | null;
+  /** Publication time, ISO 8601, when known more precisely than `published`. */
+  timestamp?: string | null;
+  /**
+   * Extra features from the annotated document when there is one: entity names and place
+   * ids (e.g. `entity:edward snowden`, `place:98182`). They count as terms, so an article
+   * naming the same person or place as a story leans towards it.
+   */
+  keys?: readonly string[];
 }
 
 export interface ClusterOptions {
   /** Share of its weight (0..1) a story must account for before an article joins it. */
   threshold?: number;
-  /** Stories idle longer than this many days take no new articles. */
+  /** Two live stories merge when each accounts for this share (0..1) of the other's profile. */
+  mergeThreshold?: number;
+  /** Stories idle longer than this many days take no new articles (and leave the state). */
   windowDays?: number;
-  /** Terms of a story's centroid kept for matching (the heaviest ones). */
+  /** Terms of a story kept for matching (the most frequent ones). */
   centroidTerms?: number;
 }
 
-const DEFAULTS: Required<ClusterOptions> = { threshold: 0.05, windowDays: 3, centroidTerms: 60 };
+/**
+ * Defaults measured on the UCI dev headlines (docs/stories.md has the sensitivity table):
+ * 0.03 joins an article to a story when the story's characteristic terms carry 3% of its
+ * TF-IDF weight, i.e. one shared rare name is enough; 0.3 merges two stories only when each
+ * one's profile is largely made of the other's characteristic terms.
+ */
+export const clusterDefaults: Required<ClusterOptions> = {
+  threshold: 0.03,
+  mergeThreshold: 0.3,
+  windowDays: 3,
+  centroidTerms: 60,
+};
+
+/** One story as the clusterer keeps it; also its persisted form. */
+export interface StoryState {
+  id: number;
+  /** Articles of the story that carry each term (the `centroidTerms` most frequent). */
+  terms: [string, number][];
+  /** Articles in the story. */
+  size: number;
+  /** Latest publication time seen, ms since the epoch; null when unknown. */
+  last: number | null;
+}
+
+/** Everything needed to continue clustering where a run stopped. */
+export interface ClustererState {
+  version: 1;
+  /** Articles seen. */
+  documents: number;
+  /** Documents seen per term, for IDF. */
+  documentFrequency: [string, number][];
+  /** The next story id to hand out. */
+  nextId: number;
+  /** Live stories only: stories outside the window can take no article and are dropped. */
+  stories: StoryState[];
+}
 
 interface Story {
   id: number;
-  /** Summed term counts of its articles. */
   terms: Map<string, number>;
   size: number;
-  /** Latest publication time seen, in ms since the epoch (NaN when unknown). */
+  /** ms since the epoch; NaN when unknown. */
   last: number;
+}
+
+/** A merge of two stories: every article of `from` now belongs to `into`. */
+export interface StoryMerge {
+  from: number;
+  into: number;
 }
 
 const DAY_MS = 86_400_000;
 
-/** A term in this share of a story's articles (or more) counts fully for it. */
+/**
+ * Ties go to the larger story (the better-established reading), then the older one, so the
+ * outcome never depends on the order of a hash set (a restored clusterer decides as the
+ * original would have).
+ */
+function before(a: Story, b: Story): boolean {
+  return a.size > b.size || (a.size === b.size && a.id < b.id);
+}
+
+/** A term in half of a story's articles (or more) counts fully for it. */
 const CHARACTERISTIC = 2;
+/**
+ * One pseudo-article added to a story's size when judging how characteristic a term is, so
+ * that a story of two or three headlines does not claim every word it happens to have: a
+ * young story otherwise outbids the established story of the same name.
+ */
+const SMOOTH = 1;
+/** A story's profile, for merging, holds the terms in at least this share of its articles. */
+const PROFILE_SHARE = 0.25;
 
 /**
  * Online story clustering. Each article joins the live story that accounts for most of its
  * TF-IDF weight (IDF learned from everything seen so far; see `similarity`), or starts a
- * new one. Adding an article touches only the stories that share a term with
- * it (an inverted index), so adding a day of news costs the same whatever the corpus
- * size, and nothing already clustered is re-clustered.
+ * new one; then the story it joined may merge with a live story whose profile matches it
+ * both ways (a young story about "Snowden at SXSW" and the older "Snowden" story).
+ * Adding an article touches only the stories that share a term with it (an inverted
+ * index), so its cost does not grow with the corpus, and nothing already clustered is
+ * re-clustered; merges only relabel.
  */
 export class StoryClusterer {
   private readonly options: Required<ClusterOptions>;
-  private readonly stories: Story[] = [];
-  /** Documents seen per term, for IDF. */
+  private readonly stories = new Map<number, Story>();
   private readonly documentFrequency = new Map<string, number>();
   private documents = 0;
-  /** Term → stories whose centroid holds it. */
+  private nextId = 0;
+  /** Term → live stories that hold it. */
   private readonly index = new Map<string, Set<number>>();
+  /** Story id → the story it was merged into (kept for `resolve`). */
+  private readonly mergedInto = new Map<number, number>();
+  private merges: StoryMerge[] = [];
+  /** Latest publication time seen, ms since the epoch. */
+  private clock = Number.NaN;
 
-  constructor(options: ClusterOptions = {}) {
-    this.options = { ...DEFAULTS, ...options };
+  constructor(options: ClusterOptions = {}, state?: ClustererState) {
+    this.options = { ...clusterDefaults, ...options };
+    if (state) this.restore(state);
   }
 
+  /** Live stories. */
   get storyCount(): number {
-    return this.stories.length;
+    return this.stories.size;
   }
 
-  /** Place one article; returns its story's id (stable, assigned in arrival order). */
+  /** The story an id now stands for, following merges made by this instance. */
+  resolve(id: number): number {
+    let current = id;
+    for (let next = this.mergedInto.get(current); next !== undefined; ) {
+      current = next;
+      next = this.mergedInto.get(current);
+    }
+    return current;
+  }
+
+  /** Merges made since the last call, oldest first (the store relabels their articles). */
+  takeMerges(): StoryMerge[] {
+    const out = this.merges;
+    this.merges = [];
+    return out;
+  }
+
+  /** Place one article; returns its story's id (stable unless a later merge relabels it). */
   add(article: StoryInput): number {
     const counts = termCounts(article.text);
+    for (const key of article.keys ?? []) counts.set(key, (counts.get(key) ?? 0) + 1);
     this.documents++;
     for (const term of counts.keys()) {
       this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
-    const time = article.published ? Date.parse(article.published) : Number.NaN;
+    const stamp = article.timestamp ?? article.published;
+    const time = stamp ? Date.parse(stamp) : Number.NaN;
+    if (!Number.isNaN(time) && (Number.isNaN(this.clock) || time > this.clock)) this.clock = time;
     const vector = this.weigh(counts);
     let best: Story | undefined;
     let bestScore = this.options.threshold;
     for (const candidate of this.candidates(counts.keys())) {
-      const story = this.stories[candidate] as Story;
-      if (!Number.isNaN(time) && !Number.isNaN(story.last)) {
-        if (time - story.last > this.options.windowDays * DAY_MS) continue;
-      }
+      const story = this.stories.get(candidate) as Story;
+      if (!this.live(story, time)) continue;
       const score = this.similarity(vector, story);
-      if (score > bestScore) {
+      if (score > bestScore || (best && score === bestScore && before(story, best))) {
         best = story;
         bestScore = score;
       }
     }
     const story = best ?? this.open(time);
-    for (const [term, n] of counts) story.terms.set(term, (story.terms.get(term) ?? 0) + n);
+    for (const term of counts.keys()) story.terms.set(term, (story.terms.get(term) ?? 0) + 1);
     story.size++;
     if (!Number.isNaN(time) && (Number.isNaN(story.last) || time > story.last)) story.last = time;
     this.reindex(story);
-    return story.id;
+    return this.mergeStep(story, time).id;
+  }
+
+  /** The state to persist: live stories (by the latest time seen) and the IDF counts. */
+  state(): ClustererState {
+    const stories: StoryState[] = [];
+    for (const story of this.stories.values()) {
+      if (!this.live(story, this.clock)) continue;
+      stories.push({
+        id: story.id,
+        terms: [...story.terms],
+        size: story.size,
+        last: Number.isNaN(story.last) ? null : story.last,
+      });
+    }
+    return {
+      version: 1,
+      documents: this.documents,
+      documentFrequency: [...this.documentFrequency],
+      nextId: this.nextId,
+      stories,
+    };
+  }
+
+  private restore(state: ClustererState): void {
+    this.documents = state.documents;
+    for (const [term, n] of state.documentFrequency) this.documentFrequency.set(term, n);
+    this.nextId = state.nextId;
+    for (const s of state.stories) {
+      const story: Story = {
+        id: s.id,
+        terms: new Map(s.terms),
+        size: s.size,
+        last: s.last ?? Number.NaN,
+      };
+      this.stories.set(story.id, story);
+      this.reindex(story);
+      if (!Number.isNaN(story.last) && (Number.isNaN(this.clock) || story.last > this.clock)) {
+        this.clock = story.last;
+      }
+    }
+  }
+
+  private live(story: Story, time: number): boolean {
+    if (Number.isNaN(time) || Number.isNaN(story.last)) return true;
+    return time - story.last <= this.options.windowDays * DAY_MS;
+  }
+
+  /** Merge the story with the live story most like it, both ways, if that is like enough. */
+  private mergeStep(story: Story, time: number): Story {
+    if (story.size < 2) return story;
+    const own = this.profile(story);
+    if (own.size === 0) return story;
+    let best: Story | undefined;
+    let bestScore = this.options.mergeThreshold;
+    for (const candidate of this.candidates(own.keys())) {
+      const other = this.stories.get(candidate) as Story;
+      if (other === story || other.size < 2 || !this.live(other, time)) continue;
+      // Symmetric: a small story absorbed by a big one must also be mostly about what the
+      // big one is about, or every story naming "Apple" would end in one.
+      const score = Math.min(
+        this.similarity(own, other),
+        this.similarity(this.profile(other), story),
+      );
+      if (score > bestScore || (best && score === bestScore && before(other, best))) {
+        best = other;
+        bestScore = score;
+      }
+    }
+    if (!best) return story;
+    const [into, from] = best.size >= story.size ? [best, story] : [story, best];
+    for (const [term, n] of from.terms) into.terms.set(term, (into.terms.get(term) ?? 0) + n);
+    into.size += from.size;
+    if (Number.isNaN(into.last) || from.last > into.last) into.last = from.last;
+    for (const term of from.terms.keys()) this.index.get(term)?.delete(from.id);
+    this.stories.delete(from.id);
+    this.mergedInto.set(from.id, into.id);
+    this.merges.push({ from: from.id, into: into.id });
+    this.reindex(into);
+    return into;
+  }
+
+  /** A story as a weighted term vector: IDF times the share of its articles with the term. */
+  private profile(story: Story): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [term, n] of story.terms) {
+      const share = n / story.size;
+      if (share < PROFILE_SHARE || n < 2) continue;
+      out.set(term, share * this.idf(term));
+    }
+    return out;
   }
 
   private open(time: number): Story {
-    const story: Story = { id: this.stories.length, terms: new Map(), size: 0, last: time };
-    this.stories.push(story);
+    const story: Story = { id: this.nextId++, terms: new Map(), size: 0, last: time };
+    this.stories.set(story.id, story);
     return story;
   }
 
@@ -103,7 +287,7 @@ export class StoryClusterer {
     return out;
   }
 
-  /** Keep the story's heaviest terms in the inverted index, so the index stays small. */
+  /** Keep the story's most frequent terms in the inverted index, so the index stays small. */
   private reindex(story: Story): void {
     if (story.terms.size > this.options.centroidTerms * 2) {
       const kept = [...story.terms]
@@ -125,8 +309,8 @@ export class StoryClusterer {
   /**
    * How much of the article's weight the story accounts for: each shared term counts its
    * IDF weight times how characteristic it is of the story (the share of the story's
-   * articles that carry it). A headline about Titanfall joins the Titanfall story because
-   * the rare word that carries it is in nearly every article of that story.
+   * articles that carry it, smoothed). A headline about Titanfall joins the Titanfall story
+   * because the rare word that carries it is in nearly every article of that story.
    */
   private similarity(vector: Map<string, number>, story: Story): number {
     let shared = 0;
@@ -134,18 +318,22 @@ export class StoryClusterer {
     for (const [term, weight] of vector) {
       total += weight;
       const n = story.terms.get(term);
-      if (n !== undefined) shared += weight * Math.min(1, (n / story.size) * CHARACTERISTIC);
+      if (n !== undefined) {
+        shared += weight * Math.min(1, (n / (story.size + SMOOTH)) * CHARACTERISTIC);
+      }
     }
     return total === 0 ? 0 : shared / total;
+  }
+
+  private idf(term: string): number {
+    const df = this.documentFrequency.get(term) ?? 1;
+    return Math.log(1 + this.documents / df);
   }
 
   /** TF-IDF weights, tf dampened by log so one repeated word does not carry a story. */
   private weigh(counts: Map<string, number>): Map<string, number> {
     const out = new Map<string, number>();
-    for (const [term, n] of counts) {
-      const df = this.documentFrequency.get(term) ?? 1;
-      out.set(term, (1 + Math.log(n)) * Math.log(1 + this.documents / df));
-    }
+    for (const [term, n] of counts) out.set(term, (1 + Math.log(n)) * this.idf(term));
     return out;
   }
 }

@@ -6,13 +6,27 @@ import { type ClusterOptions, StoryClusterer, type StoryInput } from "./cluster.
 
 export { type ClusterOptions, StoryClusterer, type StoryInput } from "./cluster.ts";
 
-/** Cluster articles into stories in the order given (sort by publication for a feed). */
+/** Cluster articles into stories in order of publication (input order breaks ties). */
 export function clusterStories(
   articles: readonly StoryInput[],
   options: ClusterOptions = {},
 ): Map<string, string> {
   const clusterer = new StoryClusterer(options);
-  const out = new Map<string, string>();
-  for (const article of articles) out.set(article.id, `story-${clusterer.add(article)}`);
-  return out;
+  const assigned: [string, number][] = [];
+  for (const article of inArrivalOrder(articles))
+    assigned.push([article.id, clusterer.add(article)]);
+  // Stories merge as they grow: report each article under the story it ended in.
+  return new Map(assigned.map(([id, story]) => [id, `story-${clusterer.resolve(story)}`]));
+}
+
+function inArrivalOrder(articles: readonly StoryInput[]): StoryInput[] {
+  const time = (a: StoryInput) => {
+    const stamp = a.timestamp ?? a.published;
+    const t = stamp ? Date.parse(stamp) : Number.NaN;
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+  };
+  return articles
+    .map((article, i) => ({ article, i, t: time(article) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.article);
 }
