@@ -27,6 +27,8 @@ export interface ArgumentContext {
   speakerOf: (token: number) => number;
   /** ISO alpha-3 of a GeoNames alpha-2 country code, or null. */
   iso3: (alpha2: string) => string | null;
+  /** Whether a lowercased word is a demonym (`iranian`): a modifier, never a place. */
+  isDemonym: (word: string) => boolean;
 }
 
 export interface Resolved {
@@ -313,8 +315,16 @@ function placeCountry(ac: ArgumentContext, s: number, e: number): string | null 
   for (let i = s; i < e; i++) {
     const k = ix.place[i] as number;
     if (k < 0) continue;
-    const code = ix.doc.places[k]?.countryCode;
-    if (code) return ac.iso3(code);
+    const place = ix.doc.places[k];
+    // `Iranian-backed militia` is not in Iran.
+    if (
+      !place ||
+      ac.isDemonym(place.text.toLowerCase()) ||
+      /-(backed|supported|sponsored|allied|led)$/.test(ix.low[i] as string) ||
+      ix.low[i + 1] === "-"
+    )
+      continue;
+    if (place.countryCode) return ac.iso3(place.countryCode);
   }
   return null;
 }

@@ -132,6 +132,8 @@ export interface CoderState {
   lexicon: EventLexicon;
   /** ISO alpha-2 → alpha-3, for places' country codes. */
   iso3: Map<string, string>;
+  /** Lowercased demonyms (`iranian`), which gazetteers may tag as places. */
+  demonyms: Set<string>;
   /** Verb forms that have no noun reading in the lexicon: a phrase never runs through them. */
   verbOnly: Set<string>;
   nounForms: Set<string>;
@@ -149,6 +151,7 @@ const INFINITIVES = new Set(
 export function createCoderState(
   lexicon: EventLexicon,
   iso3: Map<string, string> = new Map(),
+  demonyms: Set<string> = new Set(),
 ): CoderState {
   const verbForms = new Set<string>();
   const nounForms = new Set<string>();
@@ -166,7 +169,7 @@ export function createCoderState(
     ),
   );
   for (const w of INFINITIVES) verbForms.add(w);
-  return { lexicon, verbOnly, nounForms, verbForms, iso3 };
+  return { lexicon, verbOnly, nounForms, verbForms, iso3, demonyms };
 }
 
 const COUNT_FIELD: Record<string, "dead" | "injured" | "arrested"> = {
@@ -204,6 +207,7 @@ export function codeDocument(doc: Document, state: CoderState): Event[] {
     memory: new Map(),
     speakerOf: (t) => speakers.speakerOf(t),
     iso3: (a2) => state.iso3.get(a2.toUpperCase()) ?? null,
+    isDemonym: (w) => state.demonyms.has(w),
   };
   const events: Event[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
@@ -272,7 +276,7 @@ function codeSentence(
   for (const d of drafts) if (live(d)) resolveActor(view, ac, d, verbLike);
   inheritActors(view, drafts);
   for (const d of drafts) if (live(d)) chooseRow(view, state, d);
-  for (const d of drafts) if (live(d)) resolveRecipient(view, ac, d, verbLike);
+  for (const d of drafts) if (live(d)) resolveRecipient(view, ac, d, verbLike, state.verbForms);
   applyModality(drafts);
   foldCounts(view, drafts, ac, verbLike);
   for (const d of drafts) if (!d.drop) refineType(view, d);
@@ -668,6 +672,30 @@ function mustClauses(view: SentenceView, drafts: Draft[], verbLike: (i: number) 
   drafts.sort((x, y) => x.a - y.a);
 }
 
+/** Words that open a phrase telling another event (`after the attack`, `in retaliation for`). */
+const CONNECTIVES = new Set([
+  "after",
+  "before",
+  "following",
+  "during",
+  "since",
+  "amid",
+  "despite",
+  "over",
+  "for",
+  "by",
+]);
+
+/** Whether the noun at `i` heads a phrase opened by a connective: a new event, not our object. */
+function opensEvent(ix: DocIndex, i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 5); j--) {
+    const w = ix.low[j] as string;
+    if (CONNECTIVES.has(w)) return true;
+    if (PREPOSITIONS.has(w) || isPunct(ix, j)) return false;
+  }
+  return false;
+}
+
 function triggerBefore(triggerAt: Set<number>, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (triggerAt.has(i)) return true;
   return false;
@@ -928,7 +956,7 @@ function collectPps(
     const w = ix.low[i] as string;
     if (w === ",") break;
     // Another trigger's phrases are its own; a purpose clause (`to strengthen`) ends ours.
-    if (triggerAt.has(i) && i !== d.head) {
+    if (triggerAt.has(i) && i !== d.head && (state.verbForms.has(w) || opensEvent(ix, i))) {
       d.ppEnd = i;
       break;
     }
@@ -1142,6 +1170,7 @@ function resolveRecipient(
   ac: ArgumentContext,
   d: Draft,
   verbLike: (i: number) => boolean,
+  verbForms: Set<string>,
 ): void {
   const { ix } = view;
   const recipientSlots = d.entry.recipient;
@@ -1182,7 +1211,8 @@ function resolveRecipient(
     let t = d.b;
     while (t < d.clauseEnd && (TIME_WORDS.has(ix.low[t] as string) || (ix.date[t] as number) >= 0))
       t++;
-    if (ix.low[t] === "that") d.recipient = resolve(subjectOfClause(view, t + 1, verbLike));
+    if (ix.low[t] === "that")
+      d.recipient = resolve(subjectOfClause(view, t + 1, verbLike, verbForms));
   }
   // No recipient where the lexicon looks: the first named actor with a country in the
   // trigger's object or phrases (`offered to hand over to Great Britain`).
@@ -1213,6 +1243,12 @@ function resolveRecipient(
       d.recipient = res;
   }
   if (d.actor && d.recipient && d.actor.arg.start === d.recipient.arg.start) d.recipient = null;
+  // A recipient must name someone: a country, a sector or a named actor (not `the Black Sea`).
+  if (d.recipient && !d.recipient.arg.country && !d.recipient.arg.sector) {
+    const k = d.recipient.arg.entity;
+    const t = k !== undefined ? ix.doc.entities[k]?.type : undefined;
+    if (t === undefined || t === "LOC" || t === "FAC" || t === "GPE") d.recipient = null;
+  }
 }
 
 /** Types whose recipient may be the territory they are applied to. */
@@ -1223,9 +1259,14 @@ function subjectOfClause(
   view: SentenceView,
   t: number,
   verbLike: (i: number) => boolean,
+  verbForms: Set<string>,
 ): Range | null {
-  const r = phraseRight(view.ix, t, view.to, verbLike, 8);
-  return r;
+  const { ix } = view;
+  // The clause's verb ends its subject: `that the president resign`, `that Israel ease`.
+  const stop = (i: number): boolean =>
+    verbLike(i) ||
+    (i > t && ix.entity[i] === -1 && !isCapitalized(ix, i) && verbForms.has(ix.low[i] as string));
+  return phraseRight(ix, t, view.to, stop, 8);
 }
 
 /**
@@ -1531,7 +1572,8 @@ function checkEvidence(d: Draft): void {
   ) {
     // A noun inside a prepositional phrase (`in ethnic riots`, `since last month's invasion`)
     // is background unless it says who did it to whom (`airstrikes on X`, `attack by Y`).
-    if (!d.recipient && !d.pps.has("by")) d.drop = true;
+    if (!d.recipient && !d.pps.has("by") && !d.pps.has("on") && !d.pps.has("against"))
+      d.drop = true;
   }
   if (d.pos === "n") {
     const hasArgs =

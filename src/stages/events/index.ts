@@ -12,8 +12,10 @@ import { loadEventLexicon } from "./lexicon.ts";
 
 export function eventsStage(options: PipelineOptions = {}): Stage {
   // Places carry ISO alpha-2 codes; actors use alpha-3.
-  const iso3 = new Map(loadLexicons().countries.map((c) => [c.iso2, c.iso3] as [string, string]));
-  const state = createCoderState(loadEventLexicon(options.lexicons ?? []), iso3);
+  const countries = loadLexicons().countries;
+  const iso3 = new Map(countries.map((c) => [c.iso2, c.iso3] as [string, string]));
+  const demonyms = new Set(countries.flatMap((c) => c.demonyms.map((d) => d.toLowerCase())));
+  const state = createCoderState(loadEventLexicon(options.lexicons ?? []), iso3, demonyms);
   return {
     name: "events",
     needs: ["entities", "dates", "places"],

@@ -120,6 +120,8 @@ function stopsPhrase(ix: DocIndex, i: number, verbLike: (i: number) => boolean):
   if (SUBORDINATORS.has(w) || isAux(w) || (NEGATORS.has(w) && w !== "no")) return true;
   if (CLAUSE_VERBS.has(w) && ix.entity[i] === -1) return true;
   if (w === "to") return true;
+  // `of interfering`: a gerund clause, not part of the phrase.
+  if (w === "of" && (ix.low[i + 1] ?? "").endsWith("ing") && ix.entity[i + 1] === -1) return true;
   return verbLike(i);
 }
 
@@ -139,6 +141,8 @@ export function phraseRight(
   while (end < limit && end - start < maxLength) {
     const w = ix.low[end] as string;
     if (stopsPhrase(ix, end, verbLike) && !(end === start && DETERMINERS.has(w))) break;
+    // A date ends a phrase (`Uganda last week`), unless it is part of a name.
+    if (end > start && (ix.date[end] as number) >= 0 && ix.entity[end] === -1) break;
     // Quantities keep their words: `more than 100`, `at least 8`, `up to 16`.
     const quantityWord =
       (w === "than" && /^(more|less|fewer)$/.test(ix.low[end - 1] ?? "")) ||
