@@ -44,16 +44,18 @@ function randomText(next: () => number, length: number): string {
 
 describe("edits", () => {
   it("applies ordered edits and reports their output spans", () => {
-    const { text, outSpans } = applyEdits("a &amp; b", [{ start: 2, end: 7, text: "&" }]);
+    const sink = new EditSink();
+    sink.edit(2, 7, "&", { rule: "t", severity: "info", reason: "r" });
+    const { text, spans } = applyEdits("a &amp; b", sink);
     assert.equal(text, "a & b");
-    assert.deepEqual(outSpans, [[2, 3]]);
+    assert.deepEqual([...spans], [[0, [2, 3]]]);
   });
 
   it("drops an edit that overlaps an earlier one", () => {
     const sink = new EditSink();
     sink.edit(0, 5, "x");
     sink.edit(3, 6, "y");
-    assert.equal(sink.edits.length, 1);
+    assert.equal(sink.size, 1);
   });
 
   it("composes passes: every clean offset maps into raw, in order", () => {
@@ -96,6 +98,19 @@ describe("edits", () => {
       const once = clean(randomText(next, 30), "text").text;
       assert.equal(clean(once, "text").text, once);
     }
+  });
+
+  it("keeps memory and time bounded on millions of edits", () => {
+    const clean = createCleaner();
+    const raw = "ab  ".repeat(1_000_000);
+    const before = process.memoryUsage().rss;
+    const started = performance.now();
+    const { text, repairs } = clean(raw, "text");
+    const grew = (process.memoryUsage().rss - before) / 1024 / 1024;
+    assert.equal(text.length, 3 * 1_000_000 - 1);
+    assert.equal(repairs.length, 1);
+    assert.ok(grew < 400, `RSS grew by ${grew.toFixed(0)} MB for 4 MB with a million edits`);
+    assert.ok(performance.now() - started < 10_000);
   });
 
   it("rejects a substitution that changes the length", () => {

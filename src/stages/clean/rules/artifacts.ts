@@ -54,7 +54,7 @@ export function dropArtifactLines(lexicon: ArtifactLexicon): CleanRule {
           sink.edit(from, to, "", {
             rule: "clean/artifact",
             severity: "warning",
-            reason: `dropped the page artifact "${quote(line)}"`,
+            reason: () => `dropped the page artifact "${quote(line)}"`,
           });
         }
       }

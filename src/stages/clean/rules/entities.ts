@@ -30,6 +30,18 @@ const SPACED_NAMES = new Set([
 
 const APOSTROPHES = new Set(["'", "\u2019"]);
 
+/** Decoded references by their canonical form: a text repeats the same few many times. */
+const decodedCache = new Map<string, string>();
+
+function decodeOnce(canonical: string): string {
+  let decoded = decodedCache.get(canonical);
+  if (decoded === undefined) {
+    decoded = decodeHTMLStrict(canonical);
+    if (decodedCache.size < 4096) decodedCache.set(canonical, decoded);
+  }
+  return decoded;
+}
+
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /\p{L}/u.test(ch);
 }
@@ -49,7 +61,7 @@ export function decodeEntities(text: string, sink: EditSink): void {
       if (spaced && !SPACED_NAMES.has((name as string).toLowerCase())) continue;
       canonical = `&${name};`;
     }
-    const decoded = decodeHTMLStrict(canonical);
+    const decoded = decodeOnce(canonical);
     if (decoded === canonical || decoded === "") continue;
     let start = m.index;
     let end = m.index + whole.length;
@@ -70,13 +82,13 @@ export function decodeEntities(text: string, sink: EditSink): void {
       sink.edit(start, end, decoded, {
         rule: "clean/broken-entity",
         severity: "warning",
-        reason: `decoded the broken HTML entity "${text.slice(start, end)}" as "${decoded}"`,
+        reason: () => `decoded the broken HTML entity "${text.slice(start, end)}" as "${decoded}"`,
       });
     } else {
       sink.edit(start, end, decoded, {
         rule: "clean/entity",
         severity: "info",
-        reason: `decoded the HTML entity "${whole}" as "${decoded}"`,
+        reason: () => `decoded the HTML entity "${whole}" as "${decoded}"`,
       });
     }
   }

@@ -64,7 +64,7 @@ export function repairMojibake(text: string, sink: EditSink): void {
     sink.edit(m.index, m.index + run.length, decoded, {
       rule: "clean/mojibake",
       severity: "warning",
-      reason: `repaired "${run}" to "${decoded}" (UTF-8 read as Windows-1252)`,
+      reason: () => `repaired "${run}" to "${decoded}" (UTF-8 read as Windows-1252)`,
     });
   }
 }

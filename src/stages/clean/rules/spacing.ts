@@ -54,7 +54,7 @@ export function fixSpacing(text: string, sink: EditSink): void {
     sink.edit(start, at, "", {
       rule: "clean/spacing",
       severity: "warning",
-      reason: `removed a space before "${text[at]}"`,
+      reason: () => `removed a space before "${text[at]}"`,
     });
   }
 }

@@ -22,7 +22,8 @@ export function stripStrayMarkup(text: string, sink: EditSink): void {
     sink.edit(m.index, m.index + m[0].length, replacement, {
       rule: "clean/markup",
       severity: "warning",
-      reason: `removed HTML markup "${m[0].length > 40 ? `${m[0].slice(0, 40)}…` : m[0]}" left in the text`,
+      reason: () =>
+        `removed HTML markup "${m[0].length > 40 ? `${m[0].slice(0, 40)}…` : m[0]}" left in the text`,
     });
   }
 }
