@@ -135,6 +135,7 @@ export function findMentions(input: MentionInput): Mention[] {
   const { text, entities, gazetteer, cues, sentenceStarts } = input;
   const tokens = splitHyphens(text, input.tokens);
   const mentions: Mention[] = [];
+  const personWords = new Set<string>();
   /** Per token: 0 free, 1 taken by a mention, 2 inside a PERSON, 3 inside an ORG. */
   const owner = new Uint8Array(tokens.length);
 
@@ -169,6 +170,13 @@ export function findMentions(input: MentionInput): Mention[] {
     // `Kentucky` tagged PERSON, `Russia` tagged ORG (`Russia said`): the place reading wins.
     if (mark !== 0 && isStrongPlaceName(entity.text, gazetteer, cues)) mark = 0;
     if (mark !== 0) for (let t = first; t < last; t++) owner[t] = mark;
+    // The surname of a multi-word person's name (`Che Adams`): a later lone `Adams` is that person.
+    // Only the surname: a tagger's PERSON may start with a place (`Oregon Gov. Kate Brown`).
+    const surname = tokens[last - 1];
+    if (mark === 2 && last - first > 1 && surname !== undefined) {
+      const word = text.slice(surname.start, surname.end);
+      if (!isStrongPlaceName(word, gazetteer, cues)) personWords.add(word.toLowerCase());
+    }
   }
 
   // Tagged GPE/LOC: the whole entity names a place, else the longest place names inside it.
@@ -205,7 +213,9 @@ export function findMentions(input: MentionInput): Mention[] {
         const e = gazetteer.entry(c);
         return e.feature.startsWith("PPL") && e.population < 100000;
       });
-    if (candidates.length > 0 && !allWeak && !demonymFirst) {
+    const personWord =
+      last - first === 1 && personWords.has(lower(text, tokens[first])) && !isLocative(first);
+    if (candidates.length > 0 && !allWeak && !demonymFirst && !personWord) {
       mentions.push({
         start,
         end,
@@ -280,6 +290,7 @@ export function findMentions(input: MentionInput): Mention[] {
     candidates: readonly number[],
   ): Mention | null {
     if (cues.notPlaces.has(key)) return null;
+    if (i === j && personWords.has(key) && !isLocative(i)) return null;
     const prev = before(i);
     const next = tokens[j + 1];
     const nextStartsSentence = next !== undefined && sentenceStarts.has(next.start);

@@ -137,6 +137,20 @@ describe("places: entities and demonyms", () => {
     const found = run("Jordan Henderson scored twice.", [["Jordan Henderson", "PERSON"]]);
     assert.equal(found.length, 0);
   });
+  test("a lone surname of a tagged person is that person, not a town", () => {
+    const text = "Che Adams scored in Birmingham. Adams was later sent off.";
+    const found = run(text, [
+      ["Che Adams", "PERSON"],
+      ["Birmingham", "GPE"],
+      ["Adams", "GPE"],
+    ]);
+    assert.equal(find(found, "Adams"), undefined);
+    assert.ok(find(found, "Birmingham"));
+  });
+  test("a place the tagger calls a person is still a place", () => {
+    const place = find(run("Kentucky passed the bill.", [["Kentucky", "PERSON"]]), "Kentucky");
+    assert.equal(place?.geonameId, 6254925);
+  });
   test("a tagged GPE is resolved even when it is a common word", () => {
     const place = find(run("He moved to Reading last year.", [["Reading", "GPE"]]), "Reading");
     assert.equal(place?.countryCode, "GB");
