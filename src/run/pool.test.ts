@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import type { SourceDocument } from "../core/document.ts";
 import type { ReadResult } from "../read/types.ts";
 import { type ProcessResult, processAll } from "./pool.ts";
 
@@ -61,14 +62,21 @@ describe("processAll", () => {
     assert.ok(widest <= 6, `at most 5 in flight plus the one being read, saw ${widest}`);
   });
 
-  it("accepts an id from the input", async () => {
-    const [result] = await collect(
-      processAll([{ ok: true, doc: { id: "given", raw: "x", format: "text", origin: "o" } }], {
-        concurrency: 2,
-      }),
+  it("keeps a given id, and fails a document that cannot be handed to a worker alone", async () => {
+    const odd = { raw: "x", format: "text", origin: "odd", title: (() => "") as unknown as string };
+    const results = await collect(
+      processAll(
+        [
+          { ok: true, doc: odd as SourceDocument },
+          { ok: true, doc: { id: "given", raw: "fine", format: "text", origin: "fine" } },
+        ],
+        { concurrency: 2 },
+      ),
     );
-    assert.ok(result?.ok);
-    assert.equal(result.doc.id, "given");
-    assert.equal(result.idGiven, true);
+    const [failed, given] = results;
+    assert.equal(failed?.ok === false && failed.failure.rule, "run/extract-failed");
+    assert.ok(given?.ok);
+    assert.equal(given.doc.id, "given");
+    assert.equal(given.idGiven, true);
   });
 });

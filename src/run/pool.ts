@@ -211,8 +211,13 @@ class WorkerPool {
     if (!slot) return Promise.resolve(crashed(source, "no worker is running"));
     const seq = this.seq++;
     return new Promise((resolve) => {
-      slot.pending.set(seq, { source, resolve });
-      slot.worker.postMessage({ seq, source } satisfies TaskRequest);
+      try {
+        slot.worker.postMessage({ seq, source } satisfies TaskRequest);
+        slot.pending.set(seq, { source, resolve });
+      } catch (error) {
+        // A document that cannot be sent (not cloneable) fails alone.
+        resolve(crashed(source, `cannot hand to a worker: ${(error as Error).message}`));
+      }
     });
   }
 
