@@ -33,7 +33,6 @@ export function extractCommand(): Command {
     .addOption(maxBytesOption())
     .action(async (inputs: string[], options: ExtractOptions) => {
       const progress = createProgress("extracted", { inputs });
-      let failed = 0;
       try {
         const results = processAll(readInputs(inputs, { maxBytes: options.maxBytes }), {
           concurrency: options.concurrency,
@@ -44,7 +43,8 @@ export function extractCommand(): Command {
           if (result.ok) {
             await writeOut(`${JSON.stringify(result.doc)}\n`);
           } else {
-            failed++;
+            // Set now, so a run cut short by a closed pipe still says inputs failed.
+            setExitCode(ExitCode.partial);
             const { origin, reason, rule } = result.failure;
             progress.log(`dateline: skipped ${origin}: ${reason} (${rule})`);
           }
@@ -55,6 +55,5 @@ export function extractCommand(): Command {
       } finally {
         progress.done();
       }
-      if (failed) setExitCode(ExitCode.partial);
     });
 }
