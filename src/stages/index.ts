@@ -6,6 +6,7 @@ import type { PipelineOptions, Stage, StageFactory } from "../core/stage.ts";
 import { cleanStage } from "./clean/index.ts";
 import { datesStage } from "./dates/index.ts";
 import { entitiesStage } from "./entities/index.ts";
+import { eventsStage } from "./events/index.ts";
 import { placesStage } from "./places/index.ts";
 import { quotesStage } from "./quotes/index.ts";
 import { segmentStage } from "./segment/index.ts";
@@ -21,7 +22,8 @@ export const stageFactories: readonly StageFactory[] = [
   datesStage,
   // places: toponyms resolved to GeoNames ids and points; events take their locations.
   placesStage,
-  // entities, dates, places, events, quotes: added as they land.
+  // events: PLOVER events with actors, place, date and counts, from all of the above.
+  eventsStage,
   // quotes: who said what; runs last so that it can give each event its attribution.
   quotesStage,
 ];

@@ -424,6 +424,9 @@ function verbReading(
     // `a free Iraq`) is no event.
     if (DETERMINERS.has(prev) || prev.endsWith("'s") || /^\d/.test(prev)) return false;
     if (PREPOSITIONS.has(prev) && prev !== "to") return false;
+    // A sentence never opens on a bare verb in news (`Rescue teams used boats`).
+    if (ix.sentence[i - 1] !== ix.sentence[i] && !w.endsWith("ed") && !w.endsWith("ing"))
+      return false;
     if (
       state.verbForms.has(prev) &&
       !isAux(prev) &&
@@ -769,7 +772,14 @@ function verbClause(
       (ix.low[o] as string).length > 4
     )
       o++;
-    if (o < d.clauseEnd && !PREPOSITIONS.has(ix.low[o] as string) && ix.low[o] !== "to") {
+    // `detained at least 30 people`, `arrested up to 16`: a quantity opens the object.
+    const quantityStart =
+      (ix.low[o] === "at" && /^(least|most)$/.test(ix.low[o + 1] ?? "")) ||
+      (ix.low[o] === "up" && ix.low[o + 1] === "to") ||
+      (/^(about|around|over|nearly|almost|some)$/.test(ix.low[o] ?? "") &&
+        ix.tokens[o + 1]?.kind === "number");
+    if (quantityStart) d.obj = phraseRight(ix, o, d.clauseEnd, verbLike);
+    else if (o < d.clauseEnd && !PREPOSITIONS.has(ix.low[o] as string) && ix.low[o] !== "to") {
       if (TIME_WORDS.has(ix.low[o] as string) || (ix.date[o] as number) >= 0) {
         while (
           o < d.clauseEnd &&
@@ -845,7 +855,7 @@ function subjectBefore(
     }
     return null;
   }
-  if (w === "and" || w === "but") {
+  if (w === "and" || w === "but" || w === "&") {
     return null;
   }
   return phraseLeft(ix, i, view.from, verbLike);
@@ -1203,11 +1213,7 @@ function resolveRecipient(
       d.recipient = resolve(r);
   }
   // `demanded that the US cancel ...`: the subject of the that-clause is asked.
-  if (
-    !d.recipient &&
-    d.pos === "v" &&
-    (d.type === "REQUEST" || d.type === "ACCUSE" || d.type === "THREATEN")
-  ) {
+  if (!d.recipient && d.pos === "v" && d.type === "REQUEST") {
     let t = d.b;
     while (t < d.clauseEnd && (TIME_WORDS.has(ix.low[t] as string) || (ix.date[t] as number) >= 0))
       t++;
@@ -1562,6 +1568,8 @@ function checkEvidence(d: Draft): void {
   const flags = d.entry.flags;
   if (flags.has("needrole") && !d.recipient) d.drop = true;
   if (flags.has("needactor") && !d.actor?.arg.country && !d.actor?.arg.sector) d.drop = true;
+  // `Officials warned that more rain was expected`: a warning threatens only someone or something.
+  if (flags.has("needarg") && !d.recipient && d.complements.length === 0) d.drop = true;
   if (
     d.pos === "n" &&
     d.light < 0 &&
