@@ -61,6 +61,13 @@ function candidates(index: Record<string, number | number[]>, key: string): read
   return typeof value === "number" ? [value] : value;
 }
 
+/** A place a user adds from a lexicon file, with the names and demonyms that denote it. */
+export interface ExtraPlace {
+  entry: GazetteerEntry;
+  names: readonly string[];
+  demonyms: readonly string[];
+}
+
 export class Gazetteer {
   readonly entries: readonly GazetteerEntry[];
   /** The file's own objects, used as they were parsed: building maps of 120k keys costs more than it saves. */
@@ -75,9 +82,13 @@ export class Gazetteer {
   /** First words of all names: a capitalised word that starts none is skipped at once. */
   private readonly firstWords: ReadonlySet<string>;
 
-  constructor(file: GazetteerFile) {
+  /** Names of places a user added (`--lexicon my.places.tsv`), looked up before the file's. */
+  private readonly extraNames = new Map<string, number[]>();
+  private readonly extraDemonyms = new Map<string, number>();
+
+  constructor(file: GazetteerFile, extra: readonly ExtraPlace[] = []) {
     if (file.format !== 1) throw new Error(`gazetteer format ${String(file.format)} is not 1`);
-    this.entries = file.entries.map((row) => ({
+    const entries: GazetteerEntry[] = file.entries.map((row) => ({
       geonameId: row[0] === 0 ? null : row[0],
       name: row[1],
       countryCode: row[2] === "" ? null : row[2],
@@ -88,6 +99,16 @@ export class Gazetteer {
       feature: row[7],
     }));
     this.names = file.names;
+    for (const place of extra) {
+      const index = entries.length;
+      entries.push(place.entry);
+      for (const name of place.names) {
+        const key = nameKey(name);
+        this.extraNames.set(key, [...(this.extraNames.get(key) ?? []), index]);
+      }
+      for (const demonym of place.demonyms) this.extraDemonyms.set(nameKey(demonym), index);
+    }
+    this.entries = entries;
     this.demonymIndex = file.demonyms;
     this.exactNames = file.exact;
     this.admin1Names = file.admin1Names;
@@ -97,6 +118,7 @@ export class Gazetteer {
       firstWords.add(space < 0 ? key : key.slice(0, space));
     }
     for (const key in this.exactNames) firstWords.add(nameKey(key).split(" ")[0] ?? "");
+    for (const key of this.extraNames.keys()) firstWords.add(key.split(" ")[0] ?? "");
     this.firstWords = firstWords;
     this.entries.forEach((entry, index) => {
       if (entry.feature === "PCLI" && entry.countryCode) {
@@ -127,12 +149,15 @@ export class Gazetteer {
   }
 
   lookupKey(key: string): readonly number[] {
-    return candidates(this.names, key);
+    const extra = this.extraNames.get(key);
+    return extra ? [...extra, ...candidates(this.names, key)] : candidates(this.names, key);
   }
 
   /** The place a demonym adjective belongs to (`Russian` → Russia), or undefined. */
   demonym(word: string): number | undefined {
     const key = nameKey(word);
+    const extra = this.extraDemonyms.get(key);
+    if (extra !== undefined) return extra;
     return Object.hasOwn(this.demonymIndex, key) ? this.demonymIndex[key] : undefined;
   }
 
@@ -159,16 +184,28 @@ export class Gazetteer {
 
 export const DEFAULT_GAZETTEER_PATH = new URL("./model/gazetteer.json.gz", import.meta.url);
 
+let sharedFile: GazetteerFile | undefined;
 let shared: Gazetteer | undefined;
 
-/** The committed gazetteer, parsed once per process and shared by every pipeline built in it. */
-export function loadGazetteer(path: URL | string = DEFAULT_GAZETTEER_PATH): Gazetteer {
-  if (path === DEFAULT_GAZETTEER_PATH && shared) return shared;
+function readGazetteerFile(path: URL | string): GazetteerFile {
   const bytes = readFileSync(path);
   const json = String(path).endsWith(".gz")
     ? gunzipSync(bytes).toString("utf8")
     : bytes.toString("utf8");
-  const gazetteer = new Gazetteer(JSON.parse(json) as GazetteerFile);
-  if (path === DEFAULT_GAZETTEER_PATH) shared = gazetteer;
-  return gazetteer;
+  return JSON.parse(json) as GazetteerFile;
+}
+
+/**
+ * The committed gazetteer, parsed once per process and shared by every pipeline built in it;
+ * with `extra` places (a user's lexicon), a gazetteer of its own over the same parsed file.
+ */
+export function loadGazetteer(
+  path: URL | string = DEFAULT_GAZETTEER_PATH,
+  extra: readonly ExtraPlace[] = [],
+): Gazetteer {
+  if (path !== DEFAULT_GAZETTEER_PATH) return new Gazetteer(readGazetteerFile(path), extra);
+  sharedFile ??= readGazetteerFile(path);
+  if (extra.length > 0) return new Gazetteer(sharedFile, extra);
+  shared ??= new Gazetteer(sharedFile);
+  return shared;
 }

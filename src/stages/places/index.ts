@@ -9,17 +9,21 @@ import type { Entity, Place } from "../../core/annotations.ts";
 import type { PipelineOptions, Stage } from "../../core/stage.ts";
 import { tokenize } from "../segment/tokenize.ts";
 import { loadCues } from "./cues.ts";
-import { loadGazetteer } from "./gazetteer.ts";
+import { DEFAULT_GAZETTEER_PATH, loadGazetteer } from "./gazetteer.ts";
 import { findMentions } from "./mentions.ts";
 import { precisionOf, resolveMentions } from "./resolve.ts";
 import { findSites } from "./sites.ts";
+import { readPlacesLexicons } from "./user-lexicon.ts";
 
 export { loadGazetteer } from "./gazetteer.ts";
+export { parsePlacesLexicon } from "./user-lexicon.ts";
 
 /** Options read from `options.stages.places`. */
 export interface PlacesOptions {
   /** Also emit demonym adjectives (`Russian diplomats` → Russia) as places with form `demonym`. Default true. */
   demonyms?: boolean;
+  /** Extra places, TSV files shaped like lexicon/regions.tsv (see user-lexicon.ts). */
+  lexicons?: string[];
 }
 
 /** Demonyms and embedded names are weaker evidence of a place than a name standing alone. */
@@ -29,7 +33,12 @@ const EMBEDDED_CONFIDENCE = 0.8;
 export function placesStage(options: PipelineOptions = {}): Stage {
   const own = (options.stages?.places ?? {}) as PlacesOptions;
   const withDemonyms = own.demonyms ?? true;
-  const gazetteer = loadGazetteer();
+  // `--lexicon x.places.tsv` reaches every stage; the places stage takes the files meant for it.
+  const lexiconPaths = [
+    ...(options.lexicons ?? []).filter((path) => path.endsWith(".places.tsv")),
+    ...(own.lexicons ?? []),
+  ];
+  const gazetteer = loadGazetteer(DEFAULT_GAZETTEER_PATH, readPlacesLexicons(lexiconPaths));
   const cues = loadCues();
   return {
     name: "places",

@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import type { Entity, Place } from "../../core/annotations.ts";
 import { Document } from "../../core/document.ts";
 import { OffsetMap } from "../../core/offset-map.ts";
 import type { StageContext } from "../../core/stage.ts";
 import { segmentStage } from "../segment/index.ts";
-import { loadGazetteer, placesStage } from "./index.ts";
+import { loadGazetteer, parsePlacesLexicon, placesStage } from "./index.ts";
 
 const segment = segmentStage({});
 const places = placesStage({});
@@ -175,5 +177,34 @@ describe("places: gazetteer", () => {
     const iraq = gazetteer.country("IQ");
     assert.ok(iraq !== undefined);
     assert.equal(gazetteer.entry(iraq).geonameId, 99237);
+  });
+});
+
+describe("places: a user's lexicon", () => {
+  test("`--lexicon x.places.tsv` adds places the gazetteer lacks", () => {
+    const dir = mkdtempSync(join(tmpdir(), "places-"));
+    const path = join(dir, "niamey.places.tsv");
+    writeFileSync(
+      path,
+      "# a neighbourhood of Niamey\nKirkissoye\tKirkissoy\t\t13.4869\t2.0969\tNE\tcity\t\n",
+    );
+    const stage = placesStage({ lexicons: [path] });
+    const text = "Clashes were reported in Kirkissoye on Sunday.";
+    const doc = new Document({ raw: text, format: "text", origin: "test" });
+    doc.setText(text, OffsetMap.identity(text.length));
+    segment.run(doc, ctx);
+    stage.run(doc, ctx);
+    const place = find(doc.places, "Kirkissoye");
+    assert.equal(place?.countryCode, "NE");
+    assert.equal(place?.geonameId, null);
+    assert.equal(place?.precision, "city");
+    // The shared gazetteer is untouched: the default stage still does not know it.
+    assert.equal(find(run(text), "Kirkissoye"), undefined);
+  });
+  test("a malformed line names its file and line", () => {
+    assert.throws(
+      () => parsePlacesLexicon("Nowhere\t\t\t\t\t\tcity\n", "x.places.tsv"),
+      /x\.places\.tsv:1/,
+    );
   });
 });
