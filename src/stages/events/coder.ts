@@ -1416,6 +1416,7 @@ function chooseComplementMode(g: Draft, c: Draft): void {
   if (g.mode) return;
   if (g.type === "REQUEST" || g.type === "REJECT") {
     if (c.type === "AID" || c.type === "COOPERATE" || c.type === "SUPPORT") g.mode = "assist";
+    else if (c.mode === "resign") g.mode = "change";
     else if (c.type === "RETREAT" || c.type === "CONCEDE") g.mode = "yield";
     else if (c.type === "CONSULT" || c.type === "AGREE") g.mode = "meet";
     else g.mode = "change";
