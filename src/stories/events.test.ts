@@ -1,0 +1,208 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { DateMention, Event, EventArgument, Place } from "../core/annotations.ts";
+import {
+  argumentAgreement,
+  distanceKm,
+  EventMerger,
+  mentionsOf,
+  placeAgreement,
+} from "./events.ts";
+
+const arg = (name: string, country: string | null, sector: string | null): EventArgument => ({
+  start: 0,
+  end: name.length,
+  text: name,
+  name,
+  country,
+  sector,
+});
+
+const place = (name: string, geonameId: number, cc: string, lat: number, lon: number): Place => ({
+  start: 0,
+  end: name.length,
+  text: name,
+  geonameId,
+  name,
+  countryCode: cc,
+  admin1: null,
+  lat,
+  lon,
+  precision: "city",
+  confidence: 0.9,
+});
+
+const KADUNA = place("Kaduna", 2335727, "NG", 10.52, 7.44);
+const KADUNA_SUBURB = place("Kakuri", 2335180, "NG", 10.45, 7.42);
+const LAGOS = place("Lagos", 2332459, "NG", 6.45, 3.39);
+
+const date = (earliest: string, latest = earliest): DateMention => ({
+  start: 0,
+  end: 7,
+  text: "Tuesday",
+  value: earliest,
+  grain: "day",
+  earliest,
+  latest,
+});
+
+function event(over: Partial<Event> = {}): Event {
+  return {
+    id: "e0",
+    type: "ASSAULT",
+    mode: null,
+    quad: "material-conflict",
+    trigger: { start: 0, end: 8, text: "abducted" },
+    actor: arg("gunmen", null, "CRM"),
+    recipient: arg("students", "NGA", "EDU"),
+    location: KADUNA,
+    date: date("2021-03-02"),
+    dead: null,
+    injured: null,
+    arrested: null,
+    size: null,
+    negated: false,
+    hypothetical: false,
+    evidence: { sentence: 0, start: 0, end: 60 },
+    attribution: null,
+    links: [],
+    confidence: 0.8,
+    coder: "rule:test@1",
+    ...over,
+  };
+}
+
+interface Doc {
+  id: string;
+  source: string | null;
+  published: string | null;
+  events: Event[];
+}
+
+const doc = (id: string, source: string | null, published: string, events: Event[]): Doc => ({
+  id,
+  source,
+  published,
+  events,
+});
+
+function mergeAll(docs: Doc[], duplicates: Record<string, string> = {}) {
+  const merger = new EventMerger();
+  for (const d of docs) {
+    for (const m of mentionsOf(d, duplicates[d.id] ?? null)) merger.add(m);
+  }
+  return merger;
+}
+
+describe("EventMerger", () => {
+  it("merges one kidnapping reported by several outlets and counts each once", () => {
+    const merger = mergeAll(
+      [
+        doc("a1", "Reuters", "2021-03-02", [event()]),
+        doc("a2", "Punch", "2021-03-03", [event({ date: date("2021-03-02") })]),
+        // A second mention in the same article: another mention, not another article.
+        doc("a3", "Premium Times", "2021-03-03", [
+          event({ location: KADUNA_SUBURB, date: null }),
+          event({ evidence: { sentence: 4, start: 300, end: 380 } }),
+        ]),
+        // A syndicated reprint of a1: kept as a mention, counted nowhere.
+        doc("a4", "Yahoo News", "2021-03-02", [event()]),
+      ],
+      { a4: "a1" },
+    );
+    const events = merger.all();
+    assert.equal(events.length, 1);
+    const [merged] = events;
+    assert.ok(merged);
+    assert.equal(merged.mentions.length, 5);
+    assert.equal(merged.numMentions, 4);
+    assert.equal(merged.numArticles, 3);
+    assert.equal(merged.numSources, 3);
+    assert.equal(merged.numReprints, 1);
+    assert.equal(merged.earliest, "2021-03-02");
+    assert.deepEqual(
+      merged.mentions.map((m) => [m.articleId, m.sentence, m.start, m.end, m.source]),
+      [
+        ["a1", 0, 0, 60, "Reuters"],
+        ["a2", 0, 0, 60, "Punch"],
+        ["a3", 0, 0, 60, "Premium Times"],
+        ["a3", 4, 300, 380, "Premium Times"],
+        ["a4", 0, 0, 60, "Yahoo News"],
+      ],
+    );
+  });
+
+  // Each row: what differs in the second report, and whether it is still the same event.
+  const rows: [string, Partial<Event>, boolean][] = [
+    ["another type", { type: "COERCE", quad: "material-conflict" }, false],
+    ["another city 600 km away", { location: LAGOS }, false],
+    ["a nearby place within 50 km", { location: KADUNA_SUBURB }, true],
+    ["no place, same actors", { location: null }, true],
+    ["a week later", { date: date("2021-03-09") }, false],
+    ["one day off (rounding)", { date: date("2021-03-03") }, true],
+    ["the same month, vaguely", { date: date("2021-03-01", "2021-03-31") }, true],
+    ["a different recipient", { recipient: arg("worshippers", "NGA", "REL") }, false],
+    ["negated", { negated: true }, false],
+    ["hypothetical", { hypothetical: true }, false],
+    ["a shorter name of the actor", { actor: arg("the gunmen", null, "CRM") }, true],
+  ];
+  for (const [what, change, same] of rows) {
+    it(`${same ? "merges" : "keeps apart"} a report with ${what}`, () => {
+      const merger = mergeAll([
+        doc("a1", "Reuters", "2021-03-02", [event()]),
+        doc("a2", "AP", "2021-03-03", [event(change)]),
+      ]);
+      assert.equal(merger.all().length, same ? 1 : 2);
+    });
+  }
+
+  it("needs some agreement besides type and date", () => {
+    const bare = { actor: null, recipient: null, location: null };
+    const merger = mergeAll([
+      doc("a1", "Reuters", "2021-03-02", [event(bare)]),
+      doc("a2", "AP", "2021-03-02", [event(bare)]),
+    ]);
+    assert.equal(merger.all().length, 2);
+  });
+
+  it("refines the merged event with the most precise place and the first known actor", () => {
+    const country: Place = { ...KADUNA, name: "Nigeria", geonameId: 2328926, precision: "country" };
+    const merger = mergeAll([
+      doc("a1", "Reuters", "2021-03-02", [event({ location: country, actor: null })]),
+      doc("a2", "AP", "2021-03-02", [event()]),
+    ]);
+    const [merged] = merger.all();
+    assert.equal(merged?.location?.name, "Kaduna");
+    assert.equal(merged?.actor?.name, "gunmen");
+  });
+
+  it("continues from seeded events and reports what changed", () => {
+    const first = mergeAll([doc("a1", "Reuters", "2021-03-02", [event()])]);
+    const stored = structuredClone(first.all());
+    const second = new EventMerger();
+    for (const e of stored) second.seed(e);
+    const [m] = mentionsOf(doc("a2", "AP", "2021-03-03", [event()]));
+    assert.ok(m);
+    const joined = second.add(m);
+    assert.equal(joined.id, stored[0]?.id);
+    assert.equal(joined.numArticles, 2);
+    assert.deepEqual(
+      second.takeChanged().map((e) => e.id),
+      [joined.id],
+    );
+    // Adding the same mention again changes nothing.
+    assert.equal(second.add(m).numMentions, 2);
+  });
+
+  it("compares arguments and places", () => {
+    assert.equal(argumentAgreement(arg("Mark Esper", "USA", "GOV"), arg("Esper", "USA", "GOV")), 1);
+    assert.equal(
+      argumentAgreement(arg("U.S. troops", "USA", "MIL"), arg("American soldiers", "USA", "MIL")),
+      1,
+    );
+    assert.equal(argumentAgreement(arg("police", "NGA", "COP"), arg("police", "GHA", "COP")), -1);
+    assert.equal(argumentAgreement(null, arg("police", "NGA", "COP")), 0);
+    assert.equal(placeAgreement(KADUNA, LAGOS, 50), -1);
+    assert.ok(Math.abs(distanceKm(10.52, 7.44, 6.45, 3.39) - 636) < 10);
+  });
+});

@@ -1,0 +1,463 @@
+/**
+ * One event from many reports. Each event the events stage finds in an article is a
+ * *mention*; mentions of the same real event — compatible type, actors, place and dates —
+ * become one merged event that keeps every mention and counts mentions, articles and
+ * sources, as GDELT's NumMentions/NumArticles/NumSources do, except that a reprint (an
+ * article the deduplicator linked to an original) is kept but never counted.
+ *
+ * The rule, in full (docs/stories.md explains it with examples):
+ * 1. Same PLOVER type and the same polarity (a negated or hypothetical mention never merges
+ *    with an asserted one); modes must agree when both are given.
+ * 2. Dates: the mention's interval is its date's earliest..latest, an open side taking the
+ *    article's publication date (latest) or `lookbackDays` before it (earliest); with no
+ *    date at all, the publication day. Intervals must overlap once widened by
+ *    `dateSlackDays`. Intervals longer than `maxIntervalDays` are too vague to merge.
+ * 3. Actor and recipient, each: unknown on either side is no evidence against; known on
+ *    both, they agree when the names match (one name's words contained in the other's,
+ *    `Esper` in `Mark Esper`), or when the names differ but country and sector are both
+ *    given and equal (`U.S. troops`, `American soldiers`: USA MIL). Otherwise they conflict.
+ * 4. Place: unknown is no evidence; a country-level place agrees with any place in that
+ *    country; two places with coordinates agree within `maxDistanceKm`; different
+ *    countries conflict.
+ * 5. Besides the type and dates, at least `minAgreements` of actor, recipient and place must
+ *    positively agree: two ASSAULTs on one day with nothing else known stay apart.
+ * A mention joins the compatible event with the most agreements (then the oldest); a
+ * merged event's actor, recipient and place are the first known ones (the most precise
+ * place), and its interval narrows to the overlap of its mentions' intervals.
+ */
+import { createHash } from "node:crypto";
+import type { Event, EventType, Place, Quad } from "../core/annotations.ts";
+
+export interface MergeOptions {
+  /** Places further apart than this (km) are different places. */
+  maxDistanceKm?: number;
+  /** Date intervals this many days apart still overlap (reports round dates). */
+  dateSlackDays?: number;
+  /** An open-ended date (`recently`) reaches back this many days before publication. */
+  lookbackDays?: number;
+  /** Mentions dated more vaguely than this many days never merge. */
+  maxIntervalDays?: number;
+  /** Positive agreements (actor, recipient, place) needed besides type and date. */
+  minAgreements?: number;
+}
+
+export const mergeDefaults: Required<MergeOptions> = {
+  // A city and its suburbs, or two spellings of one town resolved to different GeoNames
+  // entries; far enough for "near Kaduna" and "Kaduna", short of the next city.
+  maxDistanceKm: 50,
+  dateSlackDays: 1,
+  lookbackDays: 7,
+  maxIntervalDays: 31,
+  minAgreements: 1,
+};
+
+/** One report of an event: where it was said. */
+export interface EventMention {
+  articleId: string;
+  /** Position of the event in its article's `events`. */
+  index: number;
+  /** The event's id within its article. */
+  eventId: string;
+  source: string | null;
+  /** The article's publication date, `YYYY-MM-DD` (or longer ISO). */
+  published: string | null;
+  /** Evidence: sentence index and UTF-16 offsets into the article's text. */
+  sentence: number;
+  start: number;
+  end: number;
+  /** The article this mention's article reprints, when the deduplicator linked one. */
+  duplicateOf: string | null;
+  event: Event;
+}
+
+export interface MergedArgument {
+  name: string;
+  country: string | null;
+  sector: string | null;
+}
+
+export interface MergedPlace {
+  geonameId: number | null;
+  name: string;
+  countryCode: string | null;
+  lat: number | null;
+  lon: number | null;
+  precision: Place["precision"];
+}
+
+/** A real-world event and every report of it. */
+export interface MergedEvent {
+  id: string;
+  type: EventType;
+  quad: Quad;
+  mode: string | null;
+  negated: boolean;
+  hypothetical: boolean;
+  actor: MergedArgument | null;
+  recipient: MergedArgument | null;
+  location: MergedPlace | null;
+  /** The interval the mentions agree on, `YYYY-MM-DD`, inclusive; "" when unknown. */
+  earliest: string;
+  latest: string;
+  /** Mentions in articles that are not reprints (GDELT's NumMentions). */
+  numMentions: number;
+  /** Distinct articles, reprints not counted (NumArticles). */
+  numArticles: number;
+  /** Distinct sources of those articles; an article without a source counts as its own. */
+  numSources: number;
+  /** Mentions in reprints: kept, not counted above. */
+  numReprints: number;
+  mentions: EventMention[];
+}
+
+const DAY_MS = 86_400_000;
+
+function day(iso: string): number {
+  return Math.floor(Date.parse(iso.slice(0, 10)) / DAY_MS);
+}
+
+function isoDay(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The mention's date interval in days since the epoch, or null when nothing bounds it. */
+export function mentionInterval(
+  mention: Pick<EventMention, "event" | "published">,
+  options: Required<MergeOptions>,
+): [number, number] | null {
+  const date = mention.event.date;
+  const published =
+    mention.published && !Number.isNaN(Date.parse(mention.published.slice(0, 10)))
+      ? day(mention.published)
+      : null;
+  let earliest: number | null = date?.earliest ? day(date.earliest) : null;
+  let latest: number | null = date?.latest ? day(date.latest) : null;
+  if (earliest !== null && Number.isNaN(earliest)) earliest = null;
+  if (latest !== null && Number.isNaN(latest)) latest = null;
+  if (earliest === null && latest === null) {
+    // A duration or set (`for three days`) says when nothing happened: fall back to the day.
+    return published === null ? null : [published, published];
+  }
+  if (latest === null) latest = published ?? earliest;
+  if (earliest === null) earliest = (latest as number) - options.lookbackDays;
+  return [earliest as number, latest as number];
+}
+
+const NAME_NOISE = new Set(["the", "of", "and", "a", "an", "'s"]);
+
+function nameWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0 && !NAME_NOISE.has(w));
+}
+
+/** 1 when the arguments agree, 0 when either is unknown, -1 when they conflict. */
+export function argumentAgreement(a: MergedArgument | null, b: MergedArgument | null): 1 | 0 | -1 {
+  if (!a || !b) return 0;
+  const wa = nameWords(a.name);
+  const wb = nameWords(b.name);
+  if (wa.length > 0 && wb.length > 0) {
+    const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+    const set = new Set(long);
+    if (short.every((w) => set.has(w))) {
+      // Same name words but different known countries: two different people or bodies.
+      if (a.country && b.country && a.country !== b.country) return -1;
+      return 1;
+    }
+  }
+  if (a.country && b.country && a.sector && b.sector) {
+    return a.country === b.country && a.sector === b.sector ? 1 : -1;
+  }
+  return -1;
+}
+
+/** Great-circle distance in km. */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const COARSE = new Set<Place["precision"]>(["country", "region"]);
+
+/** 1 when the places agree, 0 when either is unknown or too coarse to say, -1 on conflict. */
+export function placeAgreement(
+  a: MergedPlace | null,
+  b: MergedPlace | null,
+  maxDistanceKm: number,
+): 1 | 0 | -1 {
+  if (!a || !b) return 0;
+  if (a.countryCode && b.countryCode && a.countryCode !== b.countryCode) return -1;
+  if (a.geonameId !== null && a.geonameId === b.geonameId) return 1;
+  if (COARSE.has(a.precision) || COARSE.has(b.precision)) {
+    // A country contains its cities: no conflict, but "in Nigeria" is not evidence of one.
+    return a.precision === b.precision && a.countryCode === b.countryCode ? 1 : 0;
+  }
+  if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
+    return distanceKm(a.lat, a.lon, b.lat, b.lon) <= maxDistanceKm ? 1 : -1;
+  }
+  return a.name.toLowerCase() === b.name.toLowerCase() ? 1 : 0;
+}
+
+function argumentOf(event: Event, role: "actor" | "recipient"): MergedArgument | null {
+  const a = event[role];
+  return a ? { name: a.name, country: a.country, sector: a.sector } : null;
+}
+
+function placeOf(event: Event): MergedPlace | null {
+  const p = event.location;
+  if (!p) return null;
+  return {
+    geonameId: p.geonameId,
+    name: p.name,
+    countryCode: p.countryCode,
+    lat: p.lat,
+    lon: p.lon,
+    precision: p.precision,
+  };
+}
+
+const PRECISION_RANK: Record<Place["precision"], number> = {
+  region: 0,
+  country: 1,
+  admin1: 2,
+  admin2: 3,
+  city: 4,
+  site: 5,
+};
+
+function eventId(mention: EventMention): string {
+  const hash = createHash("sha256").update(`${mention.articleId}\u0000${mention.index}`);
+  return `ev-${hash.digest("hex").slice(0, 12)}`;
+}
+
+/** The mention's key in the store and in `EventMerger`: article id and event position. */
+export function mentionKey(m: Pick<EventMention, "articleId" | "index">): string {
+  return `${m.articleId}#${m.index}`;
+}
+
+/**
+ * Merges mentions as they arrive. Events are indexed by type and day, so a mention is
+ * compared only with events of its type whose interval is near its own; seed it with the
+ * stored events of the days a batch covers to continue a previous run.
+ */
+export class EventMerger {
+  readonly options: Required<MergeOptions>;
+  private readonly events = new Map<string, MergedEvent>();
+  /** `type|day` → ids of events whose interval covers that day. */
+  private readonly byDay = new Map<string, Set<string>>();
+  /** Events created or changed since the last `takeChanged`. */
+  private changed = new Set<string>();
+  private readonly seen = new Set<string>();
+  /** Creation order, for ties. */
+  private readonly order = new Map<string, number>();
+
+  constructor(options: MergeOptions = {}) {
+    this.options = { ...mergeDefaults, ...options };
+  }
+
+  /** Load a stored event (with its mentions) so new mentions can join it. */
+  seed(event: MergedEvent): void {
+    this.events.set(event.id, event);
+    this.order.set(event.id, this.order.size);
+    for (const m of event.mentions) this.seen.add(mentionKey(m));
+    this.index(event);
+  }
+
+  /** Add a mention; returns the merged event it now belongs to. Re-adding one is a no-op. */
+  add(mention: EventMention): MergedEvent {
+    const key = mentionKey(mention);
+    if (this.seen.has(key)) {
+      for (const event of this.events.values()) {
+        if (event.mentions.some((m) => mentionKey(m) === key)) return event;
+      }
+    }
+    this.seen.add(key);
+    const interval = mentionInterval(mention, this.options);
+    const vague = interval === null || interval[1] - interval[0] + 1 > this.options.maxIntervalDays;
+    let best: MergedEvent | undefined;
+    let bestAgreements = this.options.minAgreements - 1;
+    if (!vague) {
+      for (const candidate of this.candidates(mention.event.type, interval)) {
+        const agreements = this.agreements(candidate, mention, interval);
+        if (agreements === null) continue;
+        if (
+          agreements > bestAgreements ||
+          (best &&
+            agreements === bestAgreements &&
+            (this.order.get(candidate.id) ?? 0) < (this.order.get(best.id) ?? 0))
+        ) {
+          best = candidate;
+          bestAgreements = agreements;
+        }
+      }
+    }
+    const event = best ?? this.open(mention, vague ? null : interval);
+    if (best) this.join(best, mention, interval);
+    else event.mentions.push(mention);
+    recount(event);
+    this.changed.add(event.id);
+    this.index(event);
+    return event;
+  }
+
+  get(id: string): MergedEvent | undefined {
+    return this.events.get(id);
+  }
+
+  all(): MergedEvent[] {
+    return [...this.events.values()];
+  }
+
+  /** Events created or changed since the last call (the store writes these back). */
+  takeChanged(): MergedEvent[] {
+    const out = [...this.changed].map((id) => this.events.get(id) as MergedEvent);
+    this.changed = new Set();
+    return out;
+  }
+
+  /** Number of positive agreements, or null when the mention cannot be this event. */
+  private agreements(
+    event: MergedEvent,
+    mention: EventMention,
+    interval: [number, number],
+  ): number | null {
+    const e = mention.event;
+    if (e.negated !== event.negated || e.hypothetical !== event.hypothetical) return null;
+    if (e.mode && event.mode && e.mode !== event.mode) return null;
+    if (!event.earliest || !event.latest) return null;
+    const slack = this.options.dateSlackDays;
+    if (interval[0] > day(event.latest) + slack || interval[1] < day(event.earliest) - slack) {
+      return null;
+    }
+    let agreements = 0;
+    for (const value of [
+      argumentAgreement(event.actor, argumentOf(e, "actor")),
+      argumentAgreement(event.recipient, argumentOf(e, "recipient")),
+      placeAgreement(event.location, placeOf(e), this.options.maxDistanceKm),
+    ]) {
+      if (value < 0) return null;
+      agreements += value;
+    }
+    return agreements;
+  }
+
+  private candidates(type: EventType, interval: [number, number]): MergedEvent[] {
+    const ids = new Set<string>();
+    const slack = this.options.dateSlackDays;
+    for (let d = interval[0] - slack; d <= interval[1] + slack; d++) {
+      for (const id of this.byDay.get(`${type}|${d}`) ?? []) ids.add(id);
+    }
+    return [...ids].map((id) => this.events.get(id) as MergedEvent);
+  }
+
+  private open(mention: EventMention, interval: [number, number] | null): MergedEvent {
+    const e = mention.event;
+    const event: MergedEvent = {
+      id: eventId(mention),
+      type: e.type,
+      quad: e.quad,
+      mode: e.mode,
+      negated: e.negated,
+      hypothetical: e.hypothetical,
+      actor: argumentOf(e, "actor"),
+      recipient: argumentOf(e, "recipient"),
+      location: placeOf(e),
+      earliest: interval ? isoDay(interval[0]) : "",
+      latest: interval ? isoDay(interval[1]) : "",
+      numMentions: 0,
+      numArticles: 0,
+      numSources: 0,
+      numReprints: 0,
+      mentions: [],
+    };
+    this.events.set(event.id, event);
+    this.order.set(event.id, this.order.size);
+    return event;
+  }
+
+  /** Add the mention and refine the event: first known arguments, most precise place. */
+  private join(event: MergedEvent, mention: EventMention, interval: [number, number]): void {
+    const e = mention.event;
+    event.mentions.push(mention);
+    event.mode ??= e.mode;
+    event.actor ??= argumentOf(e, "actor");
+    event.recipient ??= argumentOf(e, "recipient");
+    const place = placeOf(e);
+    if (
+      place &&
+      (!event.location ||
+        PRECISION_RANK[place.precision] > PRECISION_RANK[event.location.precision])
+    ) {
+      event.location = place;
+    }
+    // Narrow to the overlap; when the slack is what made them overlap, keep the union.
+    const earliest = Math.max(day(event.earliest), interval[0]);
+    const latest = Math.min(day(event.latest), interval[1]);
+    if (earliest <= latest) {
+      event.earliest = isoDay(earliest);
+      event.latest = isoDay(latest);
+    } else {
+      event.earliest = isoDay(Math.min(day(event.earliest), interval[0]));
+      event.latest = isoDay(Math.max(day(event.latest), interval[1]));
+    }
+  }
+
+  private index(event: MergedEvent): void {
+    // An event moves when its interval narrows; stale entries only cost a wasted check.
+    if (!event.earliest || !event.latest) return;
+    for (let d = day(event.earliest); d <= day(event.latest); d++) {
+      const key = `${event.type}|${d}`;
+      let set = this.byDay.get(key);
+      if (!set) {
+        set = new Set();
+        this.byDay.set(key, set);
+      }
+      set.add(event.id);
+    }
+  }
+}
+
+/** Recount mentions, articles and sources; reprints are kept but not counted. */
+export function recount(event: MergedEvent): void {
+  const articles = new Set<string>();
+  const sources = new Set<string>();
+  let mentions = 0;
+  let reprints = 0;
+  for (const m of event.mentions) {
+    if (m.duplicateOf !== null) {
+      reprints++;
+      continue;
+    }
+    mentions++;
+    articles.add(m.articleId);
+    sources.add(m.source ?? `article:${m.articleId}`);
+  }
+  event.numMentions = mentions;
+  event.numArticles = articles.size;
+  event.numSources = sources.size;
+  event.numReprints = reprints;
+}
+
+/** The mentions of an annotated article's events. */
+export function mentionsOf(
+  doc: { id: string; source: string | null; published: string | null; events: readonly Event[] },
+  duplicateOf: string | null = null,
+): EventMention[] {
+  return doc.events.map((event, index) => ({
+    articleId: doc.id,
+    index,
+    eventId: event.id,
+    source: doc.source,
+    published: doc.published,
+    sentence: event.evidence.sentence,
+    start: event.evidence.start,
+    end: event.evidence.end,
+    duplicateOf,
+    event,
+  }));
+}
