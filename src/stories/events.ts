@@ -297,7 +297,7 @@ export class EventMerger {
       }
     }
     const event = best ?? this.open(mention, vague ? null : interval);
-    if (best) this.join(best, mention, interval);
+    if (best && interval) this.join(best, mention, interval);
     else event.mentions.push(mention);
     recount(event);
     this.changed.add(event.id);
