@@ -10,7 +10,11 @@ const SEPARATORS = /[\s,\-–—/]+/g;
 
 const PLAIN = /^[\x20-\x7e]*$/;
 
+const SIMPLE = /^[A-Za-z]+$/;
+
 export function nameKey(name: string): string {
+  // One plain word (most lookups): lowercase is all the key needs.
+  if (SIMPLE.test(name)) return name.toLowerCase();
   // Most names are plain ASCII: skip Unicode normalisation for them (this runs per window).
   const folded = PLAIN.test(name) ? name : name.normalize("NFKD").replace(COMBINING_MARKS, "");
   return folded

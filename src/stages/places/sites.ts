@@ -109,6 +109,20 @@ const SITE_HEADS = new Set([
 const SITE_HEAD_ABBREVIATIONS = new Set(["St", "Ave", "Rd", "Blvd"]);
 const UPPER = /^\p{Lu}/u;
 
+/** Index of the token that starts at `offset`, or -1. */
+function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = (tokens[mid] as Token).start;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 function placeAt(places: readonly Place[], start: number): Place | undefined {
   return places.find(
     (p) =>
@@ -175,20 +189,24 @@ export function findSites(
   // Named streets and landmarks: `Royal Street`, `Barclays Center`, `14th St.`.
   for (let i = 1; i < tokens.length; i++) {
     const head = tokens[i] as Token;
+    // Every head is a capitalised word of 2 to 11 letters: test that before slicing.
+    const first = text.charCodeAt(head.start);
+    const length = head.end - head.start;
+    if (first < 65 || first > 90 || length < 2 || length > 11) continue;
     const word = text.slice(head.start, head.end);
     const abbreviated = SITE_HEAD_ABBREVIATIONS.has(word) && text[head.end] === ".";
     if (!SITE_HEADS.has(word) && !abbreviated) continue;
-    let first = i;
-    while (first > 0 && i - first < 4) {
-      const prev = tokens[first - 1] as Token;
+    let from = i;
+    while (from > 0 && i - from < 4) {
+      const prev = tokens[from - 1] as Token;
       const prevWord = text.slice(prev.start, prev.end);
       const nameWord = prev.kind === "word" && UPPER.test(prevWord);
       const ordinal = prev.kind === "number" && /\d(st|nd|rd|th)$/.test(prevWord);
-      if (!(nameWord || ordinal) || prev.end + 1 < (tokens[first] as Token).start) break;
-      first--;
+      if (!(nameWord || ordinal) || prev.end + 1 < (tokens[from] as Token).start) break;
+      from--;
     }
-    if (first === i) continue;
-    const start = (tokens[first] as Token).start;
+    if (from === i) continue;
+    const start = (tokens[from] as Token).start;
     const end = abbreviated ? head.end + 1 : head.end;
     if (taken.has(start)) continue;
     if (entities.some((e) => e.type === "PERSON" && e.start < end && start < e.end)) continue;
@@ -225,18 +243,19 @@ export function findSites(
     sites.push(siteOf({ start, end }, text, at));
     taken.add(start);
   }
-  // Untagged: `<facility noun> in <place>`.
-  for (let i = 0; i + 2 < tokens.length; i++) {
+  // Untagged: `<facility noun> in <place>`. Walk the places (few), not the tokens (many).
+  const lower = (t: Token | undefined): string =>
+    t === undefined ? "" : text.slice(t.start, t.end).toLowerCase();
+  for (const at of places) {
+    if (at.form === "demonym" || at.precision === "country" || at.precision === "region") continue;
+    let k = tokenIndexAt(tokens, at.start);
+    if (k < 2) continue;
+    if (lower(tokens[k - 1]) === "the") k--;
+    if (k < 2 || !LINKS.has(lower(tokens[k - 1]))) continue;
+    const i = k - 2;
     const noun = tokens[i] as Token;
-    const word = text.slice(noun.start, noun.end).toLowerCase();
+    const word = lower(noun);
     if (!FACILITY_NOUNS.has(word) && !FACILITY_NOUNS.has(word.replace(/s$/, ""))) continue;
-    const link = tokens[i + 1] as Token;
-    if (!LINKS.has(text.slice(link.start, link.end).toLowerCase())) continue;
-    let target = tokens[i + 2] as Token;
-    if (text.slice(target.start, target.end).toLowerCase() === "the" && tokens[i + 3])
-      target = tokens[i + 3] as Token;
-    const at = placeAt(places, target.start);
-    if (!at) continue;
     let first = i;
     while (first > 0 && i - first < 3) {
       const prev = tokens[first - 1] as Token;
