@@ -115,7 +115,7 @@ export const placesTask: EvalTask = {
         name,
         v.errors.length,
         acc,
-        Number.isFinite(med) ? med : null,
+        Number.isFinite(med) ? med.toFixed(1) : null,
         v.idTotal,
         idRate,
       ]);
