@@ -435,6 +435,9 @@ describe("dateline query commands", () => {
 
     const badDate = await run(["events", "--db", db, "--since", "yesterday"]);
     assert.equal(badDate.code, 2);
+    const badSearch = await run(["events", "--db", db, "--search", '"unterminated']);
+    assert.equal(badSearch.code, 2);
+    assert.match(badSearch.stderr, /not valid full-text syntax/);
   });
 
   it("shows an article with its annotations bracketed when piped", async () => {

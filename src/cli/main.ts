@@ -117,6 +117,10 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
     } else if (error instanceof CliError) {
       log(error.message);
       setExitCode(error.exitCode);
+    } else if (error instanceof Error && error.name === "QueryError") {
+      // The store rejected a query as given (bad --search syntax): a usage error.
+      log(error.message);
+      setExitCode(ExitCode.usage);
     } else {
       log(
         `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

@@ -6,7 +6,7 @@ import { after, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import { sampleDocument, storeContract } from "./contract.ts";
 import { latestVersion } from "./migrations.ts";
-import { SqliteStore, StoreError } from "./sqlite.ts";
+import { QueryError, SqliteStore, StoreError } from "./sqlite.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "dateline-store-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,6 +77,15 @@ describe("SqliteStore", () => {
     const events = [];
     for await (const e of store.queryEvents({ search: "geneva" })) events.push(e);
     assert.equal(events.length, 0);
+    await store.close();
+  });
+
+  it("rejects a full-text query with bad syntax as a QueryError", async () => {
+    const store = await SqliteStore.open(freshPath());
+    await assert.rejects(store.listArticles({ search: '"unterminated' }), QueryError);
+    await assert.rejects(async () => {
+      for await (const _ of store.queryEvents({ search: "foo AND" })) break;
+    }, QueryError);
     await store.close();
   });
 

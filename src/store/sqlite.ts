@@ -24,6 +24,11 @@ export class StoreError extends Error {
   override name = "StoreError";
 }
 
+/** A query the store cannot run as given (a full-text query with bad syntax): the caller's to fix. */
+export class QueryError extends StoreError {
+  override name = "QueryError";
+}
+
 export interface SqliteStoreOptions {
   /** Fail instead of creating a store when the file does not exist (read-only commands). */
   mustExist?: boolean;
@@ -253,7 +258,11 @@ export class SqliteStore implements Store {
       LIMIT @limit OFFSET @offset`;
     params.limit = filter.limit ?? -1;
     params.offset = filter.offset ?? 0;
-    return (this.query(sql).all(params) as Row[]).map(summaryFromRow);
+    try {
+      return (this.query(sql).all(params) as Row[]).map(summaryFromRow);
+    } catch (error) {
+      throw searchError(error, filter.search);
+    }
   }
 
   async *queryEvents(filter: EventFilter = {}): AsyncIterable<StoredEvent> {
@@ -308,7 +317,21 @@ export class SqliteStore implements Store {
       ORDER BY coalesce(e.date_earliest, a.published) IS NULL,
         coalesce(e.date_earliest, a.published), e.article_id, e.idx
       LIMIT @limit OFFSET @offset`;
-    for (const row of this.query(sql).iterate(params) as Iterable<Row>) {
+    let rows: IterableIterator<Row>;
+    try {
+      rows = this.query(sql).iterate(params) as IterableIterator<Row>;
+    } catch (error) {
+      throw searchError(error, filter.search);
+    }
+    for (;;) {
+      let next: IteratorResult<Row>;
+      try {
+        next = rows.next();
+      } catch (error) {
+        throw searchError(error, filter.search);
+      }
+      if (next.done) return;
+      const row = next.value;
       yield {
         articleId: row.article_id as string,
         index: row.idx as number,
@@ -488,6 +511,15 @@ function currentVersion(db: Database.Database): number {
     v: number | null;
   };
   return row.v ?? 0;
+}
+
+/** A full-text query SQLite rejects is the user's to fix, not an internal error. */
+function searchError(error: unknown, search: string | undefined): unknown {
+  if (search === undefined || !(error instanceof Database.SqliteError)) return error;
+  return new QueryError(
+    `the search query ${JSON.stringify(search)} is not valid full-text syntax (${error.message}); ` +
+      'use words, "quoted phrases", AND, OR, NOT, prefix*',
+  );
 }
 
 function sha256(value: string): string {
