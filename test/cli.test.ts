@@ -132,6 +132,12 @@ describe("dateline extract", () => {
     if (stageNames.includes("clean")) {
       assert.doesNotMatch(String(doc.text), /Loading\.\.\.|& #/);
       assert.match(String(doc.text), /Kata['’]ib Hezbollah/);
+      const rules = (doc.messages as { rule: string }[]).map((m) => m.rule);
+      assert.ok(rules.includes("clean/broken-entity") && rules.includes("clean/artifact"));
+    }
+    if (stageNames.includes("segment")) {
+      const sentences = (doc.sentences as unknown[]).length;
+      assert.ok(sentences >= 11 && sentences <= 16, `13 or so sentences, not ${sentences}`);
     }
   });
 
