@@ -16,6 +16,7 @@ const { values } = parseArgs({
     limit: { type: "string" },
     "gum-weight": { type: "string", default: "4" },
     files: { type: "string" },
+    decoder: { type: "string", default: "viterbi" },
     "dry-run": { type: "boolean", default: false },
   },
 });
@@ -31,6 +32,7 @@ const opts: Parameters<typeof runTraining>[0] = {
 };
 if (!values["dry-run"]) opts.out = values.out;
 if (values.limit) opts.limit = Number(values.limit);
+if (values.decoder === "viterbi" || values.decoder === "greedy") opts.decoder = values.decoder;
 if (values.files) opts.files = values.files.split(",");
 runTraining(opts);
 console.log(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);

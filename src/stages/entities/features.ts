@@ -334,6 +334,18 @@ export function dynamicFeatures(
 
 export const DYNAMIC_FEATURES = 4;
 
+/**
+ * First-order features for Viterbi decoding: the label bigram, and the label bigram with
+ * the current token's shape (the greedy decoder's second-order and word features cannot be
+ * used there).
+ */
+export function transitionFeature(prev: number): number {
+  return mix(T.prev, prev);
+}
+export function prevShapeFeature(sf: SentenceFeatures, i: number, prev: number): number {
+  return mix3(T.prevShape, prev, sf.shape[i] as number);
+}
+
 /** Hash a word list entry the way tokens are hashed (lowercase). */
 export function hashWord(text: string): number {
   return hashLowerSlice(text, 0, text.length);

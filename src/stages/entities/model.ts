@@ -15,9 +15,13 @@ import {
   dynamicFeatures,
   type FeatureLexicon,
   LOWERCASE_BITS,
+  prevShapeFeature,
   SentenceFeatures,
   STATIC_FEATURES,
+  transitionFeature,
 } from "./features.ts";
+
+export type Decoder = "greedy" | "viterbi";
 
 export const ENTITY_LABELS = ["PERSON", "ORG", "LOC", "NORP"] as const;
 export type ModelEntityType = (typeof ENTITY_LABELS)[number];
@@ -73,6 +77,8 @@ export interface ModelHeader {
   phraseCount: number;
   prefixCount: number;
   cueCount: number;
+  /** `greedy` (second-order history features) or `viterbi` (first-order, exact search). */
+  decoder?: Decoder;
   /** Free-form training facts (data, epochs, held-out score), for the record. */
   trained: Record<string, unknown>;
 }
@@ -108,6 +114,10 @@ export class NerModel {
     this.scores = new Float32Array(this.nLabels);
   }
 
+  get decoder(): Decoder {
+    return this.header.decoder ?? "greedy";
+  }
+
   /** Label every token of `tokens[from, to)` (one sentence); returns label ids. */
   tagSentence(
     text: string,
@@ -119,6 +129,10 @@ export class NerModel {
   ): void {
     const sf = this.sf;
     sf.prepare(text, tokens, from, to, this.lex);
+    if (this.decoder === "viterbi") {
+      viterbi(this.weights, this.mask, this.nLabels, this.allowed, sf, out, margins);
+      return;
+    }
     const n = to - from;
     const nl = this.nLabels;
     const w = this.weights;
@@ -199,6 +213,7 @@ export class NerModel {
     const cues = [...this.lex.cues.entries()];
     const header: ModelHeader = {
       version: 2,
+      decoder: this.decoder,
       labels: this.labels,
       buckets: this.buckets,
       scale,
@@ -265,6 +280,107 @@ export class NerModel {
   static load(path: string): NerModel {
     return NerModel.deserialize(readFileSync(path));
   }
+}
+
+let delta = new Float32Array(0);
+let back = new Int16Array(0);
+const rowBase = new Int32Array(64);
+
+/**
+ * First-order Viterbi over BILOU labels for the prepared sentence `sf`; writes the best
+ * labels to `out` (and each label's margin over the best alternative at that position).
+ * Used by tagging and by training, so both search the same way.
+ */
+export function viterbi(
+  w: Float32Array | Float64Array,
+  mask: number,
+  nl: number,
+  allowed: Uint8Array,
+  sf: SentenceFeatures,
+  out: Int32Array,
+  margins?: Float32Array,
+): void {
+  const n = sf.n;
+  if (n === 0) return;
+  if (delta.length < n * nl) {
+    delta = new Float32Array(n * nl * 2);
+    back = new Int16Array(n * nl * 2);
+  }
+  const feats = sf.feats;
+  const start = nl;
+  const local = new Float32Array(nl);
+  for (let i = 0; i < n; i++) {
+    local.fill(0);
+    const o = i * STATIC_FEATURES;
+    for (let k = 0; k < STATIC_FEATURES; k++) {
+      const base = ((feats[o + k] as number) & mask) * nl;
+      for (let l = 0; l < nl; l++) local[l] = (local[l] as number) + (w[base + l] as number);
+    }
+    const d = i * nl;
+    if (i === 0) {
+      const tb = (transitionFeature(start) & mask) * nl;
+      const sb = (prevShapeFeature(sf, i, start) & mask) * nl;
+      for (let l = 0; l < nl; l++) {
+        delta[d + l] = allowed[start * nl + l]
+          ? (local[l] as number) + (w[tb + l] as number) + (w[sb + l] as number)
+          : Number.NEGATIVE_INFINITY;
+        back[d + l] = start;
+      }
+      continue;
+    }
+    for (let p = 0; p < nl; p++) {
+      rowBase[2 * p] = (transitionFeature(p) & mask) * nl;
+      rowBase[2 * p + 1] = (prevShapeFeature(sf, i, p) & mask) * nl;
+    }
+    const dp = d - nl;
+    for (let l = 0; l < nl; l++) {
+      let best = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let p = 0; p < nl; p++) {
+        if (allowed[p * nl + l] === 0) continue;
+        const prev = delta[dp + p] as number;
+        if (prev === Number.NEGATIVE_INFINITY) continue;
+        const v =
+          prev +
+          (w[(rowBase[2 * p] as number) + l] as number) +
+          (w[(rowBase[2 * p + 1] as number) + l] as number);
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      delta[d + l] = best + (local[l] as number);
+      back[d + l] = arg;
+    }
+  }
+  // A sentence cannot end inside a mention: only O, L and U may close it.
+  const last = (n - 1) * nl;
+  let best = 0;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  let second = Number.NEGATIVE_INFINITY;
+  for (let l = 0; l < nl; l++) {
+    const part = labelPart(l);
+    if (l !== 0 && part !== L && part !== U) continue;
+    const v = delta[last + l] as number;
+    if (v > bestScore) {
+      second = bestScore;
+      bestScore = v;
+      best = l;
+    } else if (v > second) second = v;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = best;
+    if (margins) {
+      // Margin of the chosen label over the best other label at this position.
+      let other = Number.NEGATIVE_INFINITY;
+      for (let l = 0; l < nl; l++)
+        if (l !== best && (delta[i * nl + l] as number) > other)
+          other = delta[i * nl + l] as number;
+      margins[i] = Math.min(10, (delta[i * nl + best] as number) - other);
+    }
+    best = back[i * nl + best] as number;
+  }
+  void second;
 }
 
 function u32(values: number[]): Buffer {

@@ -260,6 +260,23 @@ function refineTypes(
       m.type = "NORP";
       continue;
     }
+    // A lone word the tagger called a person but the gazetteer knows only as a place
+    // (`Harwich`, not a first or last name): a place.
+    if (m.type === "PERSON" && m.to - from === 1 && !m.title) {
+      const cat = phraseCategory(res.model, text, tokens, from, m.to);
+      const place =
+        inPhraseList(cat, PHRASE.city) ||
+        inPhraseList(cat, PHRASE.country) ||
+        inPhraseList(cat, PHRASE.state);
+      const name =
+        inPhraseList(cat, PHRASE.firstName) ||
+        inPhraseList(cat, PHRASE.lastName) ||
+        inPhraseList(cat, PHRASE.person);
+      if (place && !name) {
+        m.type = "GPE";
+        continue;
+      }
+    }
     if (m.type === "NORP" && isCountry) {
       m.type = "GPE";
       continue;

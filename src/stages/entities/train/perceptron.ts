@@ -8,10 +8,12 @@ import {
   DYNAMIC_FEATURES,
   dynamicFeatures,
   type FeatureLexicon,
+  prevShapeFeature,
   SentenceFeatures,
   STATIC_FEATURES,
+  transitionFeature,
 } from "../features.ts";
-import { labelNames, NerModel, transitionTable } from "../model.ts";
+import { type Decoder, labelNames, NerModel, transitionTable, viterbi } from "../model.ts";
 import type { TrainSentence } from "./corpus.ts";
 
 export interface TrainOptions {
@@ -19,6 +21,7 @@ export interface TrainOptions {
   buckets: number;
   epochs: number;
   seed: number;
+  decoder?: Decoder;
   /** Called after each epoch (for progress and held-out scores). */
   onEpoch?: (epoch: number, model: NerModel, mistakes: number, tokens: number) => void;
 }
@@ -49,7 +52,10 @@ export function train(
   const dyn = new Int32Array(DYNAMIC_FEATURES);
   const scores = new Float64Array(nl);
   const order = data.map((_, i) => i);
+  let pred = new Int32Array(256);
+  const pair = new Int32Array(2);
   const random = rng(opts.seed);
+  const header = { decoder: opts.decoder ?? "greedy" } as const;
   let c = 1;
   const update = (feats: Int32Array, o: number, count: number, label: number, delta: number) => {
     for (let k = 0; k < count; k++) {
@@ -76,6 +82,34 @@ export function train(
       const s = data[idx] as TrainSentence;
       sf.prepare(s.text, s.tokens, s.from, s.to, lex);
       const n = s.to - s.from;
+      if (opts.decoder === "viterbi") {
+        // Structured perceptron: decode the whole sentence, then move the weights of the
+        // features where the gold and predicted label sequences differ.
+        if (pred.length < n) pred = new Int32Array(n * 2);
+        viterbi(w, mask, nl, allowed, sf, pred);
+        for (let i = 0; i < n; i++) {
+          const g = s.labels[i] as number;
+          const p = pred[i] as number;
+          const gp = i > 0 ? (s.labels[i - 1] as number) : nl;
+          const pp = i > 0 ? (pred[i - 1] as number) : nl;
+          if (g !== p) {
+            mistakes++;
+            update(sf.feats, i * STATIC_FEATURES, STATIC_FEATURES, g, 1);
+            update(sf.feats, i * STATIC_FEATURES, STATIC_FEATURES, p, -1);
+          }
+          if (g !== p || gp !== pp) {
+            pair[0] = transitionFeature(gp);
+            pair[1] = prevShapeFeature(sf, i, gp);
+            update(pair, 0, 2, g, 1);
+            pair[0] = transitionFeature(pp);
+            pair[1] = prevShapeFeature(sf, i, pp);
+            update(pair, 0, 2, p, -1);
+          }
+          c++;
+          tokens++;
+        }
+        continue;
+      }
       let prev = nl;
       let prev2 = nl;
       for (let i = 0; i < n; i++) {
@@ -116,7 +150,7 @@ export function train(
       }
     }
     if (opts.onEpoch)
-      opts.onEpoch(epoch, new NerModel(averaged(), opts.buckets, lex), mistakes, tokens);
+      opts.onEpoch(epoch, new NerModel(averaged(), opts.buckets, lex, header), mistakes, tokens);
   }
-  return new NerModel(averaged(), opts.buckets, lex);
+  return new NerModel(averaged(), opts.buckets, lex, header);
 }

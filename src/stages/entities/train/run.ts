@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { decodeMentions, type NerModel, type TokenMention } from "../model.ts";
+import { type Decoder, decodeMentions, type NerModel, type TokenMention } from "../model.ts";
 import { readJsonl, recordSentences, type TrainSentence } from "./corpus.ts";
 import { buildFeatureLexicon } from "./feature-lexicon.ts";
 import { train } from "./perceptron.ts";
@@ -23,6 +23,7 @@ export interface TrainRunOptions {
   limit?: number;
   /** Times the GUM interview file is repeated: it is small but annotated like the dev data. */
   gumWeight?: number;
+  decoder?: Decoder;
   /** Train on only these of the files (ablations). */
   files?: string[];
   log?: (line: string) => void;
@@ -130,6 +131,7 @@ export function runTraining(opts: TrainRunOptions): {
     buckets: opts.buckets ?? 1 << 19,
     epochs: opts.epochs ?? 6,
     seed: opts.seed ?? 20191231,
+    decoder: opts.decoder ?? "viterbi",
     onEpoch: (epoch, m, mistakes, tokens) => {
       log(
         `epoch ${epoch}: ${mistakes}/${tokens} token mistakes; held-out ${formatScores(scoreSentences(m, heldOut))}`,
@@ -144,6 +146,7 @@ export function runTraining(opts: TrainRunOptions): {
       epochs: opts.epochs ?? 6,
       buckets: opts.buckets ?? 1 << 19,
       seed: opts.seed ?? 20191231,
+      decoder: opts.decoder ?? "viterbi",
       heldOutF1: Math.round(score.f1 * 1000) / 1000,
     });
     writeFileSync(opts.out, bytes);
