@@ -29,7 +29,7 @@ const DEFAULT_PRIOR = 3.5;
 /** Weight of the article's country distribution (0..1 share) in a candidate's score. */
 const COUNTRY_WEIGHT = 4;
 /** Bonus when the candidate lies in a first-level region the article names. */
-const ADMIN1_WEIGHT = 4;
+const ADMIN1_WEIGHT = 2.5;
 /** Bonus (or, negated by half, malus) for lying inside the container written beside it. */
 const CONTAINER_WEIGHT = 8;
 const STATE_CUE_WEIGHT = 6;
@@ -43,7 +43,7 @@ const CONTAINER_SLOT_WEIGHT = 4;
 /** Admin1 regions we list by hand (US states, Canadian provinces, …) are the ones news names. */
 const LISTED_ADMIN1 = 1;
 /** An admin1 region whose own places the article names (`Seattle` … `Washington`). */
-const ADMIN1_WITH_PLACES = 4;
+const ADMIN1_WITH_PLACES = 2.5;
 
 export function prior(entry: GazetteerEntry): number {
   let base = FEATURE_PRIOR[entry.feature] ?? DEFAULT_PRIOR;
@@ -121,6 +121,16 @@ export function resolveMentions(mentions: readonly Mention[], gazetteer: Gazette
     if ((mentions[m] as Mention).form === "name")
       vote(votes, gazetteer.entry(firstPass[m] as number), 1);
   }
+  // Mentions of the same name (six `Riverdale`s) must not vote for each other's first guess:
+  // each is scored without the votes of its whole group.
+  const groups = new Map<string, number[]>();
+  const groupOf = mentions.map((mention, m) => {
+    const key = mention.candidates.join(",");
+    const group = groups.get(key) ?? [];
+    group.push(m);
+    groups.set(key, group);
+    return group;
+  });
   const resolved: Resolution[] = [];
   const isContainer = new Set<number>();
   for (const m of mentions) if (m.container !== undefined) isContainer.add(m.container);
@@ -128,8 +138,15 @@ export function resolveMentions(mentions: readonly Mention[], gazetteer: Gazette
   const result = new Array<Resolution>(mentions.length);
   for (let m = mentions.length - 1; m >= 0; m--) {
     const mention = mentions[m] as Mention;
-    const own = gazetteer.entry(firstPass[m] as number);
-    if (mention.form === "name") vote(votes, own, -1);
+    const group = groupOf[m] ?? [m];
+    const withdraw = (sign: 1 | -1): void => {
+      for (const g of group) {
+        if ((mentions[g] as Mention).form === "name") {
+          vote(votes, gazetteer.entry(firstPass[g] as number), sign);
+        }
+      }
+    };
+    withdraw(-1);
     const container = mention.container !== undefined ? result[mention.container] : undefined;
     const containerEntry = container ? gazetteer.entry(container.entry) : undefined;
     let best = -1;
@@ -171,7 +188,7 @@ export function resolveMentions(mentions: readonly Mention[], gazetteer: Gazette
     const winner = gazetteer.entry(best);
     const support =
       winner.countryCode === null ? 0 : (votes.countries.get(winner.countryCode) ?? 0);
-    if (mention.form === "name") vote(votes, own, 1);
+    withdraw(1);
     const margin = Number.isFinite(second) ? bestScore - second : 6;
     result[m] = { entry: best, confidence: 1 - 0.5 * Math.exp(-margin / 2), support };
   }
