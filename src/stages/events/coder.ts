@@ -319,6 +319,9 @@ function findCandidates(view: SentenceView, state: CoderState): Candidate[] {
   for (let i = view.from; i < view.to; i++) {
     const rows = state.lexicon.byForm.get(ix.low[i] as string);
     if (!rows) continue;
+    // Words inside a name are not triggers (`Free Trade Agreement`, `Operation Storm`).
+    const k = ix.entity[i] as number;
+    if (k >= 0 && ix.doc.entities[k]?.type !== "NORP" && isCapitalized(ix, i)) continue;
     // Group rows by the span they match; the longest span wins a head.
     let best: Candidate | null = null;
     for (const row of rows) {
@@ -449,7 +452,13 @@ function verbReading(
   const next = ix.low[cand.b] ?? "";
   if (/^(on|against|by|of|in|at)$/.test(next)) return false;
   // A base or -s form after a name or a plural subject (`Protesters attack police`).
-  if (isCapitalized(ix, i - 1) && ix.entity[i - 1] !== -1) return true;
+  if (isCapitalized(ix, i - 1) && ix.entity[i - 1] !== -1) {
+    // `a U.S. request`, `the Israeli attack`: a name modifying a noun.
+    let j = i - 1;
+    while (j - 1 >= 0 && ix.entity[j - 1] === ix.entity[i - 1]) j--;
+    const before = ix.low[j - 1] ?? "";
+    return !(DETERMINERS.has(before) || PREPOSITIONS.has(before) || before.endsWith("'s"));
+  }
   return false;
 }
 
@@ -595,7 +604,46 @@ function finishAnalysis(
     triggerBefore(triggerAt, view.from, d.a)
   )
     return null;
+  // `rebels fighting to topple the government`: a participle describing a noun, not a report.
+  if (
+    pos === "v" &&
+    d.groupStart === d.a &&
+    (ix.low[d.head] as string).endsWith("ing") &&
+    d.a - 1 >= view.from &&
+    ix.tokens[d.a - 1]?.kind === "word" &&
+    !DETERMINERS.has(ix.low[d.a - 1] as string) &&
+    !PREPOSITIONS.has(ix.low[d.a - 1] as string) &&
+    !isAux(ix.low[d.a - 1] as string) &&
+    !/^(and|or|but|while|after|before|by|without|as)$/.test(ix.low[d.a - 1] as string) &&
+    triggerBefore(triggerAt, view.from, d.a)
+  )
+    return null;
+  // Background told in a relative clause (`where 28 people have been killed`, `whom they had
+  // taken hostage`): an earlier event recalled, not the one reported.
+  if (pos === "v" && inRelativeClause(view, d)) {
+    // Killings and arrests fold into the attack they belong to, if any (foldCounts).
+    if (COUNT_FIELD[d.rule]) (d as Draft & { background?: boolean }).background = true;
+    else if (perfect(ix, d) || (d.passive && !d.pps.has("by"))) return null;
+  }
   return d;
+}
+
+/** Whether the verb group of `d` opens a relative clause (`, where ...`, `whom they ...`). */
+function inRelativeClause(view: SentenceView, d: Draft): boolean {
+  const { ix } = view;
+  for (let j = d.groupStart - 1; j >= Math.max(view.from, d.groupStart - 8); j--) {
+    const w = ix.low[j] as string;
+    if (/^(who|whom|which|where|whose)$/.test(w)) return true;
+    if (isPunct(ix, j) || SUBORDINATORS.has(w) || isAux(w)) return false;
+  }
+  return false;
+}
+
+/** A perfect verb group (`have been killed`, `had taken`): told as before the main event. */
+function perfect(ix: DocIndex, d: Draft): boolean {
+  for (let j = d.groupStart; j < d.a; j++)
+    if (/^(has|have|had)$/.test(ix.low[j] as string)) return true;
+  return false;
 }
 
 /** Nouns a trigger word may modify (`aid program`, `strike force`). */
@@ -622,7 +670,7 @@ const MUST_ENTRY: TriggerEntry = {
 };
 
 const REPORTING = new Set(
-  "said says declared declares concluded insisted insists reiterated reiterates stressed stresses announced told warned added demanded argued maintained".split(
+  "said says saying declared declares concluded insisted insists reiterated reiterates stressed stresses announced told warned added demanded argued maintained".split(
     " ",
   ),
 );
@@ -670,6 +718,9 @@ function mustClauses(view: SentenceView, drafts: Draft[], verbLike: (i: number) 
       (existing as Draft & { mustRecipient?: Range }).mustRecipient = recipient;
       continue;
     }
+    // `rallied ..., saying he must resign`: the demand is the protest's topic, not an event.
+    if ((ix.low[speech] as string).endsWith("ing") && drafts.some((x) => x.a < speech && !x.drop))
+      continue;
     drafts.push(d);
   }
   drafts.sort((x, y) => x.a - y.a);
@@ -1074,7 +1125,7 @@ function governComplements(view: SentenceView, drafts: Draft[], state: CoderStat
       if (blocked) continue;
       if (d.pos === "n") {
         const lightInside =
-          d.light < 0 || ix.low[d.light - 1] === "to" || (d.light >= g.b && d.light < d.a);
+          d.light < 0 || ix.low[d.light - 1] === "to" || (d.light >= g.a && d.light < d.a);
         if (lightInside) applyGovernor(d, g, "subsume", g.a, view);
       } else if (ctl && opener) applyGovernor(d, g, "subsume", g.a, view);
     }
@@ -1467,6 +1518,16 @@ function foldCounts(
         }
       }
     }
+    // A killing recalled in a relative clause with no attack to belong to is background.
+    if (
+      !host &&
+      (k as Draft & { background?: boolean }).background &&
+      k.passive &&
+      !k.pps.has("by")
+    ) {
+      k.drop = true;
+      continue;
+    }
     const target = host ?? k;
     if (q) {
       if (q.value !== null) target[field] = (target[field] ?? 0) + q.value;
@@ -1568,6 +1629,8 @@ function weaponMode(ix: DocIndex, from: number, to: number): string | null {
 function checkEvidence(d: Draft): void {
   const flags = d.entry.flags;
   if (flags.has("needrole") && !d.recipient) d.drop = true;
+  // `sought to ease tensions`: as a governor without a complement event it says nothing.
+  if (flags.has("modal") && d.pos === "v" && d.complements.length === 0 && !d.obj) d.drop = true;
   if (flags.has("needactor") && !d.actor?.arg.country && !d.actor?.arg.sector) d.drop = true;
   // `Officials warned that more rain was expected`: a warning threatens only someone or something.
   if (flags.has("needarg") && !d.recipient && d.complements.length === 0) d.drop = true;
