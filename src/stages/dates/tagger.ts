@@ -5,7 +5,7 @@
  * clock is never read.
  */
 import type { DateMention } from "../../core/annotations.ts";
-import type { Span } from "../../core/span.ts";
+import { findSpanAt, type Span } from "../../core/span.ts";
 import { type Day, isoDay, parseDay, ymd } from "./calendar.ts";
 import { buildGrammar } from "./grammar.ts";
 import { type CalendarLexicon, loadCalendarLexicon } from "./lexicon.ts";
@@ -95,16 +95,38 @@ function withPrefix(m: RegExpExecArray, prefix: RegExp, text: string): RegExpExe
   return grown;
 }
 
-/** Longest first, then rule order; keep what does not overlap anything kept. */
+/**
+ * Longest first, then rule order; keep what does not overlap anything kept. Candidates are
+ * split into clusters of mutually reachable overlaps first, which never interact, so a page
+ * with thousands of expressions costs n log n, not n².
+ */
 function select(candidates: Candidate[]): Found[] {
-  candidates.sort(
+  candidates.sort((a, b) => a.found.start - b.found.start || b.found.end - a.found.end);
+  const out: Found[] = [];
+  let cluster: Candidate[] = [];
+  let clusterEnd = -1;
+  for (const c of candidates) {
+    if (cluster.length > 0 && c.found.start >= clusterEnd) {
+      out.push(...longestFirst(cluster));
+      cluster = [];
+    }
+    cluster.push(c);
+    clusterEnd = Math.max(clusterEnd, c.found.end);
+  }
+  if (cluster.length > 0) out.push(...longestFirst(cluster));
+  return out;
+}
+
+function longestFirst(cluster: Candidate[]): Found[] {
+  if (cluster.length === 1) return [(cluster[0] as Candidate).found];
+  cluster.sort(
     (a, b) =>
       b.found.end - b.found.start - (a.found.end - a.found.start) ||
       a.order - b.order ||
       a.found.start - b.found.start,
   );
   const kept: Found[] = [];
-  for (const { found } of candidates) {
+  for (const { found } of cluster) {
     if (kept.every((k) => found.end <= k.start || k.end <= found.start)) kept.push(found);
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -160,18 +182,30 @@ function followOn(a: Found, b: Found, env: Env): Found {
 
 /** A clock time with no day stated takes the nearest day named in its sentence. */
 function attachTimes(list: Found[], text: string, sentences: readonly Span[]): void {
-  for (const f of list) {
-    if (f.timeOfDay === undefined) continue;
-    const s =
-      sentences.find((x) => x.start <= f.start && f.start < x.end) ??
-      fallbackSentence(text, f.start);
+  list.forEach((f, i) => {
+    if (f.timeOfDay === undefined) return;
+    const at = findSpanAt(sentences, f.start);
+    const s = at >= 0 ? (sentences[at] as Span) : fallbackSentence(text, f.start);
+    const isDay = (o: Found | undefined): o is Found =>
+      o !== undefined &&
+      o.grain === "day" &&
+      o.kind === "point" &&
+      o.earliest !== null &&
+      o.timeOfDay === undefined;
+    // `list` is ordered by start: walk out from the time, within its sentence.
     let best: Found | null = null;
-    for (const other of list) {
-      if (other === f || other.grain !== "day" || other.kind !== "point" || other.earliest === null)
-        continue;
-      if (other.start < s.start || other.start >= s.end || other.timeOfDay !== undefined) continue;
-      if (best === null || Math.abs(other.start - f.start) < Math.abs(best.start - f.start))
-        best = other;
+    for (let k = i - 1; k >= 0 && (list[k] as Found).start >= s.start; k--) {
+      if (isDay(list[k])) {
+        best = list[k] as Found;
+        break;
+      }
+    }
+    for (let k = i + 1; k < list.length && (list[k] as Found).start < s.end; k++) {
+      const o = list[k];
+      if (isDay(o)) {
+        if (best === null || o.start - f.start < f.start - best.start) best = o;
+        break;
+      }
     }
     if (best?.earliest != null) {
       const day: Day = best.earliest;
@@ -181,7 +215,7 @@ function attachTimes(list: Found[], text: string, sentences: readonly Span[]): v
       f.inferred = ["day (from the sentence)"];
       f.unresolved = false;
     }
-  }
+  });
 }
 
 /** `the next day`: a day from the last day named before it (else from publication). */

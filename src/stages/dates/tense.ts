@@ -62,8 +62,15 @@ export class TenseReader {
     const bounds = this.sentenceAt(start);
     const words = this.wordsOf(bounds);
     // First word at or after the expression's end, and last word before its start.
-    let right = 0;
-    while (right < words.length && (words[right] as Word).start < end) right++;
+    // Binary search: a sentence can be very long (a page without punctuation).
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((words[mid] as Word).start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    const right = lo;
     let left = right - 1;
     while (left >= 0 && (words[left] as Word).end > start) left--;
     // The expression's own clause first; a cue elsewhere in the sentence only if it has none.
