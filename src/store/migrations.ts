@@ -161,6 +161,79 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: "stories: duplicates, story clusters, merged events and their mentions (issue 9)",
+    sql: `
+      -- Fingerprints of original articles (duplicates are not indexed: they point at one).
+      -- rowid order is arrival order, so an exact hash names the first article stored.
+      CREATE TABLE dedup_fingerprints (
+        article_id TEXT NOT NULL UNIQUE REFERENCES articles (id) ON DELETE CASCADE,
+        exact_hash TEXT NOT NULL,
+        -- MinHash signature: little-endian uint32 values; empty for very short texts.
+        signature BLOB NOT NULL
+      );
+      CREATE INDEX dedup_exact ON dedup_fingerprints (exact_hash);
+      -- LSH band keys: articles sharing one are near-duplicate candidates.
+      CREATE TABLE dedup_bands (
+        band_key TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (band_key, article_id)
+      ) WITHOUT ROWID;
+
+      -- Each article the cross-article pass placed: its story, and the original it
+      -- reprints when it is a duplicate.
+      CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL,
+        duplicate_of TEXT,
+        duplicate_kind TEXT,
+        similarity REAL
+      ) WITHOUT ROWID;
+      CREATE INDEX story_articles_story ON story_articles (story_id);
+      CREATE INDEX story_articles_duplicate ON story_articles (duplicate_of);
+
+      -- The online clusterer's state (live stories, document frequencies) as JSON.
+      CREATE TABLE story_state (name TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
+
+      -- One real event from many reports; earliest/latest '' when no date bounds it.
+      CREATE TABLE merged_events (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        quad TEXT NOT NULL,
+        mode TEXT,
+        negated INTEGER NOT NULL,
+        hypothetical INTEGER NOT NULL,
+        actor TEXT,
+        recipient TEXT,
+        location TEXT,
+        earliest TEXT NOT NULL,
+        latest TEXT NOT NULL,
+        num_mentions INTEGER NOT NULL,
+        num_articles INTEGER NOT NULL,
+        num_sources INTEGER NOT NULL,
+        num_reprints INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX merged_events_type_date ON merged_events (type, earliest, latest);
+
+      -- Every mention of a merged event: an event of an article (events.article_id, idx).
+      CREATE TABLE event_mentions (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        event_id TEXT NOT NULL REFERENCES merged_events (id) ON DELETE CASCADE,
+        article_event_id TEXT NOT NULL,
+        source TEXT,
+        published TEXT,
+        sentence INTEGER NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        duplicate_of TEXT,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+      ) WITHOUT ROWID;
+      CREATE INDEX event_mentions_event ON event_mentions (event_id, seq);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

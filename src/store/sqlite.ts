@@ -5,6 +5,8 @@ import type { Event } from "../core/annotations.ts";
 import type { Message, Severity } from "../core/message.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
 import { latestVersion, migrations } from "./migrations.ts";
+import { SqliteStoryStore } from "./sqlite-stories.ts";
+import type { StoryStore } from "./story-types.ts";
 import type {
   ArticleFilter,
   ArticleSummary,
@@ -401,6 +403,12 @@ export class SqliteStore implements Store {
       ),
       schemaVersion: currentVersion(this.db),
     };
+  }
+
+  private storyStore: SqliteStoryStore | undefined;
+  stories(): StoryStore {
+    this.storyStore ??= new SqliteStoryStore(this.db);
+    return this.storyStore;
   }
 
   async close(): Promise<void> {

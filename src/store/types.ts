@@ -7,6 +7,7 @@ import type { Event, EventType, Quad } from "../core/annotations.ts";
 import type { Message, Severity } from "../core/message.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
 import type { ReadFailure } from "../read/types.ts";
+import type { StoryStore } from "./story-types.ts";
 
 /** One unit of work for `writeBatch`: an annotated article, or an input that failed. */
 export type IngestItem =
@@ -151,5 +152,7 @@ export interface Store {
   queryEvents(filter?: EventFilter): AsyncIterable<StoredEvent>;
   listMessages(filter?: MessageFilter): Promise<StoredMessage[]>;
   stats(): Promise<StoreStats>;
+  /** Duplicates, stories and merged events: the cross-article part (issue 9). */
+  stories(): StoryStore;
   close(): Promise<void>;
 }

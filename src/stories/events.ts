@@ -68,6 +68,8 @@ export interface EventMention {
   /** The article this mention's article reprints, when the deduplicator linked one. */
   duplicateOf: string | null;
   event: Event;
+  /** The evidence sentence, when read back from the store for display. */
+  evidenceText?: string;
 }
 
 export interface MergedArgument {

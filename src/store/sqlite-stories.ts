@@ -1,0 +1,333 @@
+/**
+ * SQLite tables behind `StoryStore` (migration 2): fingerprints and LSH band keys for
+ * duplicates, each article's story, the clusterer's state, merged events and their
+ * mentions. Every look-up a new article makes is an indexed one, so the cost of adding an
+ * article does not grow with the store.
+ */
+import type Database from "better-sqlite3";
+import type { EventType } from "../core/annotations.ts";
+import type { ClustererState, StoryMerge } from "../stories/cluster.ts";
+import type { Fingerprint } from "../stories/dedup.ts";
+import type { EventMention, MergedEvent } from "../stories/events.ts";
+import type {
+  ArticlePlacement,
+  MergedEventFilter,
+  StoryArticle,
+  StoryFilter,
+  StoryStore,
+  StorySummary,
+} from "./story-types.ts";
+
+type Row = Record<string, unknown>;
+
+/** A band key shared by more articles than this is boilerplate: it stops collecting them. */
+const MAX_PER_BAND = 64;
+
+export class SqliteStoryStore implements StoryStore {
+  private readonly db: Database.Database;
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  private sql(text: string): Database.Statement {
+    let statement = this.cache.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.cache.set(text, statement);
+    }
+    return statement;
+  }
+
+  async findExact(hash: string): Promise<string | null> {
+    const row = this.sql(
+      "SELECT article_id FROM dedup_fingerprints WHERE exact_hash = ? ORDER BY rowid LIMIT 1",
+    ).get(hash) as Row | undefined;
+    return row ? (row.article_id as string) : null;
+  }
+
+  async findByBands(keys: readonly string[]): Promise<Map<string, Uint32Array>> {
+    const out = new Map<string, Uint32Array>();
+    if (keys.length === 0) return out;
+    const rows = this.sql(
+      `SELECT DISTINCT f.article_id, f.signature FROM dedup_bands b
+       JOIN dedup_fingerprints f ON f.article_id = b.article_id
+       WHERE b.band_key IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(keys)) as Row[];
+    for (const row of rows) {
+      const blob = row.signature as Buffer;
+      const copy = new Uint8Array(blob.byteLength);
+      copy.set(blob);
+      out.set(row.article_id as string, new Uint32Array(copy.buffer));
+    }
+    return out;
+  }
+
+  async put(fingerprint: Fingerprint): Promise<void> {
+    const write = this.db.transaction((f: Fingerprint) => {
+      this.sql(
+        `INSERT OR REPLACE INTO dedup_fingerprints (article_id, exact_hash, signature)
+         VALUES (?, ?, ?)`,
+      ).run(
+        f.id,
+        f.exact,
+        Buffer.from(f.signature.buffer, f.signature.byteOffset, f.signature.byteLength),
+      );
+      for (const key of f.bandKeys) {
+        const row = this.sql("SELECT count(*) AS n FROM dedup_bands WHERE band_key = ?").get(
+          key,
+        ) as Row;
+        if ((row.n as number) >= MAX_PER_BAND) continue;
+        this.sql("INSERT OR IGNORE INTO dedup_bands (band_key, article_id) VALUES (?, ?)").run(
+          key,
+          f.id,
+        );
+      }
+    });
+    write(fingerprint);
+  }
+
+  async loadClustererState(): Promise<ClustererState | null> {
+    const row = this.sql("SELECT json FROM story_state WHERE name = 'clusterer'").get() as
+      | Row
+      | undefined;
+    return row ? (JSON.parse(row.json as string) as ClustererState) : null;
+  }
+
+  async saveClustererState(state: ClustererState): Promise<void> {
+    this.sql("INSERT OR REPLACE INTO story_state (name, json) VALUES ('clusterer', ?)").run(
+      JSON.stringify(state),
+    );
+  }
+
+  async placed(articleIds: readonly string[]): Promise<Set<string>> {
+    const rows = this.sql(
+      "SELECT article_id FROM story_articles WHERE article_id IN (SELECT value FROM json_each(?))",
+    ).all(JSON.stringify(articleIds)) as Row[];
+    return new Set(rows.map((r) => r.article_id as string));
+  }
+
+  async storyOf(articleId: string): Promise<number | null> {
+    const row = this.sql("SELECT story_id FROM story_articles WHERE article_id = ?").get(
+      articleId,
+    ) as Row | undefined;
+    return row ? (row.story_id as number) : null;
+  }
+
+  async place(placements: readonly ArticlePlacement[]): Promise<void> {
+    const insert = this.sql(`INSERT OR REPLACE INTO story_articles
+      (article_id, story_id, duplicate_of, duplicate_kind, similarity)
+      VALUES (?, ?, ?, ?, ?)`);
+    this.db.transaction(() => {
+      for (const p of placements) {
+        insert.run(
+          p.articleId,
+          p.storyId,
+          p.duplicate?.of ?? null,
+          p.duplicate?.kind ?? null,
+          p.duplicate?.similarity ?? null,
+        );
+      }
+    })();
+  }
+
+  async mergeStories(merges: readonly StoryMerge[]): Promise<void> {
+    const update = this.sql("UPDATE story_articles SET story_id = ? WHERE story_id = ?");
+    this.db.transaction(() => {
+      for (const m of merges) update.run(m.into, m.from);
+    })();
+  }
+
+  async listStories(filter: StoryFilter = {}): Promise<StorySummary[]> {
+    const rows = this.sql(
+      `SELECT s.story_id AS id, count(*) AS articles,
+         sum(s.duplicate_of IS NULL) AS originals,
+         min(a.published) AS first, max(a.published) AS last,
+         (SELECT coalesce(a2.title, substr(a2.text, 1, 80)) FROM story_articles s2
+            JOIN articles a2 ON a2.id = s2.article_id
+            WHERE s2.story_id = s.story_id ORDER BY a2.published, a2.seq LIMIT 1) AS title
+       FROM story_articles s JOIN articles a ON a.id = s.article_id
+       GROUP BY s.story_id
+       HAVING count(*) >= @min
+       ORDER BY last DESC, articles DESC, id
+       LIMIT @limit OFFSET @offset`,
+    ).all({
+      min: filter.minArticles ?? 1,
+      limit: filter.limit ?? -1,
+      offset: filter.offset ?? 0,
+    }) as Row[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      articles: r.articles as number,
+      originals: r.originals as number,
+      first: r.first as string | null,
+      last: r.last as string | null,
+      title: r.title as string | null,
+    }));
+  }
+
+  async storyArticles(storyId: number): Promise<StoryArticle[]> {
+    const rows = this.sql(
+      `SELECT a.id, a.title, a.source, a.published, s.duplicate_of, s.duplicate_kind,
+         s.similarity
+       FROM story_articles s JOIN articles a ON a.id = s.article_id
+       WHERE s.story_id = ? ORDER BY a.published IS NULL, a.published, a.seq`,
+    ).all(storyId) as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      title: r.title as string | null,
+      source: r.source as string | null,
+      published: r.published as string | null,
+      duplicateOf: r.duplicate_of as string | null,
+      duplicateKind: r.duplicate_kind as StoryArticle["duplicateKind"],
+      similarity: r.similarity as number | null,
+    }));
+  }
+
+  async loadMergedEvents(
+    types: readonly EventType[],
+    earliest: string,
+    latest: string,
+  ): Promise<MergedEvent[]> {
+    const rows = this.sql(
+      `SELECT * FROM merged_events
+       WHERE type IN (SELECT value FROM json_each(?)) AND earliest <> ''
+         AND earliest <= ? AND latest >= ?`,
+    ).all(JSON.stringify(types), latest, earliest) as Row[];
+    return rows.map((row) => this.withMentions(eventFromRow(row)));
+  }
+
+  async saveMergedEvents(events: readonly MergedEvent[]): Promise<void> {
+    const upsert = this.sql(`INSERT OR REPLACE INTO merged_events
+      (id, type, quad, mode, negated, hypothetical, actor, recipient, location, earliest,
+       latest, num_mentions, num_articles, num_sources, num_reprints)
+      VALUES (@id, @type, @quad, @mode, @negated, @hypothetical, @actor, @recipient,
+       @location, @earliest, @latest, @numMentions, @numArticles, @numSources, @numReprints)`);
+    const mention = this.sql(`INSERT OR REPLACE INTO event_mentions
+      (article_id, idx, event_id, article_event_id, source, published, sentence, span_start,
+       span_end, duplicate_of, seq)
+      VALUES (@articleId, @index, @event, @eventId, @source, @published, @sentence, @start,
+       @end, @duplicateOf, @seq)`);
+    this.db.transaction(() => {
+      for (const e of events) {
+        upsert.run({
+          id: e.id,
+          type: e.type,
+          quad: e.quad,
+          mode: e.mode,
+          negated: e.negated ? 1 : 0,
+          hypothetical: e.hypothetical ? 1 : 0,
+          actor: e.actor ? JSON.stringify(e.actor) : null,
+          recipient: e.recipient ? JSON.stringify(e.recipient) : null,
+          location: e.location ? JSON.stringify(e.location) : null,
+          earliest: e.earliest,
+          latest: e.latest,
+          numMentions: e.numMentions,
+          numArticles: e.numArticles,
+          numSources: e.numSources,
+          numReprints: e.numReprints,
+        });
+        e.mentions.forEach((m, seq) => {
+          mention.run({
+            articleId: m.articleId,
+            index: m.index,
+            event: e.id,
+            eventId: m.eventId,
+            source: m.source,
+            published: m.published,
+            sentence: m.sentence,
+            start: m.start,
+            end: m.end,
+            duplicateOf: m.duplicateOf,
+            seq,
+          });
+        });
+      }
+    })();
+  }
+
+  async listMergedEvents(filter: MergedEventFilter = {}): Promise<MergedEvent[]> {
+    const where: string[] = [];
+    const params: Row = {};
+    if (filter.type) {
+      where.push("type = @type");
+      params.type = filter.type;
+    }
+    if (filter.since) {
+      where.push("(latest = '' OR latest >= @since)");
+      params.since = filter.since;
+    }
+    if (filter.until) {
+      where.push("(earliest = '' OR earliest <= @until)");
+      params.until = filter.until;
+    }
+    if (filter.minArticles) {
+      where.push("num_articles >= @minArticles");
+      params.minArticles = filter.minArticles;
+    }
+    params.limit = filter.limit ?? -1;
+    params.offset = filter.offset ?? 0;
+    const rows = this.sql(
+      `SELECT * FROM merged_events ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY earliest = '', earliest, num_articles DESC, id
+       LIMIT @limit OFFSET @offset`,
+    ).all(params) as Row[];
+    return rows.map(eventFromRow);
+  }
+
+  async getMergedEvent(idOrPrefix: string): Promise<MergedEvent | null> {
+    const rows = this.sql(
+      "SELECT * FROM merged_events WHERE substr(id, 1, length(@p)) = @p LIMIT 2",
+    ).all({ p: idOrPrefix }) as Row[];
+    const exact = rows.find((r) => r.id === idOrPrefix);
+    const row = exact ?? (rows.length === 1 ? rows[0] : undefined);
+    return row ? this.withMentions(eventFromRow(row)) : null;
+  }
+
+  private withMentions(event: MergedEvent): MergedEvent {
+    const rows = this.sql(
+      `SELECT m.*, e.json, e.evidence_text FROM event_mentions m
+       JOIN events e ON e.article_id = m.article_id AND e.idx = m.idx
+       WHERE m.event_id = ? ORDER BY m.seq`,
+    ).all(event.id) as Row[];
+    event.mentions = rows.map(
+      (r): EventMention => ({
+        articleId: r.article_id as string,
+        index: r.idx as number,
+        eventId: r.article_event_id as string,
+        source: r.source as string | null,
+        published: r.published as string | null,
+        sentence: r.sentence as number,
+        start: r.span_start as number,
+        end: r.span_end as number,
+        duplicateOf: r.duplicate_of as string | null,
+        event: JSON.parse(r.json as string),
+        evidenceText: r.evidence_text as string,
+      }),
+    );
+    return event;
+  }
+}
+
+function eventFromRow(row: Row): MergedEvent {
+  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : null);
+  return {
+    id: row.id as string,
+    type: row.type as EventType,
+    quad: row.quad as MergedEvent["quad"],
+    mode: row.mode as string | null,
+    negated: row.negated === 1,
+    hypothetical: row.hypothetical === 1,
+    actor: json(row.actor),
+    recipient: json(row.recipient),
+    location: json(row.location),
+    earliest: row.earliest as string,
+    latest: row.latest as string,
+    numMentions: row.num_mentions as number,
+    numArticles: row.num_articles as number,
+    numSources: row.num_sources as number,
+    numReprints: row.num_reprints as number,
+    mentions: [],
+  };
+}

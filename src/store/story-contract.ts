@@ -1,0 +1,193 @@
+/**
+ * The contract of the cross-article part of a store (`Store.stories()`), run through the
+ * real pass (`StoryUpdater`) so it checks what users see: duplicates linked to their
+ * originals, stories, merged events with their counts and mentions, and a second run that
+ * continues where the first stopped. A PostgreSQL store runs the same suite.
+ */
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import type { AnnotatedDocument } from "../core/output.ts";
+import { StoryUpdater } from "../stories/update.ts";
+import { sampleDocument } from "./contract.ts";
+import type { Store } from "./types.ts";
+
+const MARINES =
+  "US marines were sent to Baghdad on Tuesday after protesters stormed the embassy compound, " +
+  "officials said, adding that about one hundred troops arrived overnight to reinforce the " +
+  "guard while the crowd outside threw stones and set fire to the reception area.";
+const TITANFALL =
+  "Titanfall launched on the Xbox One to strong reviews as players lined up at midnight " +
+  "in London and New York, and Microsoft said the game would lift console sales this spring " +
+  "while critics praised its robot battles and fast multiplayer matches across maps.";
+
+function doc(
+  id: string,
+  text: string,
+  over: Partial<AnnotatedDocument> & { eventless?: boolean } = {},
+): AnnotatedDocument {
+  const base = sampleDocument(id, text, {
+    published: over.published ?? "2019-12-31",
+    source: over.source ?? null,
+    ...(over.eventless ? { events: false as const } : {}),
+  });
+  const { eventless, ...rest } = over;
+  // An eventless document is about something else: no Baghdad, no marines.
+  const other = eventless ? { entities: [], places: [], dates: [] } : {};
+  return { ...base, title: null, ...other, ...rest };
+}
+
+/** `open` gives a fresh, empty store each time it is called. */
+export function storyStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`StoryStore contract: ${name}`, () => {
+    const opened: Store[] = [];
+    const fresh = async () => {
+      const s = await open();
+      opened.push(s);
+      return s;
+    };
+    after(async () => {
+      for (const s of opened) await s.close();
+    });
+
+    async function ingest(store: Store, docs: AnnotatedDocument[]) {
+      await store.writeBatch(
+        docs.map((d) => ({ kind: "article", doc: d, origin: d.id, idGiven: true })),
+      );
+      const updater = await StoryUpdater.open(store.stories());
+      return updater.update(docs);
+    }
+
+    it("links a reprint to its original, in the original's story, counted once", async () => {
+      const store = await fresh();
+      const result = await ingest(store, [
+        doc("orig", MARINES, { source: "Reuters" }),
+        doc("copy", `${MARINES}\nCopyright Daily Courier. All rights reserved.`, {
+          source: "Daily Courier",
+        }),
+        doc("other", TITANFALL, { source: "Wired", eventless: true }),
+      ]);
+      assert.equal(result.placed, 3);
+      assert.equal(result.duplicates, 1);
+      const stories = await store.stories().listStories();
+      assert.equal(stories.length, 2);
+      const marines = stories.find((s) => s.articles === 2);
+      assert.ok(marines);
+      assert.equal(marines.originals, 1);
+      const articles = await store.stories().storyArticles(marines.id);
+      assert.deepEqual(
+        articles.map((a) => [a.id, a.duplicateOf, a.duplicateKind]),
+        [
+          ["orig", null, null],
+          ["copy", "orig", "near"],
+        ],
+      );
+      const events = await store.stories().listMergedEvents();
+      assert.equal(events.length, 1);
+      const [event] = events;
+      assert.ok(event);
+      assert.equal(event.numMentions, 1);
+      assert.equal(event.numArticles, 1);
+      assert.equal(event.numSources, 1);
+      assert.equal(event.numReprints, 1);
+      assert.deepEqual(event.mentions, []);
+    });
+
+    it("merges one event reported by two sources and shows every mention", async () => {
+      const store = await fresh();
+      await ingest(store, [
+        doc("r1", MARINES, { source: "Reuters" }),
+        doc("r2", "Marines arrived in Baghdad to guard the embassy.", { source: "AP" }),
+      ]);
+      const [listed] = await store.stories().listMergedEvents();
+      assert.ok(listed);
+      assert.equal(listed.numArticles, 2);
+      assert.equal(listed.numSources, 2);
+      const shown = await store.stories().getMergedEvent(listed.id.slice(0, 6));
+      assert.ok(shown);
+      assert.deepEqual(
+        shown.mentions.map((m) => [m.articleId, m.source, m.sentence, m.start, m.evidenceText]),
+        [
+          ["r1", "Reuters", 0, 0, MARINES],
+          ["r2", "AP", 0, 0, "Marines arrived in Baghdad to guard the embassy."],
+        ],
+      );
+      assert.equal(await store.stories().getMergedEvent("ev-nothing"), null);
+    });
+
+    it("continues in a later run: state, fingerprints and events carry over", async () => {
+      const store = await fresh();
+      await ingest(store, [doc("d1", MARINES, { source: "Reuters" })]);
+      // A later run (a new updater, as a new `dateline ingest` makes) sees day one's work.
+      const second = await ingest(store, [
+        doc("d2", MARINES, { source: "Yahoo", published: "2020-01-01" }),
+        doc("d3", TITANFALL, { source: "Wired", published: "2020-01-01", eventless: true }),
+      ]);
+      assert.equal(second.duplicates, 1);
+      assert.equal((await store.stories().loadClustererState())?.documents, 2);
+      const [event] = await store.stories().listMergedEvents();
+      assert.equal(event?.numReprints, 1);
+      assert.equal(event?.numArticles, 1);
+      assert.equal(await store.stories().storyOf("d2"), await store.stories().storyOf("d1"));
+    });
+
+    it("placing the same articles again changes nothing", async () => {
+      const store = await fresh();
+      const docs = [doc("i1", MARINES, { source: "Reuters" }), doc("i2", TITANFALL)];
+      await ingest(store, docs);
+      const before = {
+        stories: await store.stories().listStories(),
+        events: await store.stories().listMergedEvents(),
+      };
+      const again = await ingest(
+        store,
+        docs.map((d) => structuredClone(d)),
+      );
+      assert.equal(again.placed, 0);
+      assert.deepEqual(
+        {
+          stories: await store.stories().listStories(),
+          events: await store.stories().listMergedEvents(),
+        },
+        before,
+      );
+    });
+
+    it("relabels stored articles when their stories merge", async () => {
+      const store = await fresh();
+      await store
+        .stories()
+        .place([
+          { articleId: "x", storyId: 1, duplicate: null },
+          { articleId: "y", storyId: 2, duplicate: null },
+        ])
+        .catch(() => undefined);
+      // Articles must exist first: store them, then place and merge.
+      await store.writeBatch(
+        ["x", "y"].map((id) => ({
+          kind: "article",
+          doc: doc(id, TITANFALL),
+          origin: id,
+          idGiven: true,
+        })),
+      );
+      await store.writeBatch(
+        ["x", "y"].map((id) => ({
+          kind: "article",
+          doc: doc(id, TITANFALL),
+          origin: id,
+          idGiven: true,
+        })),
+      );
+      await store.stories().place([
+        { articleId: "x", storyId: 1, duplicate: null },
+        { articleId: "y", storyId: 2, duplicate: null },
+      ]);
+      await store.stories().mergeStories([{ from: 2, into: 1 }]);
+      assert.equal(await store.stories().storyOf("y"), 1);
+      assert.deepEqual(
+        (await store.stories().listStories()).map((s) => [s.id, s.articles]),
+        [[1, 2]],
+      );
+    });
+  });
+}

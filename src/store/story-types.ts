@@ -1,0 +1,90 @@
+/**
+ * The cross-article part of the store (issue 9): duplicates, story clusters and merged
+ * events. Written by `src/stories/update.ts` after each ingested batch; read by the
+ * `stories`, `events --merged` and `show EVENT` commands.
+ */
+import type { EventType } from "../core/annotations.ts";
+import type { ClustererState, StoryMerge } from "../stories/cluster.ts";
+import type { DuplicateBackend, DuplicateMatch } from "../stories/dedup.ts";
+import type { MergedEvent } from "../stories/events.ts";
+
+export interface StorySummary {
+  id: number;
+  /** Articles in the story, reprints included. */
+  articles: number;
+  /** Articles that are not reprints of another. */
+  originals: number;
+  /** Earliest and latest publication date of its articles. */
+  first: string | null;
+  last: string | null;
+  /** The title (or first words) of its first article, to recognise it by. */
+  title: string | null;
+}
+
+export interface StoryArticle {
+  id: string;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  /** The original this article reprints (exact or near-duplicate), if any. */
+  duplicateOf: string | null;
+  duplicateKind: DuplicateMatch["kind"] | null;
+  /** Estimated Jaccard similarity to the original (1 for exact). */
+  similarity: number | null;
+}
+
+export interface StoryFilter {
+  /** Stories with at least this many articles. */
+  minArticles?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface MergedEventFilter {
+  type?: EventType;
+  /** The event's interval overlaps `[since, until]`, `YYYY-MM-DD`. */
+  since?: string;
+  until?: string;
+  /** Events reported by at least this many distinct articles. */
+  minArticles?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** Where one article stands after the cross-article pass. */
+export interface ArticlePlacement {
+  articleId: string;
+  storyId: number;
+  duplicate: DuplicateMatch | null;
+}
+
+export interface StoryStore extends DuplicateBackend {
+  /** The clusterer's saved state, or null before the first run. */
+  loadClustererState(): Promise<ClustererState | null>;
+  saveClustererState(state: ClustererState): Promise<void>;
+  /** Which of these articles the cross-article pass has already placed. */
+  placed(articleIds: readonly string[]): Promise<Set<string>>;
+  /** The story an article was placed in. */
+  storyOf(articleId: string): Promise<number | null>;
+  place(placements: readonly ArticlePlacement[]): Promise<void>;
+  /** Relabel the articles of merged stories, oldest merge first. */
+  mergeStories(merges: readonly StoryMerge[]): Promise<void>;
+  /** Stories, most recently active first. */
+  listStories(filter?: StoryFilter): Promise<StorySummary[]>;
+  storyArticles(storyId: number): Promise<StoryArticle[]>;
+  /**
+   * Merged events of these types whose interval comes within the given days (`YYYY-MM-DD`,
+   * inclusive) — the candidates a batch's mentions may join — with their mentions.
+   */
+  loadMergedEvents(
+    types: readonly EventType[],
+    earliest: string,
+    latest: string,
+  ): Promise<MergedEvent[]>;
+  /** Insert or replace these events and their mentions. */
+  saveMergedEvents(events: readonly MergedEvent[]): Promise<void>;
+  /** Events without their mentions (`mentions` is empty; the counts are set). */
+  listMergedEvents(filter?: MergedEventFilter): Promise<MergedEvent[]>;
+  /** One event with every mention (and its evidence text), by id or unique id prefix. */
+  getMergedEvent(idOrPrefix: string): Promise<MergedEvent | null>;
+}

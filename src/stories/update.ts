@@ -1,0 +1,167 @@
+/**
+ * The cross-article pass that runs after each batch is stored: link duplicates to their
+ * originals, place articles in stories, merge their events into real-world events. It
+ * continues from what the store holds (fingerprints, the clusterer's live stories, the
+ * merged events of the batch's days), so adding a day of news costs a day's work.
+ */
+import type { EventType } from "../core/annotations.ts";
+import type { AnnotatedDocument } from "../core/output.ts";
+import type { ArticlePlacement, StoryStore } from "../store/story-types.ts";
+import { type ClusterOptions, StoryClusterer, type StoryInput } from "./cluster.ts";
+import { Deduplicator, type DedupOptions } from "./dedup.ts";
+import {
+  type EventMention,
+  EventMerger,
+  type MergeOptions,
+  mentionInterval,
+  mentionsOf,
+} from "./events.ts";
+
+export interface StoryPassOptions {
+  cluster?: ClusterOptions;
+  dedup?: DedupOptions;
+  merge?: MergeOptions;
+}
+
+export interface StoryPassResult {
+  /** Articles placed by this call (articles placed before are skipped). */
+  placed: number;
+  /** Of those, exact and near-duplicates of an earlier article. */
+  duplicates: number;
+  /** Event mentions merged, and the merged events they created or joined. */
+  mentions: number;
+  events: number;
+}
+
+/** Sentences of the lead that, with the title, stand for the article when clustering. */
+const LEAD_SENTENCES = 2;
+
+/** The text the clusterer compares: the title and the lead, as a headline-sized summary. */
+export function storyText(doc: AnnotatedDocument): string {
+  const lead = doc.sentences
+    .slice(0, LEAD_SENTENCES)
+    .map((s) => doc.text.slice(s.start, s.end))
+    .join(" ");
+  const body = lead || doc.text.slice(0, 300);
+  return doc.title ? `${doc.title}\n${body}` : body;
+}
+
+/** Entity names and place ids of the annotated document, as clustering features. */
+export function storyKeys(doc: AnnotatedDocument): string[] {
+  const keys = new Set<string>();
+  for (const e of doc.entities) {
+    if (e.type === "PERSON" || e.type === "ORG") {
+      keys.add(`entity:${(e.actor?.name ?? e.text).toLowerCase()}`);
+    }
+  }
+  for (const p of doc.places) {
+    if (p.form === "demonym" || p.geonameId === null) continue;
+    // Countries and regions name half the news; cities and sites tell stories apart.
+    if (p.precision === "country" || p.precision === "region") continue;
+    keys.add(`place:${p.geonameId}`);
+  }
+  return [...keys];
+}
+
+export class StoryUpdater {
+  private readonly store: StoryStore;
+  private readonly clusterer: StoryClusterer;
+  private readonly dedup: Deduplicator;
+  private readonly mergeOptions: MergeOptions;
+
+  private constructor(store: StoryStore, clusterer: StoryClusterer, options: StoryPassOptions) {
+    this.store = store;
+    this.clusterer = clusterer;
+    this.dedup = new Deduplicator(store, options.dedup);
+    this.mergeOptions = options.merge ?? {};
+  }
+
+  /** Continue from the state the store holds (or start afresh). */
+  static async open(store: StoryStore, options: StoryPassOptions = {}): Promise<StoryUpdater> {
+    const state = await store.loadClustererState();
+    const clusterer = new StoryClusterer(options.cluster, state ?? undefined);
+    return new StoryUpdater(store, clusterer, options);
+  }
+
+  /** Place the stored articles of one batch; articles placed before are left as they are. */
+  async update(docs: readonly AnnotatedDocument[]): Promise<StoryPassResult> {
+    const already = await this.store.placed(docs.map((d) => d.id));
+    const fresh = inOrder(docs.filter((d) => !already.has(d.id)));
+    const placements: ArticlePlacement[] = [];
+    const mentions: EventMention[] = [];
+    let duplicates = 0;
+    for (const doc of fresh) {
+      const duplicate = await this.dedup.add(doc.id, `${doc.title ?? ""}\n\n${doc.text}`);
+      let storyId: number | null = null;
+      if (duplicate) {
+        duplicates++;
+        // A reprint joins its original's story and is not clustered (or counted) again.
+        storyId =
+          placements.find((p) => p.articleId === duplicate.of)?.storyId ??
+          (await this.store.storyOf(duplicate.of));
+      }
+      if (storyId === null) {
+        const input: StoryInput = {
+          id: doc.id,
+          text: storyText(doc),
+          published: doc.published,
+          keys: storyKeys(doc),
+        };
+        storyId = this.clusterer.add(input);
+      }
+      placements.push({ articleId: doc.id, storyId, duplicate });
+      mentions.push(...mentionsOf(doc, duplicate?.of ?? null));
+    }
+    // Merges relabel stories already stored and the placements of this batch alike.
+    const merges = this.clusterer.takeMerges();
+    for (const m of merges) {
+      for (const p of placements) if (p.storyId === m.from) p.storyId = m.into;
+    }
+    await this.store.place(placements);
+    await this.store.mergeStories(merges);
+    await this.store.saveClustererState(this.clusterer.state());
+    const events = await this.mergeEvents(mentions);
+    return { placed: fresh.length, duplicates, mentions: mentions.length, events };
+  }
+
+  private async mergeEvents(mentions: readonly EventMention[]): Promise<number> {
+    if (mentions.length === 0) return 0;
+    const merger = new EventMerger(this.mergeOptions);
+    const { dateSlackDays } = merger.options;
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    const types = new Set<EventType>();
+    for (const m of mentions) {
+      const interval = mentionInterval(m, merger.options);
+      if (!interval) continue;
+      low = Math.min(low, interval[0]);
+      high = Math.max(high, interval[1]);
+      types.add(m.event.type);
+    }
+    if (types.size > 0) {
+      const day = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+      const stored = await this.store.loadMergedEvents(
+        [...types],
+        day(low - dateSlackDays),
+        day(high + dateSlackDays),
+      );
+      for (const event of stored) merger.seed(event);
+    }
+    for (const m of mentions) merger.add(m);
+    const changed = merger.takeChanged();
+    await this.store.saveMergedEvents(changed);
+    return changed.length;
+  }
+}
+
+/** Publication order (undated last), input order within a day. */
+function inOrder(docs: readonly AnnotatedDocument[]): AnnotatedDocument[] {
+  return docs
+    .map((doc, i) => ({ doc, i }))
+    .sort((a, b) => {
+      const pa = a.doc.published ?? "\uffff";
+      const pb = b.doc.published ?? "\uffff";
+      return pa < pb ? -1 : pa > pb ? 1 : a.i - b.i;
+    })
+    .map((x) => x.doc);
+}
