@@ -193,9 +193,13 @@ export function findMentions(input: MentionInput): Mention[] {
     let candidates = gazetteer.lookup(text.slice(start, end));
     // The tagger may cut a name short (`SAN` of `SAN DIEGO`): take the longest name that
     // starts with the entity and runs on over capitalised words.
+    // `Washington` `,` `D.C.` runs on over the comma too.
     for (let extra = last; extra < last + 3 && extra < tokens.length; extra++) {
       const next = tokens[extra] as Token;
-      if (!isCapitalised(text, next) || next.start - (tokens[extra - 1] as Token).end > 1) break;
+      if (next.start - (tokens[extra - 1] as Token).end > 1) break;
+      const punct = next.kind === "punct" && INNER_PUNCT.has(text.slice(next.start, next.end));
+      if (!isCapitalised(text, next) && !punct) break;
+      if (punct) continue;
       const longer = gazetteer.lookup(text.slice(start, next.end));
       if (longer.length > 0) {
         candidates = longer;

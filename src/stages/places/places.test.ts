@@ -120,6 +120,12 @@ describe("places: facilities take their place's point with precision site", () =
       assert.equal(place.geonameId, geonameId);
     });
   }
+  test("a named landmark takes the place after `in`, not the city before it", () => {
+    const text = "He left Liverpool for the Bambino Gesu Hospital in Rome.";
+    const place = find(run(text), "Bambino Gesu Hospital");
+    assert.equal(place?.precision, "site");
+    assert.equal(place?.geonameId, 3169070);
+  });
   test("a tagged FAC takes the place after `in`", () => {
     const text = "Crowds gathered outside Camp Taji in Baghdad.";
     const place = find(
@@ -135,6 +141,14 @@ describe("places: facilities take their place's point with precision site", () =
 });
 
 describe("places: entities and demonyms", () => {
+  test("a tagged name runs on over a comma to the longest place name", () => {
+    const text = "Murals are visible in Washington, D.C., today.";
+    const found = run(text, [
+      ["Washington", "GPE"],
+      ["D.C.", "GPE"],
+    ]);
+    assert.equal(find(found, "Washington, D.C.")?.geonameId, 4140963);
+  });
   test("a tagged PERSON is never a place", () => {
     const found = run("Jordan Henderson scored twice.", [["Jordan Henderson", "PERSON"]]);
     assert.equal(found.length, 0);

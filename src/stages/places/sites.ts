@@ -221,8 +221,11 @@ export function findSites(
       )
     )
       continue;
-    // The place it is in: one named inside it (`Manila Cathedral`), else the nearest city before it.
-    let at = places.find(
+    // The place it is in: the one right after it (`… Hospital in Rome`), one named inside it
+    // (`Manila Cathedral`), else the nearest city before it.
+    const after = /^\s+(in|at|near|outside)\s+(the\s+)?/.exec(text.slice(end, end + 16));
+    let at = after ? placeAt(places, end + after[0].length) : undefined;
+    at ??= places.find(
       (p) =>
         p.start >= start && p.end <= end && (p.precision === "city" || p.precision === "admin2"),
     );
