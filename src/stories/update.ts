@@ -165,3 +165,29 @@ function inOrder(docs: readonly AnnotatedDocument[]): AnnotatedDocument[] {
     })
     .map((x) => x.doc);
 }
+
+/**
+ * What `dateline ingest` calls after each stored batch: the articles that were added or
+ * updated go through the cross-article pass (unchanged ones and same-text copies the store
+ * already folded into one article are skipped). The updater is opened on first use, so a
+ * run that stores nothing does not touch the story tables.
+ */
+export function storyPass(
+  store: { stories(): StoryStore },
+  options: StoryPassOptions = {},
+): (
+  items: readonly { kind: string; doc?: AnnotatedDocument }[],
+  outcomes: readonly string[],
+) => Promise<StoryPassResult | null> {
+  let updater: StoryUpdater | undefined;
+  return async (items, outcomes) => {
+    const docs: AnnotatedDocument[] = [];
+    items.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (item.doc && (outcome === "added" || outcome === "updated")) docs.push(item.doc);
+    });
+    if (docs.length === 0) return null;
+    updater ??= await StoryUpdater.open(store.stories(), options);
+    return updater.update(docs);
+  };
+}

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { processAll, RunError } from "../../run/index.ts";
 import { type IngestItem, type IngestOutcome, openStore } from "../../store/index.ts";
+import { storyPass } from "../../stories/update.ts";
 import { maxBytesOption, readInputs } from "../inputs.ts";
 import { CliError, ExitCode, setExitCode, writeOut } from "../io.ts";
 import {
@@ -80,10 +81,13 @@ export function ingestCommand(): Command {
       };
       process.on("SIGINT", interrupt);
       process.on("SIGTERM", interrupt);
+      // Duplicates, stories and merged events, across articles, after each batch is stored.
+      const stories = storyPass(store);
       let batch: IngestItem[] = [];
       const flush = async () => {
         if (!batch.length) return;
         const { outcomes } = await store.writeBatch(batch);
+        await stories(batch, outcomes);
         for (const outcome of outcomes) summary[outcome]++;
         batch = [];
       };
