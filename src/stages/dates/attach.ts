@@ -2,9 +2,11 @@
  * An event's date, for the events stage: the time expression attached to the clause of the
  * event's span, else one in its sentence, else "on or before publication".
  *
- * - Clause: the stretch of the sentence around the span not crossing `;`, `:`, a dash, or a
- *   comma that opens a new clause (`, and`, `, but`, `, while`, `, which`, `, after`, …).
- *   Within it the nearest expression wins; a specific one beats a vague one (`now`).
+ * - Clause: the stretch of the sentence around the span not crossing `;`, `:`, a dash, a
+ *   quote mark, a comma that opens a new clause (`, and`, `, but`, `, which`), or a word that
+ *   links another event (`after`, `before`, `when`, `because`, `in retaliation for`).
+ *   Within it, a date right before the span modifies it (`the recent U.S. airstrikes`);
+ *   otherwise the nearest expression wins, a specific one before a vague one (`now`).
  * - Durations and sets are not when something happened; a duration anchored to
  *   publication (`in recent days`) still counts, after points and ranges.
  * - Default: value `PAST_REF`, grain `vague`, kind `point`, earliest "" (no lower bound),
@@ -19,7 +21,10 @@ import { fallbackSentence } from "./tense.ts";
 export type DateAttachment = "clause" | "sentence" | "publication";
 
 const CLAUSE_BREAK =
-  /[;:—–]|\s-\s|,\s*(?:and|but|while|whereas|which|who|after|before|when|as|because|although|though|since|until|so|or)\b|["“”]/g;
+  /[;:—–]|\s-\s|,\s*(?:and|but|which|who|as|so|or)\b|\b(?:after|before|following|since|until|because|when|while|whereas|although|though|in\s+(?:retaliation|response|reply)\s+(?:for|to))\b|["“”]/g;
+
+/** A date this close before the event's span modifies it (`the recent U.S. airstrikes`). */
+const MODIFIER_REACH = 16;
 
 /** The date of the event at `span`, and how it was found. */
 export function attachDate(doc: Document, span: Span): { date: DateMention; how: DateAttachment } {
@@ -58,6 +63,8 @@ function rank(d: DateMention): number {
 function best(list: DateMention[], span: Span): DateMention {
   const distance = (d: DateMention): number =>
     d.end <= span.start ? span.start - d.end : d.start >= span.end ? d.start - span.end : 0;
+  const modifier = list.find((d) => d.end <= span.start && span.start - d.end <= MODIFIER_REACH);
+  if (modifier && !/[,;.]/.test(modifier.text)) return { ...modifier };
   const sorted = [...list].sort((a, b) => rank(a) - rank(b) || distance(a) - distance(b));
   return { ...(sorted[0] as DateMention) };
 }

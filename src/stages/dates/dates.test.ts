@@ -485,6 +485,23 @@ describe("dateForSpan", () => {
     assert.equal(dateForSpan(doc, at("resume")).text, "Thursday");
   });
 
+  it("keeps linked events apart and lets a modifier date its noun", () => {
+    const text =
+      "Protesters attempted to storm the embassy on Tuesday in retaliation for the recent American airstrikes on the group.";
+    const seed = documentOf(text, "2019-12-31");
+    runStage(seed);
+    const span = (word: string) => ({
+      start: text.indexOf(word),
+      end: text.indexOf(word) + word.length,
+    });
+    assert.equal(dateForSpan(seed, span("storm")).text, "Tuesday");
+    const strikes = dateForSpan(seed, span("airstrikes"));
+    assert.deepEqual(
+      [strikes.text, strikes.grain, strikes.latest],
+      ["recent", "vague", "2019-12-31"],
+    );
+  });
+
   it("falls back to on or before publication, grain vague", () => {
     const { date, how } = attachDate(doc, at("attacked"));
     assert.equal(how, "publication");
