@@ -585,12 +585,7 @@ function finishAnalysis(
     rows.some((r) => r.recipient.includes("obj")) &&
     d.subj !== null &&
     !/^(he|she|they|it|we|i)$/.test(ix.low[d.a - 1] as string) &&
-    ix.low[d.b] !== "to" &&
-    ix.low[d.b] !== "that" &&
-    (PREPOSITIONS.has(ix.low[d.b] as string) ||
-      (ix.date[d.b] as number) >= 0 ||
-      isPunct(ix, d.b) ||
-      d.b >= view.to)
+    reducedRelativeTail(view, d.b)
   )
     return null;
   // A participle clause after the main event tells its content (`rallied, calling for
@@ -628,6 +623,16 @@ function finishAnalysis(
   return d;
 }
 
+/** After a participle: a preposition (not `to`), punctuation or the end, over time words. */
+function reducedRelativeTail(view: SentenceView, b: number): boolean {
+  const { ix } = view;
+  let t = b;
+  while (t < view.to && ((ix.date[t] as number) >= 0 || TIME_WORDS.has(ix.low[t] as string))) t++;
+  if (t >= view.to || isPunct(ix, t)) return true;
+  const w = ix.low[t] as string;
+  return PREPOSITIONS.has(w) && w !== "to";
+}
+
 /** Whether the verb group of `d` opens a relative clause (`, where ...`, `whom they ...`). */
 function inRelativeClause(view: SentenceView, d: Draft): boolean {
   const { ix } = view;
@@ -648,7 +653,7 @@ function perfect(ix: DocIndex, d: Draft): boolean {
 
 /** Nouns a trigger word may modify (`aid program`, `strike force`). */
 const COMPOUND_HEADS = new Set(
-  "program programme package convoy agency group force worker official mission effort operation plan deal victim victims campaign zone area site route corridor flight flights money fund budget".split(
+  "program programme package convoy agency group force worker official operation plan deal victim victims campaign zone area site route corridor flight flights money fund budget".split(
     " ",
   ),
 );
@@ -966,6 +971,34 @@ function nounClause(
     d.negated = lightDraft.negated;
     d.future = lightDraft.future;
     d.hypothetical = lightDraft.hypothetical;
+    // `failed to reach agreement`, `plans to hold talks`: the light verb's own governor.
+    if (ix.low[lightDraft.groupStart - 1] === "to") {
+      let g = lightDraft.groupStart - 2;
+      while (g > view.from && /ly$/.test(ix.low[g] as string)) g--;
+      const gw = ix.low[g] as string;
+      const kind = NEGATING_GOVERNORS.has(gw)
+        ? "negate"
+        : MODAL_GOVERNORS.has(gw)
+          ? "modal"
+          : TRANSPARENT_GOVERNORS.has(gw)
+            ? "transparent"
+            : null;
+      if (kind) {
+        d.govKind = kind;
+        if (kind === "modal") {
+          d.hypothetical = true;
+          d.future = true;
+        }
+        let vg = g;
+        while (
+          vg - 1 >= view.from &&
+          (isAux(ix.low[vg - 1] as string) || NEGATORS.has(ix.low[vg - 1] as string))
+        )
+          vg--;
+        lightDraft.subj = subjectBefore(view, vg, verbLike);
+        lightDraft.groupStart = vg;
+      }
+    }
     if (!d.subj || !hasActorWord(ix, d.subj)) {
       d.subj = lightDraft.passive ? null : lightDraft.subj;
       (d as Draft & { lightGroup?: number }).lightGroup = lightDraft.groupStart;
@@ -1413,6 +1446,20 @@ function applyModality(drafts: Draft[]): void {
     const flags = d.entry.flags;
     if (flags.has("needcomp") && d.complements.length === 0) {
       d.drop = true;
+      continue;
+    }
+    // `failed to reach agreement`, `failed to meet`: a cooperation refused, not a non-event.
+    if (
+      d.govKind === "negate" &&
+      (d.type === "AGREE" || d.type === "CONSULT" || d.type === "COOPERATE" || d.type === "SUPPORT")
+    ) {
+      d.type = "REJECT";
+      d.mode =
+        d.type === "REJECT" && (d.entry.type === "CONSULT" || d.entry.type === "AGREE")
+          ? "meet"
+          : null;
+      d.negated = false;
+      d.rule = `${d.rule}+failed`;
       continue;
     }
     // Announced future acts by a named actor are intentions: cooperation → AGREE,
