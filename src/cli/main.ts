@@ -51,6 +51,11 @@ const commands: readonly CommandEntry[] = [
     load: async () => (await import("./commands/messages.ts")).messagesCommand,
   },
   {
+    name: "stories",
+    summary: "list story clusters with their articles (reprints linked to originals)",
+    load: async () => (await import("./commands/stories.ts")).storiesCommand,
+  },
+  {
     name: "stats",
     summary: "count articles, annotations by kind, events by type, messages by rule",
     load: async () => (await import("./commands/stats.ts")).statsCommand,

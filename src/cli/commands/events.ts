@@ -5,6 +5,7 @@ import { eventFormats } from "../formats/index.ts";
 import { writeOut } from "../io.ts";
 import { openExistingStore } from "../open-store.ts";
 import { dbOption, isoDate, limitOf, limitOption } from "../options.ts";
+import { printMergedEvents } from "./merged-events.ts";
 
 const eventTypes: readonly EventType[] = [
   "AGREE",
@@ -43,6 +44,7 @@ interface EventsOptions {
   search?: string;
   limit: number;
   format: string;
+  merged?: boolean;
 }
 
 export function eventsCommand(): Command {
@@ -77,6 +79,12 @@ export function eventsCommand(): Command {
     .addOption(new Option("--search <query>", "full-text query over the evidence sentence"))
     .addOption(limitOption(0))
     .addOption(
+      new Option(
+        "--merged",
+        "one row per real event: mentions merged across articles, with mention, article and source counts (--type, --since, --until apply)",
+      ),
+    )
+    .addOption(
       new Option("--format <format>", "output format (see below)")
         .choices(eventFormats.map((f) => f.name))
         .default("table"),
@@ -84,6 +92,10 @@ export function eventsCommand(): Command {
     .action(async (options: EventsOptions) => {
       const store = await openExistingStore(options.db);
       try {
+        if (options.merged) {
+          await printMergedEvents(store, { ...options, limit: limitOf(options.limit) ?? 0 });
+          return;
+        }
         const filter: EventFilter = {};
         if (options.type) filter.type = options.type;
         if (options.quad) filter.quad = options.quad;

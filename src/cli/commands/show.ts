@@ -5,6 +5,7 @@ import { openExistingStore } from "../open-store.ts";
 import { dbOption, jsonOption } from "../options.ts";
 import { renderArticle } from "../render/article.ts";
 import { createStyle } from "../style.ts";
+import { mergedEventPrefix, printMergedEvent } from "./merged-events.ts";
 
 interface ShowOptions {
   db: string;
@@ -27,13 +28,17 @@ export function showCommand(): Command {
   dateline show c1e55ffc --json | jq .events
 `,
     )
-    .argument("<id>", "the article's id, or a unique prefix of it")
+    .argument("<id>", "the article's id or a unique prefix of it; or a merged event's (ev-…)")
     .addOption(dbOption())
     .addOption(jsonOption("the annotated document"))
     .addOption(new Option("--no-colour", "mark with brackets and labels even on a terminal"))
     .action(async (id: string, options: ShowOptions) => {
       const store = await openExistingStore(options.db);
       try {
+        if (id.startsWith(mergedEventPrefix)) {
+          await printMergedEvent(store, id, options);
+          return;
+        }
         let article: StoredArticle | null = await store.getArticle(id);
         if (!article) {
           const candidates = await store.listArticles({ idPrefix: id, limit: 2 });

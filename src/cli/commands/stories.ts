@@ -1,0 +1,93 @@
+import { Command, Option } from "commander";
+import type { StoryFilter } from "../../store/index.ts";
+import { writeOut } from "../io.ts";
+import { openExistingStore } from "../open-store.ts";
+import { dbOption, jsonOption, limitOf, limitOption, nonNegativeInteger } from "../options.ts";
+
+interface StoriesOptions {
+  db: string;
+  limit: number;
+  minArticles: number;
+  articles: number;
+  json?: boolean;
+}
+
+export function storiesCommand(): Command {
+  return new Command("stories")
+    .description(
+      "List the stories the stored articles were clustered into, most recently active\n" +
+        "first, each with its articles. A reprint (an exact or near-duplicate of an earlier\n" +
+        "article) is listed under its story with the article it copies; ORIGINALS counts\n" +
+        "the articles that are not reprints. Give a story id to list all its articles.",
+    )
+    .addHelpText(
+      "before",
+      `Examples:
+  dateline stories
+  dateline stories --min-articles 5 --articles 3
+  dateline stories 42                      # every article of story 42
+  dateline stories --json | jq .articles
+`,
+    )
+    .argument("[story]", "a story id: list all its articles")
+    .addOption(dbOption())
+    .addOption(limitOption(20))
+    .addOption(
+      new Option("--min-articles <n>", "only stories with at least this many articles")
+        .default(1)
+        .argParser((v) => nonNegativeInteger(v)),
+    )
+    .addOption(
+      new Option("--articles <n>", "articles shown under each story; 0 for all")
+        .default(5)
+        .argParser((v) => nonNegativeInteger(v)),
+    )
+    .addOption(jsonOption("one story per line, with its articles"))
+    .action(async (story: string | undefined, options: StoriesOptions) => {
+      const store = await openExistingStore(options.db);
+      try {
+        const stories = store.stories();
+        const filter: StoryFilter = { minArticles: options.minArticles };
+        const limit = limitOf(options.limit);
+        if (limit && story === undefined) filter.limit = limit;
+        let listed = await stories.listStories(filter);
+        if (story !== undefined) listed = listed.filter((s) => String(s.id) === story);
+        if (listed.length === 0) {
+          process.stderr.write(
+            story === undefined
+              ? `dateline: no stories in ${options.db} yet; \`dateline ingest\` makes them\n`
+              : `dateline: no story ${story} in ${options.db}\n`,
+          );
+          return;
+        }
+        const perStory = story === undefined ? options.articles : 0;
+        const out: string[] = [];
+        for (const s of listed) {
+          const articles = await stories.storyArticles(s.id);
+          if (options.json) {
+            out.push(`${JSON.stringify({ ...s, articles })}\n`);
+            continue;
+          }
+          const span = s.first === s.last ? (s.first ?? "undated") : `${s.first}..${s.last}`;
+          out.push(
+            `story ${s.id}  ${s.articles} article${s.articles === 1 ? "" : "s"} (${s.originals} original)  ${span}  ${s.title ?? ""}\n`,
+          );
+          const shown = perStory > 0 ? articles.slice(0, perStory) : articles;
+          for (const a of shown) {
+            const copy = a.duplicateOf
+              ? `  [${a.duplicateKind} copy of ${a.duplicateOf.slice(0, 12)}]`
+              : "";
+            out.push(
+              `  ${a.id.slice(0, 12).padEnd(12)}  ${(a.published ?? "").padEnd(10)}  ${(a.source ?? "").slice(0, 24).padEnd(24)}  ${a.title ?? ""}${copy}\n`,
+            );
+          }
+          if (shown.length < articles.length) {
+            out.push(`  … ${articles.length - shown.length} more (dateline stories ${s.id})\n`);
+          }
+        }
+        await writeOut(out.join(""));
+      } finally {
+        await store.close();
+      }
+    });
+}
