@@ -69,7 +69,7 @@ function entitiesIn(ix: DocIndex, s: number, e: number): number[] {
 function backedBy(ix: DocIndex, s: number, e: number): string | null {
   for (let i = s; i < e; i++) {
     const w = ix.low[i] as string;
-    if (/-(backed|supported|sponsored|allied|led)$/.test(w)) {
+    if (/-(backed|supported|sponsored|allied)$/.test(w)) {
       const k = ix.entity[i] as number;
       if (k >= 0) return actorOf(ix.doc.entities, k)?.country ?? null;
     }
@@ -219,7 +219,7 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
     const ent = entities[k] as Entity;
     if (ent.type !== "NORP" && ent.type !== "GPE" && ent.type !== "LOC") continue;
     const first = firstTokenOf(ix, ent);
-    if (/-(backed|supported|sponsored|allied|led)$/.test(ix.low[first] as string)) continue;
+    if (/-(backed|supported|sponsored|allied)$/.test(ix.low[first] as string)) continue;
     const c = actorOf(entities, k)?.country ?? null;
     if (c) {
       modCountry = c;
@@ -320,7 +320,7 @@ function placeCountry(ac: ArgumentContext, s: number, e: number): string | null 
     if (
       !place ||
       ac.isDemonym(place.text.toLowerCase()) ||
-      /-(backed|supported|sponsored|allied|led)$/.test(ix.low[i] as string) ||
+      /-(backed|supported|sponsored|allied)$/.test(ix.low[i] as string) ||
       ix.low[i + 1] === "-"
     )
       continue;

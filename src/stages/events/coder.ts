@@ -651,6 +651,13 @@ function perfect(ix: DocIndex, d: Draft): boolean {
   return false;
 }
 
+/** Adverbs that stand inside a verb group (`has once again outright rejected`). */
+const GROUP_ADVERBS = new Set(
+  "once again outright already further also still just now then repeatedly flatly firmly strongly formally officially publicly reportedly bluntly reluctantly finally jointly unilaterally quietly swiftly".split(
+    " ",
+  ),
+);
+
 /** Nouns a trigger word may modify (`aid program`, `strike force`). */
 const COMPOUND_HEADS = new Set(
   "program programme package convoy agency group force worker official operation plan deal victim victims campaign zone area site route corridor flight flights money fund budget".split(
@@ -797,7 +804,8 @@ function verbClause(
       w === "got" ||
       w === "going" ||
       w === "still" ||
-      w === "again"
+      w === "again" ||
+      GROUP_ADVERBS.has(w)
     ) {
       if (BE.has(w) || w === "get" || w === "got") sawBe = true;
       if (NEGATORS.has(w)) d.negated = true;
@@ -895,6 +903,8 @@ function subjectBefore(
     break;
   }
   const w = ix.low[i] as string;
+  // A pronoun is the whole subject (`said today it had expelled`).
+  if (/^(he|she|it|they|we|i)$/.test(w)) return [i, i + 1];
   // Relative clause: `guerrillas who overran it`.
   if (w === "who" || w === "which" || w === "that") {
     let j = i - 1;

@@ -47,6 +47,7 @@ export function nominalLemma(word: string): string | null {
   const w = word.toLowerCase();
   let out: string | null = null;
   if (w in SECTORS) out = w;
+  else if (w.endsWith("ed") || w.endsWith("ing")) out = null;
   else {
     const l = lemmatize(w, (x) => x in SECTORS);
     out = l in SECTORS ? l : null;
