@@ -343,6 +343,9 @@ export function findMentions(input: MentionInput): Mention[] {
       if (!best.some((e) => e.feature === "PCLI" || e.feature === "RGN")) return null;
     }
     const embedded = prevCapital || nextCapital || owner[i] === 3;
+    // A small place inside a longer name (`Aston Villa`, `South Ossett Church`) is rarely
+    // meant as a place: measured, keeping those the article's region backs cost more
+    // precision than it gained recall.
     if (embedded && !major) return null;
     // The container slot of `Cadale (Middle Shabelle)`, `Lemay, Missouri`: a region there is
     // what the writer added to place the name before it.
