@@ -4,6 +4,13 @@
  * Mentions come from the tagger's GPE/LOC entities and from gazetteer matches it missed
  * (mentions.ts); each is resolved to one gazetteer entry using priors and what the article
  * says (resolve.ts); facilities named beside a place take that place's point (sites.ts).
+ *
+ * MEASURED (npm run eval -- --task places, GeoWebNews dev, 200 articles, full pipeline with
+ * the entities stage, 2026-11-25): detection F1 0.844 exact / 0.889 overlap on all toponym
+ * types, 0.811 / 0.858 on literal ones; of detected gold toponyms 94.4% (all) and 92.6%
+ * (literal) lie within 161 km of the gold point, median error 0 km, GeoNames id equal for
+ * 89.1% / 85.9%. Throughput of this stage alone about 14 M characters per CPU second; the
+ * gazetteer parses in about 0.2 s of CPU.
  */
 import type { Entity, Place } from "../../core/annotations.ts";
 import type { PipelineOptions, Stage } from "../../core/stage.ts";
