@@ -60,6 +60,7 @@ export function ingestCommand(): Command {
     )
     .addOption(jsonOption("the counts"))
     .action(async (inputs: string[], options: IngestOptions) => {
+      const started = performance.now();
       const store = await openStore(options.db);
       const summary: IngestSummary = {
         db: options.db,
@@ -126,10 +127,12 @@ export function ingestCommand(): Command {
       }
       if (options.json) await writeOut(`${JSON.stringify(summary)}\n`);
       const { added, updated, unchanged, duplicate, failed } = summary;
+      const seconds = (performance.now() - started) / 1000;
       process.stderr.write(
         `dateline: ${summary.inputs} input${summary.inputs === 1 ? "" : "s"} into ${options.db}: ` +
           `${added} added, ${updated} updated, ${unchanged} unchanged, ${duplicate} duplicate, ` +
-          `${failed} failed${summary.interrupted ? " (interrupted)" : ""}\n`,
+          `${failed} failed${summary.interrupted ? " (interrupted)" : ""} in ${seconds.toFixed(1)} s ` +
+          `(${(summary.inputs / seconds).toFixed(1)} inputs/s)\n`,
       );
       if (failed) setExitCode(ExitCode.partial);
       if (summary.interrupted) setExitCode(ExitCode.interrupted);
