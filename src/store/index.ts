@@ -6,6 +6,7 @@
 import { SqliteStore, type SqliteStoreOptions } from "./sqlite.ts";
 import type { Store } from "./types.ts";
 
+export type * from "./explore-types.ts";
 export { QueryError, SqliteStore, StoreError } from "./sqlite.ts";
 export type * from "./story-types.ts";
 export type * from "./types.ts";

@@ -4,7 +4,9 @@ import Database from "better-sqlite3";
 import type { Event } from "../core/annotations.ts";
 import type { Message, Severity } from "../core/message.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
+import type { ExploreStore } from "./explore-types.ts";
 import { latestVersion, migrations } from "./migrations.ts";
+import { SqliteExploreStore } from "./sqlite-explore.ts";
 import { SqliteStoryStore } from "./sqlite-stories.ts";
 import type { StoryStore } from "./story-types.ts";
 import type {
@@ -409,6 +411,12 @@ export class SqliteStore implements Store {
   stories(): StoryStore {
     this.storyStore ??= new SqliteStoryStore(this.db);
     return this.storyStore;
+  }
+
+  private exploreStore: SqliteExploreStore | undefined;
+  explore(): ExploreStore {
+    this.exploreStore ??= new SqliteExploreStore(this.db);
+    return this.exploreStore;
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import type { Event, EventType, Quad } from "../core/annotations.ts";
 import type { Message, Severity } from "../core/message.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
 import type { ReadFailure } from "../read/types.ts";
+import type { ExploreStore } from "./explore-types.ts";
 import type { StoryStore } from "./story-types.ts";
 
 /** One unit of work for `writeBatch`: an annotated article, or an input that failed. */
@@ -154,5 +155,7 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Duplicates, stories and merged events: the cross-article part (issue 9). */
   stories(): StoryStore;
+  /** Read-only views for exploring the store: the HTTP API and web UI (issue 10). */
+  explore(): ExploreStore;
   close(): Promise<void>;
 }
