@@ -1307,7 +1307,7 @@ function resolveRecipient(
       d.recipient = resolve(r);
   }
   // `demanded that the US cancel ...`: the subject of the that-clause is asked.
-  if (!d.recipient && d.pos === "v" && d.type === "REQUEST") {
+  if (!d.recipient && d.type === "REQUEST") {
     let t = d.b;
     while (t < d.clauseEnd && (TIME_WORDS.has(ix.low[t] as string) || (ix.date[t] as number) >= 0))
       t++;
@@ -1319,7 +1319,11 @@ function resolveRecipient(
   if (!d.recipient) {
     const ranges: Range[] = [];
     if (d.obj && !d.passive) ranges.push(d.obj);
-    for (const p of ["to", "for", "with", "against", "on", "from", "between"]) {
+    const preps =
+      QUADS[d.type] === "verbal-conflict"
+        ? ["to", "for", "with", "against", "on", "from", "between", "by"]
+        : ["to", "for", "with", "against", "on", "from", "between"];
+    for (const p of preps) {
       const r = d.pps.get(p);
       if (r) ranges.push(r);
     }
@@ -1335,8 +1339,24 @@ function resolveRecipient(
       }
     }
   }
-  // Measures on a territory are directed at it (`lifted a curfew in Montenegro`).
-  if (!d.recipient && PLACE_DIRECTED.has(d.type)) {
+  // `threatened to strike unless Israel rescinded`: the condition names who is threatened.
+  if (!d.recipient && d.type === "THREATEN") {
+    for (let t = d.b; t < view.to; t++) {
+      if (ix.low[t] !== "unless" && ix.low[t] !== "if") continue;
+      const r = resolve(subjectOfClause(view, t + 1, verbLike, verbForms));
+      if (r?.arg.country && r.arg.country !== d.actor?.arg.country) d.recipient = r;
+      break;
+    }
+  }
+  // A protest is against whoever its purpose names (`to protest against Sweden's decision`,
+  // `to demand the resignation of President X`, `in defiance of Chinese authorities`).
+  if (!d.recipient && d.type === "PROTEST") d.recipient = purposeTarget(view, ac, d);
+  // Measures on a territory are directed at it (`lifted a curfew in Montenegro`); so is
+  // force used on another country's territory (`bombers struck in Tel Aviv`).
+  if (
+    !d.recipient &&
+    (PLACE_DIRECTED.has(d.type) || (d.type === "ASSAULT" && d.actor?.arg.country))
+  ) {
     const r = d.pps.get("in");
     const res = r ? resolve(r) : null;
     if (res?.arg.country && (!d.actor || res.arg.country !== d.actor.arg.country))
@@ -1353,6 +1373,39 @@ function resolveRecipient(
 
 /** Types whose recipient may be the territory they are applied to. */
 const PLACE_DIRECTED = new Set<EventType>(["COERCE", "CONCEDE", "THREATEN", "SANCTION", "PROTEST"]);
+
+/** Locative prepositions: what follows them is where, not whom. */
+const WHERE = new Set([
+  "in",
+  "at",
+  "near",
+  "throughout",
+  "across",
+  "outside",
+  "inside",
+  "around",
+  "into",
+  "through",
+]);
+
+/** The first named actor with a country after a protest, outside locative phrases. */
+function purposeTarget(view: SentenceView, ac: ArgumentContext, d: Draft): Resolved | null {
+  const { ix } = view;
+  for (let t = d.b; t < view.to; t++) {
+    const w = ix.low[t] as string;
+    if (SPEECH_VERBS.has(w)) break;
+    const k = ix.entity[t] as number;
+    if (k < 0 || ix.entity[t - 1] === k) continue;
+    if (WHERE.has(ix.low[t - 1] as string) || WHERE.has(ix.low[t - 2] as string)) continue;
+    const country = ix.doc.entities[k]?.actor?.country;
+    if (!country || country === d.actor?.arg.country) continue;
+    let e = t;
+    while (e < view.to && ix.entity[e] === k) e++;
+    // Take the head the name modifies, if any (`Sweden's decision` → Sweden).
+    return resolveArgument(ac, [t, e], t);
+  }
+  return null;
+}
 
 /** The subject phrase of a clause starting at token `t` (`the US` of `that the US cancel`). */
 function subjectOfClause(

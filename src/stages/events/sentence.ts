@@ -140,7 +140,9 @@ export function phraseRight(
   let end = i;
   while (end < limit && end - start < maxLength) {
     const w = ix.low[end] as string;
-    if (stopsPhrase(ix, end, verbLike) && !(end === start && DETERMINERS.has(w))) break;
+    // The first word opens the phrase whatever it looks like (`proposed Israeli changes`).
+    if (stopsPhrase(ix, end, verbLike) && !(end === start && (DETERMINERS.has(w) || verbLike(end))))
+      break;
     // A date ends a phrase (`Uganda last week`), unless it is part of a name.
     if (end > start && (ix.date[end] as number) >= 0 && ix.entity[end] === -1) break;
     // Quantities keep their words: `more than 100`, `at least 8`, `up to 16`.
