@@ -209,7 +209,11 @@ export function findMentions(input: MentionInput): Mention[] {
     }
     // A lone alternate name (`Human` for Uman) needs a locative even when tagged; a demonym
     // that only small towns bear (`Arab`, Alabama) is left to the demonym rule.
-    const allWeak = candidates.every((c) => c < 0) && last - first === 1 && !isLocative(first);
+    // The tagger's word counts for a big city (`fired on Qamishli`, Al Qāmishlī).
+    const allWeak =
+      candidates.every((c) => c < 0 && gazetteer.entry(c).population < 100000) &&
+      last - first === 1 &&
+      !isLocative(first);
     const demonymFirst =
       last - first === 1 &&
       gazetteer.demonym(text.slice(start, end)) !== undefined &&
@@ -346,7 +350,7 @@ export function findMentions(input: MentionInput): Mention[] {
     // A small place inside a longer name (`Aston Villa`, `South Ossett Church`) is rarely
     // meant as a place: measured, keeping those the article's region backs cost more
     // precision than it gained recall.
-    if (embedded && !major) return null;
+    if (embedded && !major && !hasContainerAfter) return null;
     // The container slot of `Cadale (Middle Shabelle)`, `Lemay, Missouri`: a region there is
     // what the writer added to place the name before it.
     const inContainerSlot =
