@@ -17,6 +17,7 @@ const { values } = parseArgs({
     "gum-weight": { type: "string", default: "4" },
     files: { type: "string" },
     decoder: { type: "string", default: "viterbi" },
+    "transition-words": { type: "boolean", default: false },
     "dry-run": { type: "boolean", default: false },
   },
 });
@@ -33,6 +34,7 @@ const opts: Parameters<typeof runTraining>[0] = {
 if (!values["dry-run"]) opts.out = values.out;
 if (values.limit) opts.limit = Number(values.limit);
 if (values.decoder === "viterbi" || values.decoder === "greedy") opts.decoder = values.decoder;
+if (values["transition-words"]) opts.transitionWords = true;
 if (values.files) opts.files = values.files.split(",");
 runTraining(opts);
 console.log(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -335,15 +335,21 @@ export function dynamicFeatures(
 export const DYNAMIC_FEATURES = 4;
 
 /**
- * First-order features for Viterbi decoding: the label bigram, and the label bigram with
- * the current token's shape (the greedy decoder's second-order and word features cannot be
- * used there).
+ * The first-order features of token `i` after label `prev`, written to `out`; returns how
+ * many. With `words`, the previous label with the current word joins the bigram and shape.
  */
-export function transitionFeature(prev: number): number {
-  return mix(T.prev, prev);
-}
-export function prevShapeFeature(sf: SentenceFeatures, i: number, prev: number): number {
-  return mix3(T.prevShape, prev, sf.shape[i] as number);
+export function transitionFeatures(
+  sf: SentenceFeatures,
+  i: number,
+  prev: number,
+  words: boolean,
+  out: Int32Array,
+): number {
+  out[0] = mix(T.prev, prev);
+  out[1] = mix3(T.prevShape, prev, sf.shape[i] as number);
+  if (!words) return 2;
+  out[2] = mix3(T.prevLower, prev, sf.lower[i] as number);
+  return 3;
 }
 
 /** Hash a word list entry the way tokens are hashed (lowercase). */

@@ -15,10 +15,9 @@ import {
   dynamicFeatures,
   type FeatureLexicon,
   LOWERCASE_BITS,
-  prevShapeFeature,
   SentenceFeatures,
   STATIC_FEATURES,
-  transitionFeature,
+  transitionFeatures,
 } from "./features.ts";
 
 export type Decoder = "greedy" | "viterbi";
@@ -79,6 +78,8 @@ export interface ModelHeader {
   cueCount: number;
   /** `greedy` (second-order history features) or `viterbi` (first-order, exact search). */
   decoder?: Decoder;
+  /** Viterbi only: the previous label with the current word is a feature too. */
+  transitionWords?: boolean;
   /** Free-form training facts (data, epochs, held-out score), for the record. */
   trained: Record<string, unknown>;
 }
@@ -130,7 +131,16 @@ export class NerModel {
     const sf = this.sf;
     sf.prepare(text, tokens, from, to, this.lex);
     if (this.decoder === "viterbi") {
-      viterbi(this.weights, this.mask, this.nLabels, this.allowed, sf, out, margins);
+      viterbi(
+        this.weights,
+        this.mask,
+        this.nLabels,
+        this.allowed,
+        sf,
+        out,
+        margins,
+        this.header.transitionWords === true,
+      );
       return;
     }
     const n = to - from;
@@ -214,6 +224,7 @@ export class NerModel {
     const header: ModelHeader = {
       version: 2,
       decoder: this.decoder,
+      ...(this.header.transitionWords ? { transitionWords: true } : {}),
       labels: this.labels,
       buckets: this.buckets,
       scale,
@@ -284,7 +295,8 @@ export class NerModel {
 
 let delta = new Float32Array(0);
 let back = new Int16Array(0);
-const rowBase = new Int32Array(64);
+const rowBase = new Int32Array(64 * 3);
+const trans = new Int32Array(3);
 
 /**
  * First-order Viterbi over BILOU labels for the prepared sentence `sf`; writes the best
@@ -299,6 +311,7 @@ export function viterbi(
   sf: SentenceFeatures,
   out: Int32Array,
   margins?: Float32Array,
+  words = false,
 ): void {
   const n = sf.n;
   if (n === 0) return;
@@ -318,19 +331,19 @@ export function viterbi(
     }
     const d = i * nl;
     if (i === 0) {
-      const tb = (transitionFeature(start) & mask) * nl;
-      const sb = (prevShapeFeature(sf, i, start) & mask) * nl;
+      const count = transitionFeatures(sf, i, start, words, trans);
       for (let l = 0; l < nl; l++) {
-        delta[d + l] = allowed[start * nl + l]
-          ? (local[l] as number) + (w[tb + l] as number) + (w[sb + l] as number)
-          : Number.NEGATIVE_INFINITY;
+        let v = local[l] as number;
+        for (let k = 0; k < count; k++) v += w[((trans[k] as number) & mask) * nl + l] as number;
+        delta[d + l] = allowed[start * nl + l] ? v : Number.NEGATIVE_INFINITY;
         back[d + l] = start;
       }
       continue;
     }
+    let count = 0;
     for (let p = 0; p < nl; p++) {
-      rowBase[2 * p] = (transitionFeature(p) & mask) * nl;
-      rowBase[2 * p + 1] = (prevShapeFeature(sf, i, p) & mask) * nl;
+      count = transitionFeatures(sf, i, p, words, trans);
+      for (let k = 0; k < count; k++) rowBase[p * 3 + k] = ((trans[k] as number) & mask) * nl;
     }
     const dp = d - nl;
     for (let l = 0; l < nl; l++) {
@@ -340,10 +353,8 @@ export function viterbi(
         if (allowed[p * nl + l] === 0) continue;
         const prev = delta[dp + p] as number;
         if (prev === Number.NEGATIVE_INFINITY) continue;
-        const v =
-          prev +
-          (w[(rowBase[2 * p] as number) + l] as number) +
-          (w[(rowBase[2 * p + 1] as number) + l] as number);
+        let v = prev;
+        for (let k = 0; k < count; k++) v += w[(rowBase[p * 3 + k] as number) + l] as number;
         if (v > best) {
           best = v;
           arg = p;

@@ -8,10 +8,9 @@ import {
   DYNAMIC_FEATURES,
   dynamicFeatures,
   type FeatureLexicon,
-  prevShapeFeature,
   SentenceFeatures,
   STATIC_FEATURES,
-  transitionFeature,
+  transitionFeatures,
 } from "../features.ts";
 import { type Decoder, labelNames, NerModel, transitionTable, viterbi } from "../model.ts";
 import type { TrainSentence } from "./corpus.ts";
@@ -22,6 +21,8 @@ export interface TrainOptions {
   epochs: number;
   seed: number;
   decoder?: Decoder;
+  /** Viterbi: add the previous label × current word feature. */
+  transitionWords?: boolean;
   /** Called after each epoch (for progress and held-out scores). */
   onEpoch?: (epoch: number, model: NerModel, mistakes: number, tokens: number) => void;
 }
@@ -53,9 +54,13 @@ export function train(
   const scores = new Float64Array(nl);
   const order = data.map((_, i) => i);
   let pred = new Int32Array(256);
-  const pair = new Int32Array(2);
+  const pair = new Int32Array(3);
+  const words = opts.transitionWords === true;
   const random = rng(opts.seed);
-  const header = { decoder: opts.decoder ?? "greedy" } as const;
+  const header = {
+    decoder: opts.decoder ?? "greedy",
+    transitionWords: opts.transitionWords === true,
+  };
   let c = 1;
   const update = (feats: Int32Array, o: number, count: number, label: number, delta: number) => {
     for (let k = 0; k < count; k++) {
@@ -86,7 +91,7 @@ export function train(
         // Structured perceptron: decode the whole sentence, then move the weights of the
         // features where the gold and predicted label sequences differ.
         if (pred.length < n) pred = new Int32Array(n * 2);
-        viterbi(w, mask, nl, allowed, sf, pred);
+        viterbi(w, mask, nl, allowed, sf, pred, undefined, words);
         for (let i = 0; i < n; i++) {
           const g = s.labels[i] as number;
           const p = pred[i] as number;
@@ -98,12 +103,8 @@ export function train(
             update(sf.feats, i * STATIC_FEATURES, STATIC_FEATURES, p, -1);
           }
           if (g !== p || gp !== pp) {
-            pair[0] = transitionFeature(gp);
-            pair[1] = prevShapeFeature(sf, i, gp);
-            update(pair, 0, 2, g, 1);
-            pair[0] = transitionFeature(pp);
-            pair[1] = prevShapeFeature(sf, i, pp);
-            update(pair, 0, 2, p, -1);
+            update(pair, 0, transitionFeatures(sf, i, gp, words, pair), g, 1);
+            update(pair, 0, transitionFeatures(sf, i, pp, words, pair), p, -1);
           }
           c++;
           tokens++;

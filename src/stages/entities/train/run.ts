@@ -24,6 +24,7 @@ export interface TrainRunOptions {
   /** Times the GUM interview file is repeated: it is small but annotated like the dev data. */
   gumWeight?: number;
   decoder?: Decoder;
+  transitionWords?: boolean;
   /** Train on only these of the files (ablations). */
   files?: string[];
   log?: (line: string) => void;
@@ -132,6 +133,7 @@ export function runTraining(opts: TrainRunOptions): {
     epochs: opts.epochs ?? 6,
     seed: opts.seed ?? 20191231,
     decoder: opts.decoder ?? "viterbi",
+    transitionWords: opts.transitionWords ?? false,
     onEpoch: (epoch, m, mistakes, tokens) => {
       log(
         `epoch ${epoch}: ${mistakes}/${tokens} token mistakes; held-out ${formatScores(scoreSentences(m, heldOut))}`,
