@@ -38,7 +38,7 @@ export function dataDir(explicit?: string): string {
 }
 
 /** Read a JSON-lines file; with `limit`, only its first records. */
-export function readJsonl<T extends DataRecord>(path: string, limit?: number): T[] {
+export function readJsonl<T = DataRecord>(path: string, limit?: number): T[] {
   const out: T[] = [];
   const lines = readFileSync(path, "utf8").split("\n");
   for (let i = 0; i < lines.length; i++) {
