@@ -45,6 +45,13 @@ export interface Resolved {
   others?: Resolved[];
 }
 
+/** Words that count or group the noun after `of` (`Hundreds of students`, `a group of`). */
+const PARTITIVES = new Set(
+  "hundreds thousands tens dozens scores millions group groups number numbers one some many most all members member part third half majority rest handful crowd crowds".split(
+    " ",
+  ),
+);
+
 const PRONOUNS = new Set(["he", "she", "we", "i", "they", "it", "us", "him", "her", "them"]);
 
 function actorOf(entities: Entity[], k: number): Entity["actor"] {
@@ -185,22 +192,38 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
       break;
     }
   }
+  // The nominal head: the last word of the first conjunct before its `of` phrase, or after
+  // it for partitives (`Hundreds of students`); a conjunct without a head of its own
+  // (`Hungarian and Romanian officials`) shares the last conjunct's.
+  const isNameWord = (i: number): boolean => {
+    const ek = ix.entity[i] as number;
+    return ek >= 0 && entities[ek]?.type !== "ORG";
+  };
+  const headOf = (from: number, to: number): number => {
+    let ofAt = to;
+    for (let i = from; i < to; i++) {
+      if (ix.low[i] === "of") {
+        ofAt = i;
+        break;
+      }
+    }
+    let h = ofAt - 1;
+    while (h >= from && (isPunct(ix, h) || ix.tokens[h]?.kind !== "word")) h--;
+    if (h >= from && ofAt < to && PARTITIVES.has(ix.low[h] as string)) {
+      h = to - 1;
+      while (h > ofAt && (isPunct(ix, h) || ix.tokens[h]?.kind !== "word")) h--;
+    }
+    return h;
+  };
   let nominal: string | null = null;
   let nominalAt = -1;
-  for (let i = core - 1; i >= s; i--) {
-    // Names are not nominal heads (`United` is no `unit`).
-    const ek = ix.entity[i] as number;
-    if (isPunct(ix, i) || (ek >= 0 && entities[ek]?.type !== "ORG")) continue;
-    const lemma = nominalLemma(ix.low[i] as string);
+  for (const h of [headOf(s, conjEnd), headOf(s, core)]) {
+    if (h < s || isNameWord(h)) continue;
+    const lemma = nominalLemma(ix.low[h] as string);
     if (lemma) {
-      // Prefer the head in the first conjunct; else the shared one at the end.
-      if (i < conjEnd || nominalAt < 0) {
-        nominal = lemma;
-        nominalAt = i;
-      }
-      if (i < conjEnd) break;
-    } else if (i < conjEnd && nominalAt >= conjEnd) {
-      // The first conjunct has a head of its own that we do not code: keep the shared one.
+      nominal = lemma;
+      nominalAt = h;
+      break;
     }
   }
   const firstEnts = ents.filter((k) => firstTokenOf(ix, entities[k] as Entity) < conjEnd);
