@@ -1838,7 +1838,21 @@ function buildEvent(
     const who = d.passive ? d.subj : null;
     if (who) d.actor = resolveArgument(ac, who, d.head);
   }
-  const actor = d.actor ? contextCountry(view, ac, d.actor.arg) : null;
+  let actor = d.actor ? contextCountry(view, ac, d.actor.arg) : null;
+  const location = findLocation(view, d);
+  let recipient = d.recipient ? d.recipient.arg : null;
+  // Civilians without a country of their own (`23 people`, `ethnic Albanians`) are coded by
+  // where the event happens, as ACLED codes them.
+  const here = location?.countryCode ? ac.iso3(location.countryCode) : null;
+  if (here) {
+    const local = (arg: EventArgument | null): boolean =>
+      arg !== null &&
+      (/\bethnic\b/i.test(arg.text) ||
+        (!arg.country && (arg.sector === null || CIVIL.has(arg.sector))));
+    if ((d.type === "ASSAULT" || d.type === "COERCE") && local(recipient) && recipient)
+      recipient = { ...recipient, country: here };
+    if (d.type === "PROTEST" && local(actor) && actor) actor = { ...actor, country: here };
+  }
   const event: Event = {
     id: `e${a.start}`,
     type: d.type,
@@ -1846,8 +1860,8 @@ function buildEvent(
     quad: QUADS[d.type],
     trigger: { start: a.start, end: b.end, text: ix.text.slice(a.start, b.end) },
     actor,
-    recipient: d.recipient ? d.recipient.arg : null,
-    location: findLocation(view, d),
+    recipient,
+    location,
     date: findDate(view, d),
     dead: d.dead,
     injured: d.injured,
