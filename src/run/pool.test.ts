@@ -46,37 +46,50 @@ describe("processAll", () => {
     assert.match(first.doc.id, /^[0-9a-f]{16}$/);
   });
 
-  it("reads ahead no further than the in-flight bound", async () => {
+  it("reads ahead no further than the in-flight bound; a bad document fails alone", async () => {
+    // A function cannot be posted to a worker: that document fails, the rest go on.
+    const odd = { raw: "x", format: "text", origin: "odd", title: (() => "") as unknown as string };
+    const given: ReadResult = {
+      ok: true,
+      doc: { id: "given", raw: "fine", format: "text", origin: "fine" },
+    };
     let pulled = 0;
     let consumed = 0;
     let widest = 0;
     async function* source(): AsyncGenerator<ReadResult> {
-      for (const input of inputs(80)) {
+      for (const input of [{ ok: true, doc: odd as SourceDocument }, given, ...inputs(78)]) {
         pulled++;
         widest = Math.max(widest, pulled - consumed);
-        yield input;
+        yield input as ReadResult;
       }
     }
-    for await (const _ of processAll(source(), { concurrency: 2, maxInFlight: 5 })) consumed++;
+    const results: ProcessResult[] = [];
+    for await (const result of processAll(source(), {
+      concurrency: 2,
+      maxInFlight: 5,
+      workerThreshold: 0,
+    })) {
+      consumed++;
+      results.push(result);
+    }
     assert.equal(consumed, 80);
     assert.ok(widest <= 6, `at most 5 in flight plus the one being read, saw ${widest}`);
+    const [failed, kept] = results;
+    assert.equal(failed?.ok === false && failed.failure.rule, "run/extract-failed");
+    assert.ok(kept?.ok);
+    assert.equal(kept.doc.id, "given");
+    assert.equal(kept.idGiven, true);
   });
 
-  it("keeps a given id, and fails a document that cannot be handed to a worker alone", async () => {
+  it("keeps a run shorter than the worker threshold in this thread", async () => {
+    // A function cannot be posted to a worker, so this document tells where it ran.
     const odd = { raw: "x", format: "text", origin: "odd", title: (() => "") as unknown as string };
     const results = await collect(
-      processAll(
-        [
-          { ok: true, doc: odd as SourceDocument },
-          { ok: true, doc: { id: "given", raw: "fine", format: "text", origin: "fine" } },
-        ],
-        { concurrency: 2 },
-      ),
+      processAll([{ ok: true, doc: odd as SourceDocument }], {
+        concurrency: 2,
+        workerThreshold: 2,
+      }),
     );
-    const [failed, given] = results;
-    assert.equal(failed?.ok === false && failed.failure.rule, "run/extract-failed");
-    assert.ok(given?.ok);
-    assert.equal(given.doc.id, "given");
-    assert.equal(given.idGiven, true);
+    assert.equal(results[0]?.ok, true);
   });
 });

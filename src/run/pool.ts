@@ -28,8 +28,17 @@ export interface RunOptions {
   /** Worker threads; 1 runs in this thread with no workers. Default: available cores. */
   concurrency?: number;
   pipeline?: PipelineOptions;
-  /** Documents read ahead and not yet handed out; default 16 per worker. */
+  /**
+   * Documents read and not yet handed back; default 16 per worker. (Before the workers
+   * start, up to `workerThreshold` documents are read ahead.)
+   */
   maxInFlight?: number;
+  /**
+   * Runs with fewer documents than this stay in this thread whatever `concurrency`:
+   * starting workers, each loading the models, takes longer than annotating a handful of
+   * articles. Default 16.
+   */
+  workerThreshold?: number;
   /** Called once the extractor (or every worker's) is built, before the first document. */
   onReady?: () => void;
 }
@@ -48,24 +57,65 @@ export async function* processAll(
   options: RunOptions = {},
 ): AsyncGenerator<ProcessResult> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
-  if (concurrency === 1) {
-    let extractor: Extractor;
-    try {
-      extractor = createExtractor(options.pipeline ?? {});
-    } catch (error) {
-      throw new RunError(`the pipeline could not be built: ${(error as Error).message}`);
+  const iterator = toAsyncIterator(inputs);
+  // Read up to `workerThreshold` documents first: a run that ends sooner stays in this
+  // thread, since starting workers (each loading the models) costs more than it saves.
+  const threshold = concurrency === 1 ? 0 : (options.workerThreshold ?? 16);
+  const first: ReadResult[] = [];
+  let exhausted = false;
+  for (let documents = 0; documents < threshold; ) {
+    const next = await iterator.next();
+    if (next.done) {
+      exhausted = true;
+      break;
     }
-    options.onReady?.();
-    for await (const input of inputs) {
-      yield input.ok ? extractOne(extractor, input.doc) : { ok: false, failure: input.failure };
-    }
-    return;
+    first.push(next.value);
+    if (next.value.ok) documents++;
   }
+  const all = concat(first, exhausted ? undefined : iterator);
+  if (concurrency === 1 || exhausted) yield* inThisThread(all, options);
+  else yield* inWorkers(all, concurrency, options);
+}
+
+async function* concat<T>(
+  first: readonly T[],
+  rest: AsyncIterator<T> | Iterator<T> | undefined,
+): AsyncGenerator<T> {
+  yield* first;
+  if (!rest) return;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+async function* inThisThread(
+  inputs: AsyncIterable<ReadResult>,
+  options: RunOptions,
+): AsyncGenerator<ProcessResult> {
+  let extractor: Extractor;
+  try {
+    extractor = createExtractor(options.pipeline ?? {});
+  } catch (error) {
+    throw new RunError(`the pipeline could not be built: ${(error as Error).message}`);
+  }
+  options.onReady?.();
+  for await (const input of inputs) {
+    yield input.ok ? extractOne(extractor, input.doc) : { ok: false, failure: input.failure };
+  }
+}
+
+async function* inWorkers(
+  inputs: AsyncIterable<ReadResult>,
+  concurrency: number,
+  options: RunOptions,
+): AsyncGenerator<ProcessResult> {
   const pool = await WorkerPool.start(concurrency, options.pipeline ?? {});
   options.onReady?.();
   const maxInFlight = Math.max(concurrency, options.maxInFlight ?? concurrency * 16);
   try {
-    const iterator = toAsyncIterator(inputs);
+    const iterator = inputs[Symbol.asyncIterator]();
     // Results in input order; each resolves when its worker answers. Never rejects.
     const window: Promise<ProcessResult>[] = [];
     let exhausted = false;
