@@ -16,7 +16,7 @@ export function jsonOption(what: string): Option {
 export function concurrencyOption(): Option {
   return new Option(
     "--concurrency <n>",
-    "worker threads for the per-article stages; 1 runs them in this thread",
+    "worker threads for the per-article stages; 1 (or a run of under 16 documents) runs them in this thread",
   )
     .default(defaultConcurrency(), "all cores")
     .argParser((value) => positiveInteger(value));
