@@ -195,22 +195,52 @@ function addLexiconNames(
   return out.sort((a, b) => a.from - b.from);
 }
 
+/**
+ * The tagger sometimes calls a titled name an organisation (`Ambassador Hamdullah Mohib`):
+ * a title followed by a person-like name (two or more capitalised words without an
+ * organisation word, or a known first name) makes it a person.
+ */
+function titledPersonInOrg(
+  text: string,
+  tokens: readonly Token[],
+  m: Mention,
+  res: Resources,
+): void {
+  const words: string[] = [];
+  for (let i = m.from; i < m.to; i++) words.push(tokenText(text, tokens, i).toLowerCase());
+  const t = matchTitle(words, res.lex);
+  if (t.length === 0) return;
+  const from = m.from + t.length;
+  let capitals = 0;
+  for (let i = from; i < m.to; i++) {
+    const w = tokenText(text, tokens, i);
+    if (res.lex.orgWords.has(w.toLowerCase())) return;
+    if (isCapitalised(w)) capitals++;
+  }
+  const first = phraseCategory(res.model, text, tokens, from, from + 1);
+  if (capitals >= 2 || inPhraseList(first, PHRASE.firstName)) m.type = "PERSON";
+}
+
 /** Step 3: titles inside or right before person mentions. */
 function splitTitles(
   text: string,
   tokens: readonly Token[],
   mentions: Mention[],
   res: Resources,
+  sentenceStart: Uint8Array,
 ): void {
   for (const m of mentions) {
+    if (m.type === "ORG" && !m.entry) titledPersonInOrg(text, tokens, m, res);
     if (m.type !== "PERSON") continue;
     const words: string[] = [];
-    // Up to six tokens before the mention, in the same line, and the mention itself.
+    // Up to six tokens before the mention, in the same sentence and line, and the mention.
     let lo = m.from;
-    while (lo > 0 && m.from - lo < 6) {
+    while (lo > 0 && m.from - lo < 6 && !sentenceStart[lo]) {
       const prev = tokens[lo - 1] as Token;
       if (text.slice(prev.end, (tokens[lo] as Token).start).includes("\n")) break;
-      if (mentions.some((o) => o !== m && o.from <= lo - 1 && lo - 1 < o.to)) break;
+      // A country or demonym may lead a title (`Afghan Ambassador`); other names may not.
+      const other = mentions.find((o) => o !== m && o.from <= lo - 1 && lo - 1 < o.to);
+      if (other && other.type !== "NORP" && other.type !== "GPE") break;
       lo--;
     }
     for (let i = lo; i < m.to; i++) words.push(tokenText(text, tokens, i).toLowerCase());
@@ -394,7 +424,9 @@ export function recognise(
   }));
   mentions = trimEdges(text, tokens, mentions, res);
   mentions = addLexiconNames(text, tokens, mentions, res);
-  splitTitles(text, tokens, mentions, res);
+  const sentenceStart = new Uint8Array(tokens.length + 1);
+  for (const [from] of sentenceRanges) sentenceStart[from] = 1;
+  splitTitles(text, tokens, mentions, res, sentenceStart);
   refineTypes(text, tokens, mentions, res);
   mentions = extendFacilities(text, tokens, mentions, res);
   fixDatelines(text, tokens, mentions, res);
