@@ -270,6 +270,7 @@ export function updateBenchDoc(path: string, report: BenchReport): void {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes("--stories")) return (await import("./stories.ts")).main(argv);
   const { values } = parseArgs({
     args: argv,
     options: {

@@ -100,6 +100,8 @@ const CHARACTERISTIC = 2;
 const SMOOTH = 1;
 /** A story's profile, for merging, holds the terms in at least this share of its articles. */
 const PROFILE_SHARE = 0.25;
+/** Articles between sweeps for stories that left the window (a sweep visits live stories). */
+const EVICT_EVERY = 512;
 
 /**
  * Online story clustering. Each article joins the live story that accounts for most of its
@@ -162,6 +164,7 @@ export class StoryClusterer {
     const stamp = article.timestamp ?? article.published;
     const time = stamp ? Date.parse(stamp) : Number.NaN;
     if (!Number.isNaN(time) && (Number.isNaN(this.clock) || time > this.clock)) this.clock = time;
+    if (this.documents % EVICT_EVERY === 0) this.evict();
     const vector = this.weigh(counts);
     let best: Story | undefined;
     let bestScore = this.options.threshold;
@@ -219,6 +222,22 @@ export class StoryClusterer {
       if (!Number.isNaN(story.last) && (Number.isNaN(this.clock) || story.last > this.clock)) {
         this.clock = story.last;
       }
+    }
+  }
+
+  /**
+   * Forget stories idle past the window: they can take no article, and leaving them in the
+   * index would make every look-up grow with the corpus.
+   */
+  private evict(): void {
+    for (const story of this.stories.values()) {
+      if (this.live(story, this.clock)) continue;
+      for (const term of story.terms.keys()) {
+        const set = this.index.get(term);
+        set?.delete(story.id);
+        if (set?.size === 0) this.index.delete(term);
+      }
+      this.stories.delete(story.id);
     }
   }
 
