@@ -1460,7 +1460,8 @@ function chooseRow(view: SentenceView, state: CoderState, d: Draft): void {
     for (let i = r[0]; i + 1 < r[1]; i++) out.push(`${ix.low[i]} ${ix.low[i + 1]}`);
     return out;
   };
-  const objWords = headLemmas(objRange);
+  // `provided the army with aircraft and weapons`: what is given may follow `with`.
+  const objWords = [...headLemmas(objRange), ...headLemmas(d.pps.get("with") ?? null)];
   const subjWords = headLemmas(d.passive ? null : d.subj);
   for (const row of rows) {
     if (row.objClass && !objWords.some((w) => inClass(state.lexicon, row.objClass as string, w)))

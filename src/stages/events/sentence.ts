@@ -116,7 +116,8 @@ export function isAux(w: string): boolean {
 /** Words a noun phrase never contains. */
 function stopsPhrase(ix: DocIndex, i: number, verbLike: (i: number) => boolean): boolean {
   const w = ix.low[i] as string;
-  if (isPunct(ix, i)) return w !== "&" && w !== "-" && w !== "'";
+  if (isPunct(ix, i))
+    return w !== "&" && w !== "-" && w !== "'" && w !== "$" && w !== "€" && w !== "£" && w !== "%";
   if (SUBORDINATORS.has(w) || isAux(w) || (NEGATORS.has(w) && w !== "no")) return true;
   if (CLAUSE_VERBS.has(w) && ix.entity[i] === -1) return true;
   if (w === "to") return true;
