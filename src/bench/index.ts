@@ -53,6 +53,8 @@ export interface BenchReport {
   tokens: number;
   /** Times the sample was repeated for the thread comparison. */
   workerRepeat: number;
+  /** Why a thread-count run could not finish, if one could not. */
+  workerFailures: string[];
   workers: Array<{
     concurrency: number;
     ms: number;
@@ -126,14 +128,21 @@ export async function runBench(options: {
   const many = Array.from({ length: repeat }, () => sample.sources).flat();
   const byConcurrency = new Map<number, number[]>(concurrencies.map((c) => [c, []]));
   const cpuByConcurrency = new Map<number, number[]>(concurrencies.map((c) => [c, []]));
+  const workerFailures = new Set<string>();
   for (let run = 1; run <= options.runs; run++) {
     options.progress?.(`bench: workers ${concurrencies.join(" vs ")}, run ${run}/${options.runs}`);
     for (const concurrency of concurrencies) {
       // Worker threads are in this process, so its CPU time covers them: CPU well above the
       // 1-thread figure means the threads pay for something (model loading, copying) twice.
       const cpuStarted = process.cpuUsage();
-      for (const m of await measureConcurrency(many, [concurrency])) {
-        byConcurrency.get(m.concurrency)?.push(m.elapsedMs);
+      try {
+        for (const m of await measureConcurrency(many, [concurrency])) {
+          byConcurrency.get(m.concurrency)?.push(m.elapsedMs);
+        }
+      } catch (error) {
+        // The per-stage figures above are still worth printing when the pool cannot run.
+        workerFailures.add(`${concurrency} threads: ${(error as Error).message}`);
+        continue;
       }
       const cpu = process.cpuUsage(cpuStarted);
       cpuByConcurrency.get(concurrency)?.push((cpu.user + cpu.system) / 1000);
@@ -172,6 +181,7 @@ export async function runBench(options: {
     nerTokensPerSecond: nerRates.length > 0 ? median(nerRates) : null,
     tokens,
     workerRepeat: repeat,
+    workerFailures: [...workerFailures],
     workers,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     cpus: availableParallelism(),
@@ -246,6 +256,7 @@ export function benchTables(r: BenchReport): Table[] {
         ["tokens in sample", r.tokens],
         ["peak RSS, MB", Math.round(r.peakRssMb)],
         ["CPUs available", r.cpus],
+        ...r.workerFailures.map((f) => ["worker run failed", f]),
         ["load average (1 min) at the end", r2(r.loadAverage)],
       ],
     },
