@@ -476,7 +476,8 @@ function analyse(
   const hasNoun = cand.rows.some((r) => r.pos === "n");
   const hasAdj = cand.rows.some((r) => r.pos === "a");
   let pos: "v" | "n" | "a";
-  if (hasAdj) pos = "a";
+  // `is opposed to` is the adjective; `have opposed resolutions` the verb.
+  if (hasAdj && (ix.low[cand.b] === "to" || !hasVerb)) pos = "a";
   else pos = verbReading(ix, state, cand, hasNoun, hasVerb) ? "v" : "n";
   const rows = cand.rows.filter((r) => r.pos === pos);
   if (rows.length === 0) return null;
@@ -834,6 +835,14 @@ function verbClause(
       /ly$/.test(ix.low[o] as string) &&
       ix.entity[o] === -1 &&
       (ix.low[o] as string).length > 4
+    )
+      o++;
+    // `rejected on Monday an offer`: a time phrase before the object.
+    while (
+      o < d.clauseEnd &&
+      ((ix.date[o] as number) >= 0 ||
+        (/^(on|last|this|late|early)$/.test(ix.low[o] as string) &&
+          (ix.date[o + 1] as number) >= 0))
     )
       o++;
     // `detained at least 30 people`, `arrested up to 16`: a quantity opens the object.
@@ -1530,7 +1539,13 @@ function applyModality(drafts: Draft[]): void {
     // retreat → CONCEDE, force and sanctions → THREATEN (PLOVER's single-category rule).
     const planned = d.future || d.hypothetical;
     if (planned && !d.passive && (d.actor || d.subj) && !d.governor) {
-      if (d.negated && (COOPERATIVE.has(d.type) || d.type === "AGREE" || d.type === "CONCEDE")) {
+      if (
+        d.negated &&
+        (COOPERATIVE.has(d.type) ||
+          d.type === "AGREE" ||
+          d.type === "CONCEDE" ||
+          d.type === "RETREAT")
+      ) {
         d.type = "REJECT";
         d.mode = null;
         d.negated = false;
