@@ -146,10 +146,12 @@ function main(): void {
   // that bear the name as their own.
   const addKey = (key: string, index: number, weak: boolean): void => {
     const list = names.get(key) ?? [];
-    const code = weak ? -(index + 1) : index;
-    if (list.includes(index) || list.includes(code)) {
-      if (!weak && list.includes(-(index + 1))) list[list.indexOf(-(index + 1))] = index;
-    } else list.push(code);
+    const weakCode = -(index + 1);
+    if (list.includes(index)) {
+      // Already the place's own name: a weak duplicate adds nothing.
+    } else if (list.includes(weakCode)) {
+      if (!weak) list[list.indexOf(weakCode)] = index;
+    } else list.push(weak ? weakCode : index);
     names.set(key, list);
   };
   // Short abbreviations and acronyms of our lexicons (`Mass.`, `N.J.`, `US`, `ACT`) match

@@ -5,7 +5,7 @@
  */
 import type { Entity, Token } from "../../core/annotations.ts";
 import type { PlaceCues } from "./cues.ts";
-import type { Gazetteer } from "./gazetteer.ts";
+import type { Gazetteer, GazetteerEntry } from "./gazetteer.ts";
 import { nameKey } from "./normalize.ts";
 
 export type MentionSource = "entity" | "gazetteer";
@@ -186,13 +186,29 @@ export function findMentions(input: MentionInput): Mention[] {
     let start = entity.start;
     const surface = entity.text;
     if (/^the\s/i.test(surface)) start += 4;
-    const first = tokenAt(tokens, start);
+    let first = tokenAt(tokens, start);
     let last = first;
     while (last < tokens.length && (tokens[last] as Token).end <= entity.end) last++;
     let end = entity.end;
     let candidates = gazetteer.lookup(text.slice(start, end));
     // The tagger may cut a name short (`SAN` of `SAN DIEGO`): take the longest name that
     // starts with the entity and runs on over capitalised words.
+    // `D.C.` tagged apart from `Washington, ` before it: take the whole name.
+    if (first >= 2) {
+      const comma = tokens[first - 1] as Token;
+      const before2 = tokens[first - 2] as Token;
+      if (text.slice(comma.start, comma.end) === "," && isCapitalised(text, before2)) {
+        const whole = gazetteer.lookup(text.slice(before2.start, end));
+        if (whole.length > 0 && owner[first - 2] !== 2) {
+          candidates = whole;
+          start = before2.start;
+          first -= 2;
+          // `Washington` may already be a mention of its own: the whole name replaces it.
+          const previous = mentions.findIndex((m) => m.start === before2.start);
+          if (previous >= 0) mentions.splice(previous, 1);
+        }
+      }
+    }
     // `Washington` `,` `D.C.` runs on over the comma too.
     for (let extra = last; extra < last + 3 && extra < tokens.length; extra++) {
       const next = tokens[extra] as Token;
@@ -223,7 +239,32 @@ export function findMentions(input: MentionInput): Mention[] {
       });
     const personWord =
       last - first === 1 && personWords.has(lower(text, tokens[first])) && !isLocative(first);
-    if (candidates.length > 0 && !allWeak && !demonymFirst && !personWord) {
+    // The same limits as for untagged names: `BA` (British Airways) is no town in Fiji, and
+    // `White House aides` uses a landmark as a modifier.
+    const entitySurface = text.slice(start, end);
+    const acronym =
+      entitySurface.length <= 4 &&
+      ALL_CAPS.test(entitySurface) &&
+      !entitySurface.includes(".") &&
+      !candidates.some((c) => {
+        const f = gazetteer.entry(c).feature;
+        return c >= 0 && (f === "PCLI" || f === "RGN");
+      });
+    const siteOnly =
+      candidates.some((c) => gazetteer.entry(c).feature === "SITE") &&
+      !candidates.some((c) => {
+        const e = gazetteer.entry(c);
+        return c >= 0 && e.feature !== "SITE" && (e.feature !== "PPL" || e.population >= 100000);
+      }) &&
+      !isLocative(first);
+    if (
+      candidates.length > 0 &&
+      !allWeak &&
+      !demonymFirst &&
+      !personWord &&
+      !acronym &&
+      !siteOnly
+    ) {
       mentions.push({
         start,
         end,
@@ -290,6 +331,30 @@ export function findMentions(input: MentionInput): Mention[] {
     }
   }
 
+  /** Whether a region (country, admin1, admin2) is named from token `k` on: `Iraq`, `Ga.`. */
+  function regionAt(k: number): boolean {
+    const first = tokens[k];
+    if (!isCapitalised(text, first) || first === undefined) return false;
+    for (let end = Math.min(k + 3, tokens.length - 1); end >= k; end--) {
+      const last = tokens[end] as Token;
+      let surface = text.slice(first.start, last.end);
+      if (text[last.end] === ".") surface += ".";
+      const found = [
+        ...gazetteer.lookupExact(surface),
+        ...gazetteer.lookup(surface.replace(/\.$/, "")),
+      ];
+      if (
+        found.some((c) => {
+          const f = gazetteer.entry(c).feature;
+          return f === "PCLI" || f === "ADM1" || f === "ADM2";
+        })
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   function scanMention(
     i: number,
     j: number,
@@ -314,8 +379,7 @@ export function findMentions(input: MentionInput): Mention[] {
     const nextWord = lower(text, next);
     if (nextWord === "$" || nextWord === "dollar" || nextWord === "dollars") return null;
     const punctAfter = next === undefined ? "" : text.slice(next.start, next.end);
-    const hasContainerAfter =
-      (punctAfter === "," || punctAfter === "(") && isCapitalised(text, tokens[j + 2]);
+    const hasContainerAfter = (punctAfter === "," || punctAfter === "(") && regionAt(j + 2);
     const weak = personName && !locative && !hasContainerAfter;
     const best = candidates.map((c) => gazetteer.entry(c));
     // `Arab`, `Canadian`, `Pacific`: a demonym first, unless a big place bears the name.
@@ -333,14 +397,19 @@ export function findMentions(input: MentionInput): Mention[] {
     if ((onlyWeak || onlySites) && !locative && !hasContainerAfter) return null;
     // Landmarks are not major: `White House aides` uses the name as a modifier; `outside the
     // White House` has its locative.
-    const major = best.some(
-      (e) =>
-        e.feature === "PCLI" ||
-        e.feature === "RGN" ||
-        // Admin1 names we have not vetted include `Michael` and `Bay`: only listed ones count.
-        (e.feature === "ADM1" && e.geonameId !== null) ||
-        e.population >= 100000,
-    );
+    // Only names a place bears itself make it major: `Luck` is an alternate name of Lutsk,
+    // `White House` one of Casablanca.
+    const major = candidates.some((c, k) => {
+      const e = best[k] as GazetteerEntry;
+      return (
+        c >= 0 &&
+        (e.feature === "PCLI" ||
+          e.feature === "RGN" ||
+          // Admin1 names we have not vetted include `Michael` and `Bay`: only listed ones count.
+          (e.feature === "ADM1" && e.geonameId !== null) ||
+          e.population >= 100000)
+      );
+    });
     // Short all-capital words (`CAR`, `NATO`, `SANA`) are acronyms far more often than places,
     // unless written with periods (`D.C.`, `N.J.`) or naming a country (`US`, `UAE`).
     if (surface.length <= 4 && ALL_CAPS.test(surface) && !surface.includes(".")) {

@@ -93,7 +93,6 @@ const SITE_HEADS = new Set([
   "Mosque",
   "Mall",
   "Plaza",
-  "Beach",
   "Harbor",
   "Harbour",
   "Castle",
@@ -172,8 +171,7 @@ export function findSites(
       (p) =>
         p.start >= entity.start &&
         p.end <= entity.end &&
-        p.form !== "demonym" &&
-        p.precision !== "country",
+        (p.precision === "city" || p.precision === "admin2"),
     );
     if (!at) {
       const after = /^\s+(in|at|near|outside|inside)\s+(the\s+)?/.exec(
@@ -209,6 +207,8 @@ export function findSites(
     const start = (tokens[from] as Token).start;
     const end = abbreviated ? head.end + 1 : head.end;
     if (taken.has(start)) continue;
+    // A place found with that very name (`Miami Beach`, a city) needs no site beside it.
+    if (places.some((p) => p.start === start && p.end === end)) continue;
     if (entities.some((e) => e.type === "PERSON" && e.start < end && start < e.end)) continue;
     if (
       places.some(
