@@ -90,6 +90,11 @@ const TRAPS: [string, string, number, number | null, string?][] = [
   ["The Oklahoma Legislature met in Oklahoma City.", "Oklahoma", 0, 4544379, "admin1"],
   ["Vladimir Putin met Kobe Bryant.", "Vladimir", 0, null],
   ["The NATO summit opened.", "NATO", 0, null],
+  ["Some Guys Have All The Luck is playing.", "Luck", 0, null],
+  ["The Syrian Arab Red Crescent (SARC) helped.", "Crescent", 0, null],
+  ["Four White House aides left.", "White House", 0, null],
+  ["Protesters gathered outside the White House on Sunday.", "White House", 0, 9675434, "site"],
+  ["It was sold in 44 states and Washington, D.C., last year.", "Washington, D.C.", 0, 4140963],
   ["The meeting is in May in Geneva.", "May", 0, null],
 ];
 
@@ -179,6 +184,39 @@ describe("places: entities and demonyms", () => {
     assert.equal(russian?.form, "demonym");
     assert.equal(find(found, "American"), undefined);
     assert.equal(find(found, "English"), undefined);
+  });
+});
+
+describe("places: the committed index matches the lexicons it was built from", () => {
+  // Fails when a lexicon changed without `npm run build:gazetteer`.
+  const gazetteer = loadGazetteer();
+  const rows = (file: string): string[][] =>
+    readFileSync(new URL(`./lexicon/${file}`, import.meta.url), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "" && !line.startsWith("#"))
+      .map((line) => line.split("\t"));
+  test("every country of countries.tsv, with its id", () => {
+    for (const [cc, , id, , , name] of rows("countries.tsv")) {
+      const index = gazetteer.country(cc as string);
+      assert.ok(index !== undefined, `${name} missing`);
+      assert.equal(gazetteer.entry(index).geonameId, Number(id), String(name));
+    }
+  });
+  test("every listed admin1 region of admin1.tsv, with its id", () => {
+    for (const [code, id] of rows("admin1.tsv")) {
+      if (!id) continue;
+      const index = gazetteer.admin1Entry(code as string);
+      assert.ok(index !== undefined, `${code} missing`);
+      assert.equal(gazetteer.entry(index).geonameId, Number(id), String(code));
+    }
+  });
+  test("every alias of city-aliases.tsv", () => {
+    for (const [id, aliases] of rows("city-aliases.tsv")) {
+      for (const alias of (aliases ?? "").split("|")) {
+        const ids = gazetteer.lookup(alias).map((c) => gazetteer.entry(c).geonameId);
+        assert.ok(ids.includes(Number(id)), `${alias} → ${id}`);
+      }
+    }
   });
 });
 
