@@ -498,6 +498,9 @@ function analyse(
       !isCapitalized(ix, cand.b) &&
       !PREPOSITIONS.has(next) &&
       !SUBORDINATORS.has(next) &&
+      !DETERMINERS.has(next) &&
+      !TIME_WORDS.has(next) &&
+      (ix.date[cand.b] as number) < 0 &&
       !isAux(next) &&
       !state.verbForms.has(next) &&
       !LIGHT_VERBS.has(next) &&
@@ -1685,6 +1688,22 @@ const CIVIL = new Set(["CVL", "OPP", "REF", "EDU", "LAB"]);
 
 function refineType(view: SentenceView, d: Draft): void {
   const { ix } = view;
+  // `they agree with the NCAA that ...`: sharing an opinion, not agreeing to cooperate.
+  const withX = d.pps.get("with");
+  if (
+    d.rule === "agree/agree" &&
+    d.pos === "v" &&
+    d.complements.length === 0 &&
+    !d.future &&
+    withX &&
+    !d.pps.has("on")
+  ) {
+    const next = ix.low[withX[1]] ?? ".";
+    if (next === "that" || next === "." || next === ",") {
+      d.drop = true;
+      return;
+    }
+  }
   const sector = d.actor?.arg.sector ?? null;
   // Crowds storming or burning: a riot, not an armed assault.
   if (
