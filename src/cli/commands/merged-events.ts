@@ -18,7 +18,8 @@ export interface MergedListOptions {
   until?: string;
   minArticles?: number;
   limit?: number;
-  json?: boolean;
+  /** `table` (default) or `json` (one event per line, without its mentions). */
+  format?: string;
 }
 
 const argument = (a: MergedArgument | null) =>
@@ -36,8 +37,14 @@ export async function printMergedEvents(store: Store, options: MergedListOptions
   if (options.until) filter.until = options.until;
   if (options.minArticles) filter.minArticles = options.minArticles;
   if (options.limit) filter.limit = options.limit;
+  if (options.format && options.format !== "table" && options.format !== "json") {
+    throw new CliError(
+      `--merged lists events as a table or as JSON lines (--format json), not ${options.format}`,
+      ExitCode.usage,
+    );
+  }
   const events = await store.stories().listMergedEvents(filter);
-  if (options.json) {
+  if (options.format === "json") {
     await writeOut(
       events.map((e) => `${JSON.stringify({ ...e, mentions: undefined })}\n`).join(""),
     );

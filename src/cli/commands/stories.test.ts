@@ -1,0 +1,89 @@
+/**
+ * `dateline stories`, `dateline events --merged` and `dateline show ev-…`, spawned as users
+ * run them, on a store the cross-article pass filled from hand-made annotated documents.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { AnnotatedDocument } from "../../core/output.ts";
+import { sampleDocument } from "../../store/contract.ts";
+import { SqliteStore } from "../../store/index.ts";
+import { StoryUpdater } from "../../stories/update.ts";
+
+const repo = resolve(import.meta.dirname, "../../..");
+const bin = join(repo, "bin", "dateline.js");
+const work = mkdtempSync(join(tmpdir(), "dateline-stories-cli-"));
+after(() => rmSync(work, { recursive: true, force: true }));
+const db = join(work, "news.db");
+
+const REPORT =
+  "About 100 marines were sent to Baghdad on Tuesday after protesters stormed the embassy " +
+  "compound, officials said, adding that the troops arrived overnight to reinforce the guard " +
+  "while the crowd outside threw stones and set fire to the reception area.";
+
+function doc(id: string, text: string, source: string): AnnotatedDocument {
+  return {
+    ...sampleDocument(id, text, { published: "2019-12-31", source }),
+    title: `${source} report`,
+  };
+}
+
+function dateline(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args, "--db", db], {
+    cwd: work,
+    env: { ...process.env, TZ: "UTC", NO_COLOR: "1" },
+    encoding: "utf8",
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("stories and merged events on the command line", () => {
+  before(async () => {
+    const store = await SqliteStore.open(db);
+    const docs = [
+      doc("reuters-1", REPORT, "Reuters"),
+      doc("ap-1", "Marines arrived in Baghdad to guard the US embassy, the Pentagon said.", "AP"),
+      doc("yahoo-1", `${REPORT}\nCopyright Yahoo. All rights reserved.`, "Yahoo"),
+    ];
+    await store.writeBatch(
+      docs.map((d) => ({ kind: "article", doc: d, origin: d.id, idGiven: true })),
+    );
+    await (await StoryUpdater.open(store.stories())).update(docs);
+    await store.close();
+  });
+
+  it("lists stories with their articles and marks the reprint", () => {
+    const { code, stdout } = dateline("stories");
+    assert.equal(code, 0);
+    assert.match(stdout, /^story \d+ {2}3 articles \(2 original\)/m);
+    assert.match(stdout, /yahoo-1 .* \[near copy of reuters-1\]/);
+    const json = JSON.parse(dateline("stories", "--json").stdout.trim());
+    assert.deepEqual(
+      json.articles.map((a: { id: string }) => a.id),
+      ["reuters-1", "ap-1", "yahoo-1"],
+    );
+  });
+
+  it("lists merged events with their counts and shows every mention", () => {
+    const listed = dateline("events", "--merged", "--format", "json");
+    assert.equal(listed.code, 0);
+    const [event] = listed.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    assert.equal(event.numArticles, 2);
+    assert.equal(event.numSources, 2);
+    assert.equal(event.numReprints, 1);
+    const table = dateline("events", "--merged");
+    assert.match(table.stdout, /MENTIONS +ARTICLES +SOURCES +REPRINTS/);
+    const shown = dateline("show", event.id);
+    assert.equal(shown.code, 0);
+    assert.match(shown.stdout, /2 mentions in 2 articles from 2 sources; 1 more in reprints/);
+    assert.match(shown.stdout, /yahoo-1 #0 .* reprint of reuters-1/);
+    assert.match(shown.stdout, /Marines arrived in Baghdad to guard the US embassy/);
+    assert.equal(dateline("show", "ev-000000000000").code, 1);
+  });
+});
