@@ -61,6 +61,11 @@ const commands: readonly CommandEntry[] = [
     load: async () => (await import("./commands/stats.ts")).statsCommand,
   },
   {
+    name: "serve",
+    summary: "serve the store read-only: a JSON API and a web UI (map, timeline, evidence)",
+    load: async () => (await import("./commands/serve.ts")).serveCommand,
+  },
+  {
     name: "eval",
     summary: "score every built stage on the annotated dev data (../shared/data)",
     load: async () => (await import("./commands/eval.ts")).evalCommand,

@@ -1,0 +1,161 @@
+/**
+ * The OpenAPI 3.1 document served at `/openapi.json`, built from the route table so the
+ * two cannot drift: every route and every parameter it accepts is listed (a test checks).
+ */
+import { routes } from "./api.ts";
+import { eventSorts, eventTypes, maxPageSize, quads } from "./params.ts";
+
+type Schema = Record<string, unknown>;
+
+const parameterDocs: Record<string, { description: string; schema: Schema }> = {
+  since: {
+    description: "On or after this day (the event's date interval overlaps).",
+    schema: { type: "string", format: "date" },
+  },
+  until: { description: "On or before this day.", schema: { type: "string", format: "date" } },
+  type: {
+    description: "PLOVER event type; several comma-separated match any of them.",
+    schema: { type: "string", examples: ["ASSAULT", "PROTEST,MOBILIZE"] },
+  },
+  quad: { description: "Quad class.", schema: { type: "string", enum: quads } },
+  country: {
+    description:
+      "ISO 3166-1: alpha-3 matches the actor's or recipient's country, alpha-2 the place's.",
+    schema: { type: "string", pattern: "^[A-Za-z]{2,3}$" },
+  },
+  actor: {
+    description: "Case-insensitive substring of the actor's or recipient's name.",
+    schema: { type: "string" },
+  },
+  place: {
+    description: "Case-insensitive substring of the resolved place name.",
+    schema: { type: "string" },
+  },
+  bbox: {
+    description: "west,south,east,north in degrees (WGS84); west > east crosses the antimeridian.",
+    schema: { type: "string", examples: ["38,29,49,38"] },
+  },
+  q: {
+    description: 'Full-text query (FTS5: words, "phrases", AND, OR, NOT, prefix*).',
+    schema: { type: "string" },
+  },
+  article: { description: "Only events of this article id.", schema: { type: "string" } },
+  page: {
+    description: "1-based page; past the last page is a 400.",
+    schema: { type: "integer", minimum: 1 },
+  },
+  pageSize: {
+    description: "Results per page.",
+    schema: { type: "integer", minimum: 1, maximum: maxPageSize, default: 50 },
+  },
+  sort: {
+    description: "Order of the events.",
+    schema: { type: "string", enum: eventSorts, default: "date" },
+  },
+  limit: {
+    description: "At most this many rows.",
+    schema: { type: "integer", minimum: 1, maximum: 1000 },
+  },
+  minArticles: {
+    description: "At least this many articles.",
+    schema: { type: "integer", minimum: 1 },
+  },
+  source: { description: "Exact source name.", schema: { type: "string" } },
+};
+
+const summaries: Record<string, string> = {
+  "/api/stats": "Counts of articles, annotations by kind, events by type, messages by rule",
+  "/api/events": "Events (one per article mention), filtered, sorted and paged",
+  "/api/events/{article}/{index}":
+    "One event with its evidence: the article text around it and the spans of trigger, actor, recipient, place and date; its merged event with every mention",
+  "/api/map": "Located events grouped by place: mentions, distinct events and types",
+  "/api/timeline": "Event counts by day and type",
+  "/api/actor-pairs": "Who acts on whom: actor → recipient pairs by count and quad",
+  "/api/actors": "Actors of events with their counts as actor and as recipient",
+  "/api/entities": "Named entities by mentions",
+  "/api/articles": "Stored articles by publication date",
+  "/api/articles/{id}": "One article: the annotated document of the output contract, its origins",
+  "/api/search": "Full-text search over article titles and text, best first, with snippets",
+  "/api/stories": "Story clusters (issue 9), most recently active first",
+  "/api/stories/{id}": "The articles of one story, with their duplicate links",
+  "/api/merged-events": "Events merged across articles, with mention, article and source counts",
+  "/api/merged-events/{id}": "One merged event with every mention and its evidence",
+};
+
+const errorSchema: Schema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["status", "code", "message"],
+      properties: {
+        status: { type: "integer" },
+        code: {
+          type: "string",
+          examples: ["unknown_parameter", "bad_date", "bad_bbox", "page_out_of_range", "not_found"],
+        },
+        message: { type: "string" },
+        parameter: { type: "string" },
+      },
+    },
+  },
+};
+
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:(\w+)/g, "{$1}");
+    const pathParams = [...route.path.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    }));
+    const queryParams = route.params.map((name) => {
+      const doc = parameterDocs[name];
+      const schema =
+        name === "type" && route.path === "/api/merged-events"
+          ? { type: "string", enum: eventTypes }
+          : (doc?.schema ?? { type: "string" });
+      return {
+        name,
+        in: "query",
+        required: name === "q" && route.path === "/api/search",
+        description: doc?.description ?? name,
+        schema,
+      };
+    });
+    paths[path] = {
+      get: {
+        summary: summaries[path] ?? path,
+        parameters: [...pathParams, ...queryParams],
+        responses: {
+          "200": {
+            description: "OK",
+            content: { "application/json": { schema: { type: "object" } } },
+          },
+          "400": {
+            description: "A bad or unknown parameter",
+            content: { "application/json": { schema: errorSchema } },
+          },
+          "404": {
+            description: "Not found",
+            content: { "application/json": { schema: errorSchema } },
+          },
+        },
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Dateline API",
+      version: "1",
+      description:
+        "Read-only access to a Dateline store: events with their evidence, articles, actors, entities, stories. " +
+        "Spans are half-open UTF-16 offsets into the article's cleaned text. Unknown parameters are 400s.",
+    },
+    paths,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * One colour per PLOVER type, grouped so that cooperation reads green/blue and conflict
+ * orange/red on the map and the timeline alike.
+ */
+export const typeOrder = [
+  "AGREE",
+  "CONSULT",
+  "SUPPORT",
+  "CONCEDE",
+  "COOPERATE",
+  "AID",
+  "RETREAT",
+  "REQUEST",
+  "ACCUSE",
+  "REJECT",
+  "THREATEN",
+  "PROTEST",
+  "SANCTION",
+  "MOBILIZE",
+  "COERCE",
+  "ASSAULT",
+] as const;
+
+export const quadOrder = [
+  "verbal-cooperation",
+  "material-cooperation",
+  "verbal-conflict",
+  "material-conflict",
+] as const;
+
+const palette: Record<string, string> = {
+  AGREE: "#1b9e77",
+  CONSULT: "#66c2a5",
+  SUPPORT: "#7fbc41",
+  CONCEDE: "#b8e186",
+  COOPERATE: "#2166ac",
+  AID: "#4393c3",
+  RETREAT: "#92c5de",
+  REQUEST: "#8073ac",
+  ACCUSE: "#fdb863",
+  REJECT: "#e08214",
+  THREATEN: "#b35806",
+  PROTEST: "#c51b7d",
+  SANCTION: "#8c510a",
+  MOBILIZE: "#762a83",
+  COERCE: "#d6604d",
+  ASSAULT: "#b2182b",
+};
+
+export function typeColour(type: string): string {
+  return palette[type] ?? "#777";
+}

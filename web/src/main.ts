@@ -1,0 +1,613 @@
+/**
+ * The web UI: one set of filters (kept in the URL's hash, so a view can be bookmarked or
+ * shared) drives the map, the timeline and the lists; the evidence panel shows one event.
+ */
+import { ApiError, getJson } from "./api.ts";
+import { quadOrder, typeColour, typeOrder } from "./colours.ts";
+import { fill, h } from "./dom.ts";
+import { renderEvidence } from "./evidence.ts";
+import { WorldMap } from "./map.ts";
+import { renderTimeline } from "./timeline.ts";
+import type {
+  ActorPair,
+  ArticleHit,
+  EventDetail,
+  EventPoint,
+  EventsPage,
+  ExploredEvent,
+  StoryArticle,
+  StorySummary,
+  TimelineCount,
+} from "./types.ts";
+
+const filterNames = [
+  "since",
+  "until",
+  "type",
+  "quad",
+  "country",
+  "actor",
+  "place",
+  "q",
+  "bbox",
+  "article",
+] as const;
+type Tab = "events" | "actors" | "search" | "stories";
+
+interface State {
+  filters: URLSearchParams;
+  tab: Tab;
+  page: number;
+  sort: string;
+  /** `articleId/index` of the event in the evidence panel. */
+  event: string | null;
+  /** Article search query (the Search tab). */
+  search: string;
+}
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector(selector) as T;
+
+function readState(): State {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const filters = new URLSearchParams();
+  for (const name of filterNames) {
+    const value = hash.get(name);
+    if (value) filters.set(name, value);
+  }
+  const tab = hash.get("tab");
+  return {
+    filters,
+    tab: tab === "actors" || tab === "search" || tab === "stories" ? tab : "events",
+    page: Math.max(1, Number(hash.get("page")) || 1),
+    sort: hash.get("sort") ?? "date",
+    event: hash.get("event"),
+    search: hash.get("search") ?? "",
+  };
+}
+
+function writeState(state: State): void {
+  const hash = new URLSearchParams(state.filters);
+  if (state.tab !== "events") hash.set("tab", state.tab);
+  if (state.page > 1) hash.set("page", String(state.page));
+  if (state.sort !== "date") hash.set("sort", state.sort);
+  if (state.event) hash.set("event", state.event);
+  if (state.search) hash.set("search", state.search);
+  const next = `#${hash.toString()}`;
+  if (location.hash !== next) location.hash = next;
+  else void render();
+}
+
+function update(change: (state: State) => void): void {
+  const state = readState();
+  change(state);
+  writeState(state);
+}
+
+function setFilter(name: (typeof filterNames)[number], value: string | null): void {
+  update((state) => {
+    if (value) state.filters.set(name, value);
+    else state.filters.delete(name);
+    state.page = 1;
+  });
+}
+
+function showError(error: unknown): void {
+  const box = $("#error");
+  box.hidden = false;
+  box.textContent = error instanceof ApiError ? `${error.message}` : `Error: ${String(error)}`;
+}
+
+const map = new WorldMap($("#map"), {
+  onBox: (bbox) => setFilter("bbox", bbox.join(",")),
+  onPlace: (name) => setFilter("place", name),
+});
+
+let generation = 0;
+
+async function render(): Promise<void> {
+  const state = readState();
+  const mine = ++generation;
+  $("#error").hidden = true;
+  syncForm(state);
+  renderChips(state);
+  for (const button of document.querySelectorAll<HTMLButtonElement>("#tabs button")) {
+    button.setAttribute("aria-selected", String(button.dataset.tab === state.tab));
+  }
+  try {
+    const [points, timeline] = await Promise.all([
+      getJson<{ points: EventPoint[] }>("/api/map", state.filters),
+      getJson<{ counts: TimelineCount[] }>("/api/timeline", state.filters),
+      renderTab(state),
+      renderEvent(state),
+    ]);
+    if (mine !== generation) return;
+    map.update(points.points);
+    renderTimeline($("#timeline"), timeline.counts, (from, to) =>
+      update((s) => {
+        s.filters.set("since", from);
+        s.filters.set("until", to);
+        s.page = 1;
+      }),
+    );
+    document.body.dataset.ready = String(mine);
+  } catch (error) {
+    showError(error);
+    document.body.dataset.ready = String(mine);
+  }
+}
+
+function syncForm(state: State): void {
+  const form = $<HTMLFormElement>("#filters");
+  for (const name of filterNames) {
+    const input = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+    if (input) input.value = state.filters.get(name) ?? "";
+  }
+}
+
+function renderChips(state: State): void {
+  const chips = [...state.filters].map(([name, value]) =>
+    h(
+      "button",
+      {
+        class: "chip",
+        title: "remove this filter",
+        attrs: { type: "button", "data-filter": name },
+        on: { click: () => setFilter(name as (typeof filterNames)[number], null) },
+      },
+      `${name}: ${value} ×`,
+    ),
+  );
+  fill(
+    $("#chips"),
+    ...(chips.length
+      ? chips
+      : [h("span", { class: "muted" }, "No filters: every event in the store.")]),
+  );
+}
+
+async function renderTab(state: State): Promise<void> {
+  const body = $("#tab-body");
+  if (state.tab === "events") return renderEvents(body, state);
+  if (state.tab === "actors") return renderActors(body, state);
+  if (state.tab === "search") return renderSearch(body, state);
+  return renderStories(body);
+}
+
+function who(arg: { name: string; country: string | null } | null): string {
+  return arg ? `${arg.name}${arg.country ? ` (${arg.country})` : ""}` : "";
+}
+
+async function renderEvents(body: HTMLElement, state: State): Promise<void> {
+  const params = new URLSearchParams(state.filters);
+  params.set("page", String(state.page));
+  params.set("pageSize", "50");
+  if (state.sort !== "date") params.set("sort", state.sort);
+  const page = await getJson<EventsPage>("/api/events", params);
+  const rows = page.items.map((item: ExploredEvent) => {
+    const key = `${item.articleId}/${item.index}`;
+    const swatch = h("span", { class: "swatch" });
+    swatch.style.background = typeColour(item.event.type);
+    const row = h(
+      "tr",
+      {
+        class: key === state.event ? "selected" : "",
+        attrs: { "data-event": key, tabindex: "0" },
+        on: {
+          click: () =>
+            update((s) => {
+              s.event = key;
+            }),
+          keydown: (e) => {
+            if ((e as KeyboardEvent).key === "Enter")
+              update((s) => {
+                s.event = key;
+              });
+          },
+        },
+      },
+      h("td", {}, item.day ?? "—"),
+      h("td", {}, swatch, item.event.type),
+      h("td", {}, who(item.event.actor)),
+      h("td", {}, who(item.event.recipient)),
+      h("td", {}, item.event.location?.name ?? ""),
+      h("td", { class: "num" }, String(item.merged?.numMentions ?? 1)),
+      h("td", { class: "sentence" }, item.evidenceText),
+    );
+    return row;
+  });
+  const sort = h(
+    "select",
+    {
+      attrs: { "aria-label": "sort" },
+      on: {
+        change: (e) =>
+          update((s) => {
+            s.sort = (e.target as HTMLSelectElement).value;
+            s.page = 1;
+          }),
+      },
+    },
+    ...[
+      ["date", "oldest first"],
+      ["-date", "newest first"],
+      ["-mentions", "most mentioned"],
+      ["-confidence", "most confident"],
+    ].map(([value, label]) => {
+      const option = h("option", { attrs: { value: value ?? "" } }, label ?? "");
+      option.selected = value === state.sort;
+      return option;
+    }),
+  );
+  const pager = h(
+    "p",
+    { class: "pager" },
+    h(
+      "span",
+      { attrs: { "data-testid": "event-count" } },
+      `${page.total} event${page.total === 1 ? "" : "s"}`,
+    ),
+    ` · page ${page.page} of ${page.pages} · `,
+    h(
+      "button",
+      {
+        attrs: { type: "button" },
+        on: {
+          click: () =>
+            update((s) => {
+              s.page = page.page - 1;
+            }),
+        },
+      },
+      "‹ prev",
+    ),
+    h(
+      "button",
+      {
+        attrs: { type: "button" },
+        on: {
+          click: () =>
+            update((s) => {
+              s.page = page.page + 1;
+            }),
+        },
+      },
+      "next ›",
+    ),
+    " · sort ",
+    sort,
+  );
+  const [prev, next] = pager.querySelectorAll("button");
+  if (prev) prev.disabled = page.page <= 1;
+  if (next) next.disabled = page.page >= page.pages;
+  fill(
+    body,
+    pager,
+    h(
+      "table",
+      { class: "events" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ...["Date", "Type", "Actor", "Recipient", "Place", "Mentions", "Evidence"].map((t) =>
+            h("th", {}, t),
+          ),
+        ),
+      ),
+      h("tbody", {}, ...rows),
+    ),
+  );
+}
+
+async function renderActors(body: HTMLElement, state: State): Promise<void> {
+  const params = new URLSearchParams(state.filters);
+  params.set("limit", "60");
+  const { total, pairs } = await getJson<{ total: number; pairs: ActorPair[] }>(
+    "/api/actor-pairs",
+    params,
+  );
+  const max = Math.max(1, ...pairs.map((p) => p.count));
+  const link = (arg: { name: string; country: string | null } | null) =>
+    arg
+      ? h(
+          "a",
+          {
+            attrs: { href: "#" },
+            title: "filter by this actor",
+            on: {
+              click: (e) => {
+                e.preventDefault();
+                setFilter("actor", arg.name);
+              },
+            },
+          },
+          who(arg),
+        )
+      : h("span", { class: "muted" }, "—");
+  fill(
+    body,
+    h(
+      "p",
+      { class: "muted" },
+      `Who acts on whom: ${total} actor → recipient pair${total === 1 ? "" : "s"} among the filtered events.`,
+    ),
+    h(
+      "table",
+      { class: "actors" },
+      h(
+        "thead",
+        {},
+        h("tr", {}, ...["Actor", "", "Recipient", "Events", "By quad"].map((t) => h("th", {}, t))),
+      ),
+      h(
+        "tbody",
+        {},
+        ...pairs.map((pair) => {
+          const bar = h("span", { class: "bar" });
+          bar.style.width = `${(100 * pair.count) / max}%`;
+          const quads = h(
+            "span",
+            { class: "quads" },
+            ...quadOrder
+              .filter((q) => pair.quads[q])
+              .map((q) =>
+                h(
+                  "span",
+                  { class: `quad quad-${q}`, title: q },
+                  `${q.replace("-", " ")} ${pair.quads[q]}`,
+                ),
+              ),
+          );
+          return h(
+            "tr",
+            {},
+            h("td", {}, link(pair.actor)),
+            h("td", {}, "→"),
+            h("td", {}, link(pair.recipient)),
+            h("td", { class: "num" }, h("span", { class: "bar-box" }, bar), String(pair.count)),
+            h("td", {}, quads),
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+async function renderSearch(body: HTMLElement, state: State): Promise<void> {
+  const input = h("input", {
+    attrs: {
+      name: "search",
+      type: "search",
+      placeholder: 'words, "a phrase", prefix*',
+      size: "40",
+    },
+  });
+  input.value = state.search;
+  const form = h(
+    "form",
+    {
+      class: "search",
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          update((s) => {
+            s.search = input.value.trim();
+          });
+        },
+      },
+    },
+    input,
+    h("button", { attrs: { type: "submit" } }, "Search articles"),
+  );
+  if (!state.search) {
+    fill(
+      body,
+      form,
+      h(
+        "p",
+        { class: "muted" },
+        "Full-text search over the titles and text of every stored article.",
+      ),
+    );
+    return;
+  }
+  const result = await getJson<{ total: number; items: ArticleHit[] }>(
+    "/api/search",
+    new URLSearchParams({ q: state.search, pageSize: "30" }),
+  );
+  fill(
+    body,
+    form,
+    h("p", { class: "muted" }, `${result.total} article${result.total === 1 ? "" : "s"} match.`),
+    h(
+      "ol",
+      { class: "hits" },
+      ...result.items.map((hit) =>
+        h(
+          "li",
+          {},
+          h(
+            "a",
+            {
+              attrs: { href: "#" },
+              on: {
+                click: (e) => {
+                  e.preventDefault();
+                  showArticle(hit.article.id);
+                },
+              },
+            },
+            hit.article.title ?? hit.article.id,
+          ),
+          h(
+            "span",
+            { class: "muted" },
+            ` ${hit.article.published ?? "undated"} · ${hit.article.source ?? ""} · ${hit.article.events} events`,
+          ),
+          h("br"),
+          ...hit.snippet.map((part) => (part.match ? h("mark", {}, part.text) : part.text)),
+        ),
+      ),
+    ),
+  );
+}
+
+async function renderStories(body: HTMLElement): Promise<void> {
+  const page = await getJson<{ items: StorySummary[]; hasMore: boolean }>(
+    "/api/stories",
+    new URLSearchParams({ pageSize: "50" }),
+  );
+  if (!page.items.length) {
+    fill(body, h("p", { class: "muted" }, "No stories yet: ingest articles to cluster them."));
+    return;
+  }
+  const detail = h("div", { class: "story" });
+  fill(
+    body,
+    h(
+      "table",
+      { class: "stories" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ...["Story", "Articles", "Originals", "From", "To", "First title"].map((t) =>
+            h("th", {}, t),
+          ),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...page.items.map((story) =>
+          h(
+            "tr",
+            {
+              attrs: { tabindex: "0" },
+              on: {
+                click: async () => {
+                  const { articles } = await getJson<{ articles: StoryArticle[] }>(
+                    `/api/stories/${story.id}`,
+                  );
+                  fill(
+                    detail,
+                    h("h3", {}, `Story ${story.id}`),
+                    h(
+                      "ul",
+                      {},
+                      ...articles.map((a) =>
+                        h(
+                          "li",
+                          {},
+                          h(
+                            "a",
+                            {
+                              attrs: { href: "#" },
+                              on: {
+                                click: (e) => {
+                                  e.preventDefault();
+                                  showArticle(a.id);
+                                },
+                              },
+                            },
+                            a.title ?? a.id,
+                          ),
+                          h(
+                            "span",
+                            { class: "muted" },
+                            ` ${a.published ?? ""} · ${a.source ?? ""}${a.duplicateOf ? ` · reprint of ${a.duplicateOf.slice(0, 8)} (${a.duplicateKind})` : ""}`,
+                          ),
+                        ),
+                      ),
+                    ),
+                  );
+                },
+              },
+            },
+            h("td", {}, String(story.id)),
+            h("td", { class: "num" }, String(story.articles)),
+            h("td", { class: "num" }, String(story.originals)),
+            h("td", {}, story.first ?? ""),
+            h("td", {}, story.last ?? ""),
+            h("td", {}, story.title ?? ""),
+          ),
+        ),
+      ),
+    ),
+    detail,
+  );
+}
+
+/** Events of one article: the article filter, back on the Events tab. */
+function showArticle(id: string): void {
+  update((s) => {
+    s.filters = new URLSearchParams({ article: id });
+    s.tab = "events";
+    s.page = 1;
+  });
+}
+
+async function renderEvent(state: State): Promise<void> {
+  const panel = $("#evidence");
+  if (!state.event) return;
+  const [article, index] = state.event.split("/");
+  const detail = await getJson<EventDetail>(
+    `/api/events/${encodeURIComponent(article ?? "")}/${encodeURIComponent(index ?? "")}`,
+  );
+  renderEvidence(panel, detail, showArticle);
+}
+
+async function renderStats(): Promise<void> {
+  const stats = await getJson<{ articles: number; annotations: Record<string, number> }>(
+    "/api/stats",
+  );
+  $("#stats").textContent =
+    `${stats.articles} articles · ${stats.annotations.event ?? 0} events · ${stats.annotations.place ?? 0} places`;
+}
+
+function setUpForm(): void {
+  const form = $<HTMLFormElement>("#filters");
+  const typeSelect = form.elements.namedItem("type") as HTMLSelectElement;
+  for (const type of typeOrder) typeSelect.append(h("option", { attrs: { value: type } }, type));
+  const quadSelect = form.elements.namedItem("quad") as HTMLSelectElement;
+  for (const quad of quadOrder) quadSelect.append(h("option", { attrs: { value: quad } }, quad));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    update((state) => {
+      state.filters = new URLSearchParams();
+      for (const name of filterNames) {
+        const input = form.elements.namedItem(name) as HTMLInputElement | null;
+        const value = input?.value.trim();
+        if (value) state.filters.set(name, value);
+      }
+      state.page = 1;
+    });
+  });
+  $("#clear").addEventListener("click", () =>
+    update((state) => {
+      state.filters = new URLSearchParams();
+      state.page = 1;
+    }),
+  );
+  for (const button of document.querySelectorAll<HTMLButtonElement>("#tabs button")) {
+    button.addEventListener("click", () =>
+      update((state) => {
+        state.tab = button.dataset.tab as Tab;
+      }),
+    );
+  }
+  $("#map-fit").addEventListener("click", () => map.setMode("fit"));
+  $("#map-world").addEventListener("click", () => map.setMode("world"));
+}
+
+setUpForm();
+window.addEventListener("hashchange", () => void render());
+void renderStats().catch(showError);
+void map
+  .load()
+  .catch(showError)
+  .then(() => render());
