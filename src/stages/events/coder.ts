@@ -853,7 +853,7 @@ function verbClause(
       (ix.low[o] === "at" && /^(least|most)$/.test(ix.low[o + 1] ?? "")) ||
       (ix.low[o] === "up" && ix.low[o + 1] === "to") ||
       (/^(about|around|over|nearly|almost|some)$/.test(ix.low[o] ?? "") &&
-        ix.tokens[o + 1]?.kind === "number");
+        (ix.tokens[o + 1]?.kind === "number" || /^[$€£]$/.test(ix.low[o + 1] ?? "")));
     if (quantityStart) d.obj = phraseRight(ix, o, d.clauseEnd, verbLike);
     else if (o < d.clauseEnd && !PREPOSITIONS.has(ix.low[o] as string) && ix.low[o] !== "to") {
       if (TIME_WORDS.has(ix.low[o] as string) || (ix.date[o] as number) >= 0) {
@@ -1777,6 +1777,7 @@ function checkEvidence(d: Draft): void {
   // `sought to ease tensions`: as a governor without a complement event it says nothing.
   if (flags.has("modal") && d.pos === "v" && d.complements.length === 0 && !d.obj) d.drop = true;
   if (flags.has("needactor") && !d.actor?.arg.country && !d.actor?.arg.sector) d.drop = true;
+  if (flags.has("needobj") && d.pos === "v" && !d.obj && !d.passive) d.drop = true;
   // `Officials warned that more rain was expected`: a warning threatens only someone or something.
   if (flags.has("needarg") && !d.recipient && d.complements.length === 0) d.drop = true;
   if (
