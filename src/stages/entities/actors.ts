@@ -199,8 +199,11 @@ function codeOrg(
   const facts = phraseFacts(ws, res.lex);
   if (entry) return fromEntry(name, entry, story, facts.country);
   // `Iraqi Foreign Ministry`, `U.S. Army`: the lexicon entry after the country modifier.
-  const restKey = ws.slice(facts.rest).join(" ").toLowerCase();
-  const restEntry = facts.rest > 0 ? res.actors.byKey.get(restKey) : undefined;
+  // `Kurdish Peshmerga`: the longest lexicon name the organisation's name ends with.
+  let restEntry: ActorEntry | undefined;
+  for (let i = Math.max(1, facts.rest); i < ws.length && !restEntry; i++) {
+    restEntry = res.actors.byKey.get(ws.slice(i).join(" ").toLowerCase());
+  }
   if (restEntry) {
     const a = fromEntry(name, restEntry, story, facts.country);
     if (facts.country && !restEntry.country) {
@@ -278,8 +281,10 @@ export function codeEntities(
           country = title.country.iso3;
           how.push("country");
         } else if (sector === "GOV" || sector === "MIL" || sector === "LEG") {
-          // `Defense Secretary Mark Esper` in a story told from the U.S. side.
-          country = story.home;
+          // `Gen. Mark Milley, chairman of the Joint Chiefs of Staff`: the organisation in
+          // the apposition; else `Defense Secretary Mark Esper` in a story told from the
+          // U.S. side: the story's home country.
+          country = appositionCountry(text, e, inputs) ?? story.home;
           if (country) how.push("context");
         }
       }
@@ -295,6 +300,21 @@ export function codeEntities(
     const full = inputs[e.refersTo]?.entity;
     if (full?.actor) e.actor = { ...full.actor };
   }
+}
+
+/** Country of a state organisation named right after a person, in the same clause. */
+function appositionCountry(
+  text: string,
+  person: Entity,
+  inputs: readonly EntityCodingInput[],
+): string | null {
+  for (const { entity: o } of inputs) {
+    if (o.start < person.end || o.start > person.end + 60) continue;
+    if (/[.;:!?\n]/.test(text.slice(person.end, o.start))) break;
+    const a = o.actor;
+    if (o.type === "ORG" && a?.country && a.sector && STATE_SECTORS.has(a.sector)) return a.country;
+  }
+  return null;
 }
 
 /** Actor of the entity covering `span` exactly or containing it, if any. */
@@ -376,6 +396,21 @@ function codePhrase(
   for (let k = core.length - 1; k >= 1 && !orgModifier; k--) {
     const e = actors.byKey.get(core.slice(0, k).join(" ").toLowerCase());
     if (e) orgModifier = fromEntry(core.slice(0, k).join(" "), e, story, null);
+  }
+  // Or an organisation the entities stage found inside the span (`Kurdish Peshmerga fighters`).
+  if (!orgModifier && span) {
+    for (const e of doc.entities) {
+      if (
+        e.type === "ORG" &&
+        e.actor &&
+        (e.actor.country || e.actor.sector) &&
+        span.start <= e.start &&
+        e.end <= span.end
+      ) {
+        orgModifier = e.actor;
+        break;
+      }
+    }
   }
   if (!head && !facts.country && !orgModifier) {
     // A country or demonym alone (`Iraq`, `Iranians`).
