@@ -277,6 +277,7 @@ function codeSentence(
   inheritActors(view, drafts);
   for (const d of drafts) if (live(d)) chooseRow(view, state, d);
   for (const d of drafts) if (live(d)) resolveRecipient(view, ac, d, verbLike, state.verbForms);
+  markConditionals(view, drafts);
   applyModality(drafts);
   foldCounts(view, drafts, ac, verbLike);
   for (const d of drafts) if (!d.drop) refineType(view, d);
@@ -1499,6 +1500,22 @@ function chooseRow(view: SentenceView, state: CoderState, d: Draft): void {
 const COOPERATIVE = new Set<EventType>(["CONSULT", "SUPPORT", "COOPERATE", "AID"]);
 const MATERIAL_CONFLICT = new Set<EventType>(["ASSAULT", "COERCE", "SANCTION", "PROTEST"]);
 
+/** An event inside an `if`/`unless` clause is a condition, not a report: hypothetical. */
+function markConditionals(view: SentenceView, drafts: Draft[]): void {
+  const { ix } = view;
+  for (const d of drafts) {
+    for (let j = d.groupStart - 1; j >= Math.max(view.from, d.groupStart - 10); j--) {
+      const w = ix.low[j] as string;
+      if (w === "if" || w === "unless") {
+        d.hypothetical = true;
+        (d as Draft & { conditional?: boolean }).conditional = true;
+        break;
+      }
+      if (w === "," || w === ";" || (SUBORDINATORS.has(w) && w !== "that")) break;
+    }
+  }
+}
+
 function applyModality(drafts: Draft[]): void {
   for (const g of drafts) {
     if (g.drop) continue;
@@ -1541,7 +1558,8 @@ function applyModality(drafts: Draft[]): void {
     // Announced future acts by a named actor are intentions: cooperation → AGREE,
     // retreat → CONCEDE, force and sanctions → THREATEN (PLOVER's single-category rule).
     const planned = d.future || d.hypothetical;
-    if (planned && !d.passive && (d.actor || d.subj) && !d.governor) {
+    const conditional = (d as Draft & { conditional?: boolean }).conditional === true;
+    if (planned && !conditional && !d.passive && (d.actor || d.subj) && !d.governor) {
       if (
         d.negated &&
         (COOPERATIVE.has(d.type) ||
