@@ -3,9 +3,19 @@
  * readers in src/read, with the reading options the commands share.
  */
 import { InvalidArgumentError, Option } from "commander";
-import { DEFAULT_MAX_BYTES } from "../read/types.ts";
+import { DEFAULT_MAX_BYTES, type ReadOptions, type ReadResult } from "../read/types.ts";
 
-export { readInputs } from "../read/index.ts";
+/**
+ * The readers, loaded on first use: HTML parsing and the rest take a few hundred
+ * milliseconds to load, which `--help` and usage errors should not pay.
+ */
+export async function* readInputs(
+  inputs: string[],
+  options: ReadOptions = {},
+): AsyncGenerator<ReadResult> {
+  const { readInputs: read } = await import("../read/index.ts");
+  yield* read(inputs, options);
+}
 
 export function maxBytesOption(): Option {
   return new Option(

@@ -1,8 +1,8 @@
 /** Options several commands share, defined once so they read the same everywhere. */
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { InvalidArgumentError, Option } from "commander";
 import type { PipelineOptions } from "../core/stage.ts";
-import { defaultConcurrency } from "../run/index.ts";
 import { defaultStorePath } from "../store/index.ts";
 
 export function dbOption(): Option {
@@ -18,7 +18,7 @@ export function concurrencyOption(): Option {
     "--concurrency <n>",
     "worker threads for the per-article stages; 1 (or a run of under 16 documents) runs them in this thread",
   )
-    .default(defaultConcurrency(), "all cores")
+    .default(availableParallelism(), "all cores")
     .argParser((value) => positiveInteger(value));
 }
 

@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { processAll, RunError } from "../../run/index.ts";
 import { maxBytesOption, readInputs } from "../inputs.ts";
 import { CliError, ExitCode, setExitCode, writeOut } from "../io.ts";
 import { concurrencyOption, lexiconOption, pipelineOptionsFrom } from "../options.ts";
@@ -32,6 +31,9 @@ export function extractCommand(): Command {
     .addOption(lexiconOption())
     .addOption(maxBytesOption())
     .action(async (inputs: string[], options: ExtractOptions) => {
+      // Loaded here, not at the top: the stages and their models are needed only now,
+      // so --help and usage errors answer at once.
+      const { processAll, RunError } = await import("../../run/index.ts");
       const progress = createProgress("extracted", { inputs });
       try {
         const results = processAll(readInputs(inputs, { maxBytes: options.maxBytes }), {

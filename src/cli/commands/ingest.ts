@@ -1,5 +1,4 @@
 import { Command, Option } from "commander";
-import { processAll, RunError } from "../../run/index.ts";
 import { type IngestItem, type IngestOutcome, openStore } from "../../store/index.ts";
 import { storyPass } from "../../stories/update.ts";
 import { maxBytesOption, readInputs } from "../inputs.ts";
@@ -60,6 +59,9 @@ export function ingestCommand(): Command {
     )
     .addOption(jsonOption("the counts"))
     .action(async (inputs: string[], options: IngestOptions) => {
+      // Loaded here, not at the top: the stages and their models are needed only now,
+      // so --help and usage errors answer at once.
+      const { processAll, RunError } = await import("../../run/index.ts");
       const started = performance.now();
       const store = await openStore(options.db);
       const summary: IngestSummary = {
