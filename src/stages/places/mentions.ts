@@ -63,6 +63,17 @@ const MAX_TOKENS = 7;
 const UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}.&]+$/u;
 
+/**
+ * A short all-capital word (`CAR`, `NATO`, `SANA`) is an acronym far more often than a place,
+ * unless written with periods (`D.C.`, `N.J.`) or opening a line as a dateline does
+ * (`KYIV, March 3 —`).
+ */
+function isAcronym(text: string, start: number, surface: string): boolean {
+  if (surface.length > 4 || surface.includes(".") || !ALL_CAPS.test(surface)) return false;
+  const lineStart = start === 0 || text[start - 1] === "\n";
+  return !lineStart;
+}
+
 function isCapitalised(text: string, token: Token | undefined): boolean {
   return (
     token !== undefined &&
@@ -243,9 +254,7 @@ export function findMentions(input: MentionInput): Mention[] {
     // `White House aides` uses a landmark as a modifier.
     const entitySurface = text.slice(start, end);
     const acronym =
-      entitySurface.length <= 4 &&
-      ALL_CAPS.test(entitySurface) &&
-      !entitySurface.includes(".") &&
+      isAcronym(text, start, entitySurface) &&
       !candidates.some((c) => {
         const f = gazetteer.entry(c).feature;
         return c >= 0 && (f === "PCLI" || f === "RGN");
@@ -410,9 +419,8 @@ export function findMentions(input: MentionInput): Mention[] {
           e.population >= 100000)
       );
     });
-    // Short all-capital words (`CAR`, `NATO`, `SANA`) are acronyms far more often than places,
-    // unless written with periods (`D.C.`, `N.J.`) or naming a country (`US`, `UAE`).
-    if (surface.length <= 4 && ALL_CAPS.test(surface) && !surface.includes(".")) {
+    // An acronym is a place only when it names a country or region (`US`, `UAE`, `EU`).
+    if (isAcronym(text, (tokens[i] as Token).start, surface)) {
       if (!best.some((e) => e.feature === "PCLI" || e.feature === "RGN")) return null;
     }
     const embedded = prevCapital || nextCapital || owner[i] === 3;

@@ -90,6 +90,8 @@ const TRAPS: [string, string, number, number | null, string?][] = [
   ["The Oklahoma Legislature met in Oklahoma City.", "Oklahoma", 0, 4544379, "admin1"],
   ["Vladimir Putin met Kobe Bryant.", "Vladimir", 0, null],
   ["The NATO summit opened.", "NATO", 0, null],
+  ["KYIV, March 3 — Talks resumed.", "KYIV", 0, 703448, "city"],
+  ["ROME (Reuters) — The pope spoke.", "ROME", 0, 3169070, "city"],
   ["Some Guys Have All The Luck is playing.", "Luck", 0, null],
   ["The Syrian Arab Red Crescent (SARC) helped.", "Crescent", 0, null],
   ["Four White House aides left.", "White House", 0, null],
