@@ -253,6 +253,21 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
   const startTok = ix.tokens[s] as { start: number };
   const endTok = ix.tokens[core - 1] as { end: number };
   const text = ix.text.slice(startTok.start, endTok.end);
+  // `supporters of former President X`: the head is the noun before `of`, not the name after.
+  if (headEnt >= 0 && nominalAt >= 0) {
+    let ofAt = -1;
+    for (let i = s; i < core; i++) {
+      if (ix.low[i] === "of") {
+        ofAt = i;
+        break;
+      }
+    }
+    if (ofAt > nominalAt && firstTokenOf(ix, entities[headEnt] as Entity) > ofAt) {
+      const c = actorOf(entities, headEnt)?.country ?? null;
+      if (!modCountry && c) modCountry = c;
+      headEnt = -1;
+    }
+  }
   if (headEnt >= 0) {
     const ent = entities[headEnt] as Entity;
     const actor = actorOf(entities, headEnt);

@@ -1161,7 +1161,9 @@ function governComplements(view: SentenceView, drafts: Draft[], state: CoderStat
   // `agreed to postpone the demonstration`): told as the content of another act, not events
   // of their own.
   for (const g of drafts) {
-    if ((g.drop && !g.governor) || g.pos === "n") continue;
+    if (g.drop && !g.governor) continue;
+    // Nouns govern only what they introduce with `that` or `to` (`its demand that Israel ease`).
+    if (g.pos === "n" && !isGovernor(g)) continue;
     const ctl = isGovernor(g);
     const end = ctl ? Math.min(g.clauseEnd, g.b + 16) : g.obj ? g.obj[1] : g.b;
     for (const d of drafts) {
@@ -1179,11 +1181,18 @@ function governComplements(view: SentenceView, drafts: Draft[], state: CoderStat
         if (w === "that" || w === "to" || w === "of") opener = true;
       }
       if (blocked) continue;
-      if (d.pos === "n") {
+      const inObject = g.obj !== null && d.a >= g.obj[0] && d.a < g.obj[1];
+      if (g.pos === "n") {
+        if (
+          opener &&
+          (ix.low[g.b] === "that" || ix.low[g.b] === "to" || TIME_WORDS.has(ix.low[g.b] as string))
+        )
+          applyGovernor(d, g, "subsume", g.a, view);
+      } else if (d.pos === "n") {
         const lightInside =
           d.light < 0 || ix.low[d.light - 1] === "to" || (d.light >= g.a && d.light < d.a);
         if (lightInside) applyGovernor(d, g, "subsume", g.a, view);
-      } else if (ctl && opener) applyGovernor(d, g, "subsume", g.a, view);
+      } else if ((ctl && opener) || inObject) applyGovernor(d, g, "subsume", g.a, view);
     }
   }
 }

@@ -26,7 +26,7 @@ add(
 );
 add(
   "CVL",
-  "civilian protester protestor demonstrator student worker resident villager people person youth crowd activist farmer settler teacher doctor citizen man woman men women child children",
+  "civilian protester protestor demonstrator supporter student worker resident villager people person youth crowd activist farmer settler teacher doctor citizen man woman men women child children",
 );
 add("REF", "refugee migrant");
 add("MED", "journalist reporter newspaper");
