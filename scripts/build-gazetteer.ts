@@ -32,6 +32,8 @@ const MIN_POPULATION = 5000;
  */
 const LOCAL_NEWS_COUNTRIES = new Set(["US", "GB", "CA", "AU", "IE", "NZ"]);
 const MIN_POPULATION_LOCAL = 1000;
+/** Sections of cities (PPLX) are kept from this size. */
+const MIN_POPULATION_SECTION = 20000;
 /** Alternate names are indexed only for places this big (or seats): small places' variants add noise. */
 const MIN_POPULATION_ALTERNATES = 100000;
 /** Feature codes of places that no longer exist or are parts of other places. */
@@ -92,7 +94,9 @@ function readCities(): City[] {
     const f = line.split("\t");
     const feature = f[7] ?? "";
     const population = Number(f[14] ?? 0);
-    if (DROPPED_FEATURES.has(feature)) continue;
+    // Big neighbourhoods are named in news as places of their own (Hollywood, Brent, Harlem).
+    const bigSection = feature === "PPLX" && population >= MIN_POPULATION_SECTION;
+    if (DROPPED_FEATURES.has(feature) && !bigSection) continue;
     const seat =
       SEAT_FEATURES.has(feature) || (feature === "PPLA2" && population >= MIN_POPULATION_SEAT2);
     const local = LOCAL_NEWS_COUNTRIES.has(f[8] ?? "") && population >= MIN_POPULATION_LOCAL;
