@@ -106,6 +106,11 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await rules({ limit: 1 }), ["null:read/binary"], "failures first");
       await s.writeBatch([article(sampleDocument("e1", "Now it reads."), "bad/x.txt")]);
       assert.equal((await s.listMessages({ unattached: true })).length, 0);
+      // Also when the input now reads as a copy of a stored article.
+      await s.writeBatch([{ ...failure, failure: { ...failure.failure, origin: "bad/y.txt" } }]);
+      const copy = article(sampleDocument("e1", "Now it reads."), "bad/y.txt", false);
+      assert.deepEqual((await s.writeBatch([copy])).outcomes, ["duplicate"]);
+      assert.equal((await s.listMessages({ unattached: true })).length, 0);
     });
 
     it("writes a batch all or nothing: an error keeps what was stored before", async () => {

@@ -116,6 +116,8 @@ export class SqliteStore implements Store {
       return "failed";
     }
     const { doc, origin, idGiven } = item;
+    // An input that failed before and reads now: its old failure no longer holds.
+    s.deleteFailures.run(origin);
     const contentHash = hashContent(doc);
     const annotationsHash = hashAnnotations(doc);
     const existing = s.getArticleHashes.get(doc.id) as Row | undefined;
@@ -141,8 +143,6 @@ export class SqliteStore implements Store {
     }
     s.insertArticle.run({ ...articleRow(doc, origin, idGiven, contentHash, annotationsHash), now });
     s.insertOrigin.run(doc.id, origin, 0);
-    // An input that failed before and reads now: its old failure no longer holds.
-    s.deleteFailures.run(origin);
     this.insertChildren(doc, origin);
     return "added";
   }
