@@ -261,8 +261,12 @@ export class NerModel {
     let off = 4 + headerLen;
     const nLabels = header.labels.length;
     const count = header.buckets * nLabels;
+    // Copy the int16 block into an aligned array (the header makes its offset odd), then scale.
+    const q = new Int16Array(count);
+    new Uint8Array(q.buffer).set(buf.subarray(off, off + count * 2));
+    off += count * 2;
     const weights = new Float32Array(count);
-    for (let i = 0; i < count; i++, off += 2) weights[i] = buf.readInt16LE(off) * header.scale;
+    for (let i = 0; i < count; i++) weights[i] = (q[i] as number) * header.scale;
     const phraseHashes = readU32(buf, off, header.phraseCount);
     off += header.phraseCount * 4;
     const phrases = new Map<number, number>();
