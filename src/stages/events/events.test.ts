@@ -312,6 +312,26 @@ describe("arguments, counts, modality", () => {
     }
   });
 
+  test("conditions are hypothetical; announced force is a threat", () => {
+    const events = code("Iran will attack if Israel strikes its nuclear sites.", {
+      entities: [IRAN, ISRAEL],
+    });
+    const threat = events.find((e) => e.trigger.text === "attack");
+    const strike = events.find((e) => e.trigger.text === "strikes");
+    assert.equal(threat?.type, "THREATEN");
+    assert.equal(threat?.hypothetical, false);
+    assert.equal(strike?.type, "ASSAULT");
+    assert.equal(strike?.hypothetical, true);
+  });
+
+  test("a failed cooperation is a refusal; opinions are not agreements", () => {
+    const [e] = code("Israel and Syria failed to reach agreement on Sunday.", {
+      entities: [ISRAEL, ["Syria", "GPE", "SYR", null]],
+    });
+    assert.equal(e?.type, "REJECT");
+    assert.deepEqual(code("Officials said they agree with the court that the law is sound."), []);
+  });
+
   test("would be sent: kept, flagged hypothetical", () => {
     const [e] = code("About 100 additional Marines would be sent to the embassy.");
     assert.equal(e?.type, "MOBILIZE");
