@@ -132,6 +132,45 @@ export class SqliteStoryStore implements StoryStore {
     })();
   }
 
+  async forget(articleIds: readonly string[]): Promise<void> {
+    if (articleIds.length === 0) return;
+    const ids = JSON.stringify(articleIds);
+    const inIds = "(SELECT value FROM json_each(@ids))";
+    this.db.transaction(() => {
+      const touched = (
+        this.sql(`SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN ${inIds}`).all({
+          ids,
+        }) as Row[]
+      ).map((r) => r.event_id as string);
+      for (const table of [
+        "event_mentions",
+        "story_articles",
+        "dedup_bands",
+        "dedup_fingerprints",
+      ]) {
+        this.sql(`DELETE FROM ${table} WHERE article_id IN ${inIds}`).run({ ids });
+      }
+      const events = JSON.stringify(touched);
+      this.sql(
+        `DELETE FROM merged_events WHERE id IN (SELECT value FROM json_each(?))
+           AND NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = merged_events.id)`,
+      ).run(events);
+      // The same counts as recount() in src/stories/events.ts, in SQL.
+      this.sql(
+        `UPDATE merged_events SET
+           num_mentions = (SELECT count(*) FROM event_mentions m
+             WHERE m.event_id = merged_events.id AND m.duplicate_of IS NULL),
+           num_articles = (SELECT count(DISTINCT m.article_id) FROM event_mentions m
+             WHERE m.event_id = merged_events.id AND m.duplicate_of IS NULL),
+           num_sources = (SELECT count(DISTINCT coalesce(m.source, 'article:' || m.article_id))
+             FROM event_mentions m WHERE m.event_id = merged_events.id AND m.duplicate_of IS NULL),
+           num_reprints = (SELECT count(*) FROM event_mentions m
+             WHERE m.event_id = merged_events.id AND m.duplicate_of IS NOT NULL)
+         WHERE id IN (SELECT value FROM json_each(?))`,
+      ).run(events);
+    })();
+  }
+
   async mergeStories(merges: readonly StoryMerge[]): Promise<void> {
     const update = this.sql("UPDATE story_articles SET story_id = ? WHERE story_id = ?");
     this.db.transaction(() => {

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import type { AnnotatedDocument } from "../core/output.ts";
-import { StoryUpdater } from "../stories/update.ts";
+import { StoryUpdater, storyPass } from "../stories/update.ts";
 import { sampleDocument } from "./contract.ts";
 import type { Store } from "./types.ts";
 
@@ -150,6 +150,31 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
         },
         before,
       );
+    });
+
+    it("places an article again when its content changed, dropping what it said before", async () => {
+      const store = await fresh();
+      await ingest(store, [
+        doc("u1", MARINES, { source: "Reuters" }),
+        doc("u2", "Marines arrived in Baghdad to guard the embassy.", { source: "AP" }),
+      ]);
+      const [before] = await store.stories().listMergedEvents();
+      assert.equal(before?.numArticles, 2);
+      // u2 is corrected: now an eventless article about something else.
+      const corrected = doc("u2", TITANFALL, { source: "AP", eventless: true });
+      const items = [{ kind: "article" as const, doc: corrected, origin: "u2", idGiven: true }];
+      const { outcomes } = await store.writeBatch(items);
+      assert.deepEqual(outcomes, ["updated"]);
+      const result = await storyPass(store)(items, outcomes);
+      assert.equal(result?.placed, 1);
+      const [after] = await store.stories().listMergedEvents();
+      assert.equal(after?.id, before?.id);
+      assert.equal(after?.numArticles, 1);
+      assert.deepEqual(
+        (await store.stories().getMergedEvent(after?.id ?? ""))?.mentions.map((m) => m.articleId),
+        ["u1"],
+      );
+      assert.notEqual(await store.stories().storyOf("u2"), await store.stories().storyOf("u1"));
     });
 
     it("relabels stored articles when their stories merge", async () => {

@@ -67,6 +67,12 @@ export interface StoryStore extends DuplicateBackend {
   /** The story an article was placed in. */
   storyOf(articleId: string): Promise<number | null>;
   place(placements: readonly ArticlePlacement[]): Promise<void>;
+  /**
+   * Undo the pass for articles whose content changed (re-ingested under the same id): their
+   * placement, fingerprints and mentions go, and the events they were mentioned in are
+   * recounted (and dropped when no mention is left), so the pass can place them afresh.
+   */
+  forget(articleIds: readonly string[]): Promise<void>;
   /** Relabel the articles of merged stories, oldest merge first. */
   mergeStories(merges: readonly StoryMerge[]): Promise<void>;
   /** Stories, most recently active first. */

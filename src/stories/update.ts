@@ -83,6 +83,16 @@ export class StoryUpdater {
     return new StoryUpdater(store, clusterer, options);
   }
 
+  /**
+   * Place articles whose content changed since they were placed: what the pass recorded for
+   * them is undone first. (The clusterer's live stories keep the old text's terms: a small
+   * drift, gone when the story leaves the window.)
+   */
+  async replace(docs: readonly AnnotatedDocument[]): Promise<StoryPassResult> {
+    await this.store.forget(docs.map((d) => d.id));
+    return this.update(docs);
+  }
+
   /** Place the stored articles of one batch; articles placed before are left as they are. */
   async update(docs: readonly AnnotatedDocument[]): Promise<StoryPassResult> {
     const already = await this.store.placed(docs.map((d) => d.id));
@@ -181,13 +191,23 @@ export function storyPass(
 ) => Promise<StoryPassResult | null> {
   let updater: StoryUpdater | undefined;
   return async (items, outcomes) => {
-    const docs: AnnotatedDocument[] = [];
+    const added: AnnotatedDocument[] = [];
+    const updated: AnnotatedDocument[] = [];
     items.forEach((item, i) => {
-      const outcome = outcomes[i];
-      if (item.doc && (outcome === "added" || outcome === "updated")) docs.push(item.doc);
+      if (!item.doc) return;
+      if (outcomes[i] === "added") added.push(item.doc);
+      else if (outcomes[i] === "updated") updated.push(item.doc);
     });
-    if (docs.length === 0) return null;
+    if (added.length + updated.length === 0) return null;
     updater ??= await StoryUpdater.open(store.stories(), options);
-    return updater.update(docs);
+    const result = await updater.update(added);
+    if (updated.length === 0) return result;
+    const again = await updater.replace(updated);
+    return {
+      placed: result.placed + again.placed,
+      duplicates: result.duplicates + again.duplicates,
+      mentions: result.mentions + again.mentions,
+      events: result.events + again.events,
+    };
   };
 }
