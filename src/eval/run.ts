@@ -33,6 +33,8 @@ export interface EvalReport {
 }
 
 export function currentCommit(): string {
+  // Set when measuring an exported tree (git archive) that has no .git of its own.
+  if (process.env.DATELINE_COMMIT) return process.env.DATELINE_COMMIT;
   try {
     const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
     const dirty = execFileSync(
