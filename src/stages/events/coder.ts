@@ -320,9 +320,11 @@ function findCandidates(view: SentenceView, state: CoderState): Candidate[] {
   for (let i = view.from; i < view.to; i++) {
     const rows = state.lexicon.byForm.get(ix.low[i] as string);
     if (!rows) continue;
-    // Words inside a name are not triggers (`Free Trade Agreement`, `Operation Storm`).
+    // Words inside a name are not triggers (`Free Trade Agreement`, `Morning Consult`).
     const k = ix.entity[i] as number;
     if (k >= 0 && ix.doc.entities[k]?.type !== "NORP" && isCapitalized(ix, i)) continue;
+    if (isCapitalized(ix, i) && isCapitalized(ix, i - 1) && ix.sentence[i - 1] === ix.sentence[i])
+      continue;
     // Group rows by the span they match; the longest span wins a head.
     let best: Candidate | null = null;
     for (const row of rows) {
@@ -423,6 +425,23 @@ function verbReading(
   const w = ix.low[cand.head] as string;
   const prev = ix.low[i - 1] ?? "";
   const prev2 = ix.low[i - 2] ?? "";
+  // `host Alex Marlow`: a title before a person's name.
+  const nextEntity = ix.entity[cand.b] as number;
+  if (
+    nextEntity >= 0 &&
+    ix.doc.entities[nextEntity]?.type === "PERSON" &&
+    w === lemmaOf(w) &&
+    !w.endsWith("s")
+  )
+    return false;
+  // `recently released polls`: a participle between an adverb and its noun.
+  if (
+    prev.endsWith("ly") &&
+    (DETERMINERS.has(prev2) ||
+      PREPOSITIONS.has(prev2) ||
+      (state.verbForms.has(prev2) && !isAux(prev2)))
+  )
+    return false;
   if (!hasNoun) {
     // A verb-only trigger used as a noun or modifier (`the host country`, `fire torches`,
     // `a free Iraq`) is no event.
