@@ -19,13 +19,15 @@ export function browserMissing(): string | null {
 }
 
 /**
- * An article whose title and text carry script payloads. If any of them ran, it would set
- * `window.__pwned` or open a dialog.
+ * An article whose title and text carry script payloads. The title keeps its tags as they
+ * are; in the body they are escaped, because `clean` strips real tags from text while it
+ * decodes entities, so the cleaned text holds them literally, as a scraped page quoting
+ * code would. If any of them ran, it would set `window.__pwned` or open a dialog.
  */
 export const hostileArticle = `date: 2021-05-10
 title: <img src=x onerror="window.__pwned='title'"> Rally report
 
-Protesters rallied in Basra on Monday <script>window.__pwned='script'</script> against power cuts, and police arrested 20 people <img src=x onerror="window.__pwned='img';alert(1)"> near the port.
+Protesters rallied in Basra on Monday &lt;script&gt;window.__pwned='script'&lt;/script&gt; against power cuts, and police arrested 20 people &lt;img src=x onerror="window.__pwned='img';alert(1)"&gt; near the port.
 `;
 
 export const fixtureInputs = [

@@ -1,6 +1,6 @@
 /**
  * Counts by day and type as stacked bars, every day of the range on the axis (gaps show as
- * gaps). Past ~1.5 years of days the bars would be hairlines, so it groups by month then.
+ * gaps). Past four months of days the bars would be hairlines, so it groups by month then.
  */
 import { typeColour, typeOrder } from "./colours.ts";
 import { fill, h, s } from "./dom.ts";
@@ -20,7 +20,7 @@ export function renderTimeline(
   const days = counts.map((c) => Date.parse(`${c.day}T00:00:00Z`));
   const first = Math.min(...days);
   const last = Math.max(...days);
-  const byMonth = (last - first) / DAY_MS > 550;
+  const byMonth = (last - first) / DAY_MS > 120;
   const bucketOf = (day: string) => (byMonth ? day.slice(0, 7) : day);
   const buckets: string[] = [];
   for (let t = first; t <= last; t += DAY_MS) {
@@ -80,6 +80,8 @@ export function renderTimeline(
             width: barW.toFixed(1),
             height: hgt.toFixed(1),
             fill: typeColour(type),
+            "data-type": type,
+            "data-count": n,
           },
           s("title", {}, `${bucket}: ${n} ${type}`),
         ),
@@ -114,5 +116,6 @@ export function renderTimeline(
       return h("span", { class: "legend-item" }, swatch, t);
     }),
   );
+  if (byMonth) legend.prepend(h("span", { class: "muted" }, "by month:"));
   fill(host, svg, legend);
 }

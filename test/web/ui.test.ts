@@ -1,0 +1,203 @@
+/**
+ * The web UI in a real browser: Debian's Chromium through playwright-core, against the real
+ * server over a store that `dateline ingest` built from fixture articles. Screenshots of the
+ * main views go to test-artifacts/ (gitignored) for a person to look at.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { type RunningServer, startServer } from "../../src/server/index.ts";
+import { SqliteStore } from "../../src/store/index.ts";
+import { artifactsDir, browserMissing, buildFixtureStore, launchBrowser } from "./harness.ts";
+
+const missing = browserMissing();
+if (missing) process.stderr.write(`web UI tests skipped: ${missing}\n`);
+
+describe("web UI in Chromium", { skip: missing ?? false }, () => {
+  let dir: string;
+  let store: SqliteStore;
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let page: Page;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  const shots = artifactsDir();
+
+  before(async () => {
+    const built = buildFixtureStore();
+    dir = built.dir;
+    store = await SqliteStore.open(built.db, { mustExist: true });
+    server = await startServer({ store, port: 0 });
+    browser = await launchBrowser(mkdtempSync(join(dir, "profile-")));
+    page = await browser.newPage();
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    // Nothing but the test server: any other request would mean a CDN or a tile server.
+    await page.route(
+      (url) => !url.href.startsWith(server.url),
+      (route) => {
+        pageErrors.push(`request outside the server: ${route.request().url()}`);
+        return route.abort();
+      },
+    );
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Do something that changes the hash, and wait until the UI has drawn the result. */
+  async function andWait(action: () => Promise<unknown>): Promise<void> {
+    const before = await page.evaluate(() => document.body.dataset.ready ?? "");
+    await action();
+    await page.waitForFunction((previous) => {
+      const ready = document.body.dataset.ready;
+      return ready !== undefined && ready !== previous;
+    }, before);
+  }
+
+  async function api<T>(path: string): Promise<T> {
+    return (await (await fetch(`${server.url}${path}`)).json()) as T;
+  }
+
+  it("draws the seed's events on the map at Baghdad and Kirkuk, the timeline and the list", async () => {
+    await andWait(() => page.goto(`${server.url}/`));
+    const places = await page.$$eval("svg.map circle.point", (circles) =>
+      circles.map((c) => c.getAttribute("data-place")),
+    );
+    assert.ok(places.includes("Baghdad"), `map places: ${places.join(", ")}`);
+    assert.ok(places.includes("Kirkuk"), `map places: ${places.join(", ")}`);
+    assert.ok((await page.$$("svg.map path.country")).length > 100, "the countries are drawn");
+    const { total } = await api<{ total: number }>("/api/events");
+    assert.equal(await page.textContent("[data-testid=event-count]"), `${total} events`);
+    const drawn = await page.$$eval("svg.timeline g.bar rect", (rects) =>
+      rects.reduce((sum, r) => sum + Number(r.getAttribute("data-count")), 0),
+    );
+    const { counts } = await api<{ counts: { count: number }[] }>("/api/timeline");
+    assert.equal(
+      drawn,
+      counts.reduce((sum, c) => sum + c.count, 0),
+      "every dated event is in a bar",
+    );
+    assert.ok(drawn > 0);
+    await page.click("#map-world");
+    await page.screenshot({ path: join(shots, "overview-world.png"), fullPage: true });
+    await page.click("#map-fit");
+    await page.screenshot({ path: join(shots, "overview.png"), fullPage: true });
+  });
+
+  it("filters map, timeline and list together, and highlights an event's evidence", async () => {
+    await andWait(async () => {
+      await page.fill("#filters input[name=place]", "Kirkuk");
+      await page.click("#filters button[type=submit]");
+    });
+    const expected = await api<{
+      total: number;
+      items: { event: { trigger: { text: string }; location: { text: string } } }[];
+    }>("/api/events?place=Kirkuk");
+    assert.ok(expected.total > 0);
+    assert.equal(
+      await page.textContent("[data-testid=event-count]"),
+      `${expected.total} event${expected.total === 1 ? "" : "s"}`,
+    );
+    const places = await page.$$eval("svg.map circle.point", (cs) =>
+      cs.map((c) => c.getAttribute("data-place")),
+    );
+    assert.deepEqual([...new Set(places)], ["Kirkuk"], "the map shows only the filtered place");
+    assert.ok(await page.$("#chips [data-filter=place]"), "the filter shows as a chip");
+
+    await andWait(() => page.click("table.events tbody tr >> nth=0"));
+    const trigger = await page.textContent("[data-testid=evidence-text] .hl-trigger");
+    assert.equal(trigger, expected.items[0]?.event.trigger.text);
+    const place = await page.$$eval("[data-testid=evidence-text] .hl-place", (els) =>
+      els.map((e) => e.textContent).join(""),
+    );
+    assert.equal(place, expected.items[0]?.event.location.text, "the place as the text says it");
+    const sentence = await page.$$eval("[data-testid=evidence-text] .ev", (els) =>
+      els.map((e) => e.textContent).join(""),
+    );
+    assert.ok(
+      sentence.includes(trigger ?? "\u0000"),
+      "the trigger is inside the underlined sentence",
+    );
+    await page.screenshot({ path: join(shots, "evidence.png"), fullPage: true });
+  });
+
+  it("shows who acts on whom, and a clicked day filters by date", async () => {
+    await andWait(() => page.click("#clear"));
+    await andWait(() => page.click("#tabs button[data-tab=actors]"));
+    const rows = await page.$$("table.actors tbody tr");
+    const { total } = await api<{ total: number }>("/api/actor-pairs");
+    assert.equal(rows.length, Math.min(total, 60));
+    assert.ok(rows.length > 0);
+    await page.screenshot({ path: join(shots, "actors.png"), fullPage: true });
+    const day = await page.getAttribute("svg.timeline g.bar >> nth=0", "data-day");
+    await andWait(() => page.click("svg.timeline g.bar >> nth=0"));
+    // A bar is a day, or a month (YYYY-MM) when the range is long: it filters to all of it.
+    assert.ok(day);
+    assert.equal(
+      await page.inputValue("#filters input[name=since]"),
+      day.length === 7 ? `${day}-01` : day,
+    );
+    assert.ok((await page.inputValue("#filters input[name=until]")).startsWith(day));
+    const range = `since=${await page.inputValue("#filters input[name=since]")}&until=${await page.inputValue("#filters input[name=until]")}`;
+    const { total: inRange } = await api<{ total: number }>(`/api/actor-pairs?${range}`);
+    assert.ok(inRange < total, "the date filter narrows the actor view");
+    assert.equal((await page.$$("table.actors tbody tr")).length, Math.min(inRange, 60));
+    await page.screenshot({ path: join(shots, "timeline-filtered.png"), fullPage: true });
+  });
+
+  it("renders an article's <script> and <img onerror> as text and runs none of it", async () => {
+    const { items } = await api<{
+      items: { articleId: string; index: number; evidenceText: string }[];
+    }>("/api/events?place=Basra");
+    const hostile = items.find(
+      (e) => e.evidenceText.includes("<script>") || e.evidenceText.includes("<img"),
+    );
+    assert.ok(hostile, "the hostile article yields an event whose sentence holds a payload");
+    await andWait(() =>
+      page.goto(
+        `${server.url}/#article=${hostile.articleId}&event=${hostile.articleId}/${hostile.index}`,
+      ),
+    );
+    const shown = await page.textContent("[data-testid=evidence-text]");
+    assert.ok(
+      shown?.includes("<script>window.__pwned='script'</script>"),
+      "the payload is shown as text",
+    );
+    assert.ok(shown?.includes(`<img src=x onerror="window.__pwned='img';alert(1)">`));
+    await andWait(async () => {
+      await page.click("#tabs button[data-tab=search]");
+    });
+    await andWait(async () => {
+      await page.fill("#tab-body input[name=search]", "rally OR rallied");
+      await page.click("#tab-body form.search button");
+    });
+    assert.match((await page.textContent("#tab-body ol.hits")) ?? "", /onerror/);
+    await page.screenshot({ path: join(shots, "hostile-article.png"), fullPage: true });
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+      undefined,
+    );
+    assert.equal(
+      await page.$$eval("img", (imgs) => imgs.length),
+      0,
+      "no <img> element was created",
+    );
+    assert.equal(
+      await page.$$eval("script", (scripts) => scripts.length),
+      1,
+      "only the app's own script",
+    );
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(pageErrors, []);
+  });
+});
