@@ -467,6 +467,15 @@ function verbReading(
     );
   if (isAux(prev) || NEGATORS.has(prev) || prev.endsWith("ly")) return true;
   if (/^(he|she|they|we|i|it|who|which)$/.test(prev)) return true;
+  // `shooting victims`, `killing fields`: an -ing form modifying a plural noun.
+  const next0 = ix.low[cand.b] ?? "";
+  if (
+    w.endsWith("ing") &&
+    ix.entity[cand.b] === -1 &&
+    (nominalLemma(next0) !== null ||
+      /^(victims|deaths|death|spree|incident|incidents|range|galleries)$/.test(next0))
+  )
+    return false;
   if (w.endsWith("ing") || (w.endsWith("ed") && !state.nounForms.has(w))) return true;
   if (PREPOSITIONS.has(prev)) return false;
   const next = ix.low[cand.b] ?? "";
@@ -1751,6 +1760,17 @@ function refineType(view: SentenceView, d: Draft): void {
     }
   }
   const sector = d.actor?.arg.sector ?? null;
+  // `attacked Machado in early-morning tweets`, `attacks on her record`: words, not force.
+  if (
+    d.type === "ASSAULT" &&
+    /^assault\/(attack|attack-noun|assault|assault-noun)$/.test(d.rule) &&
+    verbalAttack(view, d)
+  ) {
+    d.type = "ACCUSE";
+    d.mode = "disapprove";
+    d.rule = `${d.rule}+verbal`;
+    return;
+  }
   // Crowds storming or burning: a riot, not an armed assault.
   if (
     d.type === "ASSAULT" &&
@@ -1792,6 +1812,29 @@ function refineType(view: SentenceView, d: Draft): void {
         if (/^(police|policemen|gendarmes)$/.test(ix.low[i] as string)) d.mode = "police";
     }
   }
+}
+
+const SPEECH_NOUNS =
+  /^(tweets?|statements?|speech(es)?|remarks?|interviews?|ads?|advertisements?|op-eds?|comments?|words|rally|debates?|posts?|messages?|campaign|column|editorial|letter|press)$/;
+const ARMED_SECTORS = new Set(["MIL", "REB", "COP"]);
+
+/** An attack made with words: a medium of speech in the clause and no armed side. */
+function verbalAttack(view: SentenceView, d: Draft): boolean {
+  const { ix } = view;
+  const armed = (r: Resolved | null): boolean =>
+    r !== null && ARMED_SECTORS.has(r.arg.sector ?? "");
+  if (
+    armed(d.actor) ||
+    armed(d.recipient) ||
+    weaponMode(ix, Math.max(view.from, d.groupStart - 3), d.clauseEnd)
+  )
+    return false;
+  for (let i = Math.max(view.from, d.groupStart - 4); i < d.clauseEnd; i++)
+    if (SPEECH_NOUNS.test(ix.low[i] as string)) return true;
+  // A person attacking a person (`Trump attacked Machado`) is a war of words.
+  const person = (r: Resolved | null): boolean =>
+    r?.arg.entity !== undefined && ix.doc.entities[r.arg.entity]?.type === "PERSON";
+  return person(d.actor) && person(d.recipient);
 }
 
 const WEAPONS: [RegExp, string][] = [
