@@ -220,6 +220,20 @@ export function findMentions(input: MentionInput): Mention[] {
         }
       }
     }
+    // `South` `Korea` tagged as `Korea`: a capitalised word right before may complete the name.
+    if (first >= 1 && start === entity.start) {
+      const prev = tokens[first - 1] as Token;
+      if (isCapitalised(text, prev) && prev.end + 1 === start && owner[first - 1] !== 2) {
+        const whole = gazetteer.lookup(text.slice(prev.start, end));
+        if (whole.length > 0) {
+          candidates = whole;
+          start = prev.start;
+          first -= 1;
+          const previous = mentions.findIndex((m) => m.start === prev.start);
+          if (previous >= 0) mentions.splice(previous, 1);
+        }
+      }
+    }
     // `Washington` `,` `D.C.` runs on over the comma too.
     for (let extra = last; extra < last + 3 && extra < tokens.length; extra++) {
       const next = tokens[extra] as Token;
@@ -484,9 +498,33 @@ export function findMentions(input: MentionInput): Mention[] {
   }
 
   mentions.sort((a, b) => a.start - b.start);
+  for (const mention of mentions) trimAndWiden(text, mention, gazetteer);
   linkContainers(text, mentions, gazetteer);
   markTypeCues(text, mentions);
   return mentions;
+}
+
+const LEADING_ARTICLE = /^the\s+/i;
+/** A capitalised compass word right before a name is part of it: `South Venezuela`, `West Wales`. */
+const DIRECTION_BEFORE =
+  /(?:^|[\s(“"‘'])((?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|North-East|North-West|South-East|South-West|Northeast|Northwest|Southeast|Southwest)\s+)$/;
+
+/**
+ * Span edges as a reader draws them: no leading article (`The Ukraine` → `Ukraine`, when the
+ * rest is itself a name), and a capitalised compass word before the name included.
+ */
+function trimAndWiden(text: string, mention: Mention, gazetteer: Gazetteer): void {
+  if (mention.form !== "name") return;
+  const surface = text.slice(mention.start, mention.end);
+  const article = LEADING_ARTICLE.exec(surface);
+  if (article && gazetteer.lookup(surface.slice(article[0].length)).length > 0) {
+    mention.start += article[0].length;
+    return;
+  }
+  const direction = DIRECTION_BEFORE.exec(
+    text.slice(Math.max(0, mention.start - 14), mention.start),
+  );
+  if (direction?.[1]) mention.start -= direction[1].length;
 }
 
 /** `Kirkuk, Iraq`, `Cadale (Middle Shabelle)`, `Paris, Texas`: the second contains the first. */

@@ -91,6 +91,9 @@ const TRAPS: [string, string, number, number | null, string?][] = [
   ["Vladimir Putin met Kobe Bryant.", "Vladimir", 0, null],
   ["The NATO summit opened.", "NATO", 0, null],
   ["KYIV, March 3 — Talks resumed.", "KYIV", 0, 703448, "city"],
+  ["Mining is spreading in South Venezuela.", "South Venezuela", 0, 3625428, "country"],
+  ["Rain is due in Southern California today.", "Southern California", 0, 5332921, "admin1"],
+  ["The Ukraine crisis deepened.", "Ukraine", 0, 690791, "country"],
   ["ROME (Reuters) — The pope spoke.", "ROME", 0, 3169070, "city"],
   ["Some Guys Have All The Luck is playing.", "Luck", 0, null],
   ["The Syrian Arab Red Crescent (SARC) helped.", "Crescent", 0, null],
@@ -223,11 +226,13 @@ describe("places: the committed index matches the lexicons it was built from", (
 });
 
 describe("places: gazetteer", () => {
-  test("loads in well under a second and holds the countries", () => {
-    const started = performance.now();
+  test("loads in well under a second of CPU and holds the countries", () => {
+    // CPU time, not wall time: a loaded CI machine must not fail this.
+    const before = process.cpuUsage();
     const gazetteer = loadGazetteer(new URL("./model/gazetteer.json.gz", import.meta.url).pathname);
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 1500, `loaded in ${elapsed.toFixed(0)} ms`);
+    const used = process.cpuUsage(before);
+    const ms = (used.user + used.system) / 1000;
+    assert.ok(ms < 2000, `loaded in ${ms.toFixed(0)} ms of CPU`);
     const iraq = gazetteer.country("IQ");
     assert.ok(iraq !== undefined);
     assert.equal(gazetteer.entry(iraq).geonameId, 99237);

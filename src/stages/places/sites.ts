@@ -198,7 +198,8 @@ export function findSites(
     while (from > 0 && i - from < 4) {
       const prev = tokens[from - 1] as Token;
       const prevWord = text.slice(prev.start, prev.end);
-      const nameWord = prev.kind === "word" && UPPER.test(prevWord);
+      // `Vatican-owned` is a modifier, not part of the name.
+      const nameWord = prev.kind === "word" && UPPER.test(prevWord) && !prevWord.includes("-");
       const ordinal = prev.kind === "number" && /\d(st|nd|rd|th)$/.test(prevWord);
       if (!(nameWord || ordinal) || prev.end + 1 < (tokens[from] as Token).start) break;
       from--;
