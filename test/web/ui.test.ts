@@ -55,11 +55,19 @@ describe("web UI in Chromium", { skip: missing ?? false }, () => {
   });
 
   /** Do something that changes the hash, and wait until the UI has drawn the result. */
+  /** The UI's draw counter; the function runs in the page, hence `globalThis`. */
+  const readyMark = () =>
+    (globalThis as unknown as { document: { body: { dataset: { ready?: string } } } }).document.body
+      .dataset.ready ?? "";
+
+  /** Do something that changes the hash, and wait until the UI has drawn the result. */
   async function andWait(action: () => Promise<unknown>): Promise<void> {
-    const before = await page.evaluate(() => document.body.dataset.ready ?? "");
+    const before = await page.evaluate(readyMark);
     await action();
     await page.waitForFunction((previous) => {
-      const ready = document.body.dataset.ready;
+      const ready = (
+        globalThis as unknown as { document: { body: { dataset: { ready?: string } } } }
+      ).document.body.dataset.ready;
       return ready !== undefined && ready !== previous;
     }, before);
   }
@@ -183,10 +191,7 @@ describe("web UI in Chromium", { skip: missing ?? false }, () => {
     });
     assert.match((await page.textContent("#tab-body ol.hits")) ?? "", /onerror/);
     await page.screenshot({ path: join(shots, "hostile-article.png"), fullPage: true });
-    assert.equal(
-      await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
-      undefined,
-    );
+    assert.equal(await page.evaluate<string | undefined>("window.__pwned"), undefined);
     assert.equal(
       await page.$$eval("img", (imgs) => imgs.length),
       0,
