@@ -30,6 +30,8 @@ const DEFAULT_PRIOR = 3.5;
 const COUNTRY_WEIGHT = 4;
 /** Bonus when the candidate lies in a first-level region the article names. */
 const ADMIN1_WEIGHT = 2.5;
+/** How many times smaller than the biggest bearer of its name a town is "far smaller". */
+const FAR_SMALLER = 20;
 /** Bonus (or, negated by half, malus) for lying inside the container written beside it. */
 const CONTAINER_WEIGHT = 8;
 const STATE_CUE_WEIGHT = 6;
@@ -153,6 +155,10 @@ export function resolveMentions(mentions: readonly Mention[], gazetteer: Gazette
     let bestScore = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
     const hasCountry = mention.candidates.some((c) => gazetteer.entry(c).feature === "PCLI");
+    let biggest = 0;
+    for (const c of mention.candidates) {
+      if (c >= 0) biggest = Math.max(biggest, gazetteer.entry(c).population);
+    }
     for (const c of mention.candidates) {
       const entry = gazetteer.entry(c);
       let score = prior(entry) - (c < 0 ? WEAK_NAME_PENALTY : 0);
@@ -168,7 +174,9 @@ export function resolveMentions(mentions: readonly Mention[], gazetteer: Gazette
         entry.feature !== "ADM1" &&
         (votes.admin1.get(entry.admin1) ?? 0) > 0
       ) {
-        score += ADMIN1_WEIGHT;
+        // A town far smaller than the name's big bearer gets half: a Louisville in the named
+        // state of Mississippi (6,600 people) must not outrank Louisville, Kentucky (600,000).
+        score += entry.population * FAR_SMALLER >= biggest ? ADMIN1_WEIGHT : ADMIN1_WEIGHT / 2;
       }
       if (entry.feature === "ADM1" && (votes.admin1Places.get(entry.admin1 ?? "") ?? 0) > 0) {
         score += ADMIN1_WITH_PLACES;
