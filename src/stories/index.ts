@@ -4,7 +4,30 @@
  */
 import { type ClusterOptions, StoryClusterer, type StoryInput } from "./cluster.ts";
 
-export { type ClusterOptions, StoryClusterer, type StoryInput } from "./cluster.ts";
+export {
+  type ClustererState,
+  type ClusterOptions,
+  clusterDefaults,
+  StoryClusterer,
+  type StoryInput,
+} from "./cluster.ts";
+export {
+  Deduplicator,
+  type DedupOptions,
+  type DuplicateBackend,
+  type DuplicateMatch,
+  dedupDefaults,
+  MemoryDuplicateBackend,
+} from "./dedup.ts";
+export {
+  type EventMention,
+  EventMerger,
+  type MergedEvent,
+  type MergeOptions,
+  mentionsOf,
+  mergeDefaults,
+} from "./events.ts";
+export { type StoryPassOptions, StoryUpdater, storyPass } from "./update.ts";
 
 /** Cluster articles into stories in order of publication (input order breaks ties). */
 export function clusterStories(
