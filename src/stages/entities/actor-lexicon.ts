@@ -33,7 +33,11 @@ export interface ActorLexicon {
 }
 
 function parseFile(path: string, user: boolean): ActorEntry[] {
+  // `--lexicon` files go to every stage: a file that is not JSON, or has no "actors" array,
+  // is another stage's lexicon and is left alone.
+  if (user && !path.toLowerCase().endsWith(".json")) return [];
   const data = JSON.parse(readFileSync(path, "utf8")) as { actors?: unknown };
+  if (data.actors === undefined && user) return [];
   if (!Array.isArray(data.actors)) {
     throw new Error(`${path}: an actor lexicon is a JSON object with an "actors" array`);
   }
