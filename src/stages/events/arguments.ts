@@ -43,6 +43,8 @@ export interface Resolved {
   coded: boolean;
   /** Further conjuncts of a coordinated phrase, each a named actor. */
   others?: Resolved[];
+  /** Whether a named person or organisation heads the phrase (a specific actor, coded or not). */
+  named?: boolean;
 }
 
 /** Words that count or group the noun after `of` (`Hundreds of students`, `a group of`). */
@@ -286,7 +288,7 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
       sector: actor?.sector ?? (nominal ? nominalSector(nominal) : null),
       entity: headEnt,
     };
-    return { arg, head: firstTokenOf(ix, ent), nominal, place: -1, coded: true };
+    return { arg, head: firstTokenOf(ix, ent), nominal, place: -1, coded: true, named: true };
   }
   // A country or demonym alone (`Jordan agreed`), or with a nominal head (`Iraqi troops`).
   let place = -1;

@@ -281,8 +281,10 @@ function codeSentence(
   applyModality(drafts);
   foldCounts(view, drafts, ac, verbLike);
   for (const d of drafts) if (!d.drop) refineType(view, d);
-  for (const d of drafts) if (!d.drop) checkEvidence(d);
+  // A later mention of an earlier event (`these air strikes`) is found first: it is no new
+  // event, but it carries links.
   for (const d of drafts) if (!d.drop && d.pos === "n") findAntecedent(view, d, events);
+  for (const d of drafts) if (!d.drop && !d.alias) checkEvidence(d);
   const emitted: Draft[] = [];
   for (const d of drafts) {
     if (d.drop) continue;
@@ -1862,6 +1864,31 @@ function weaponMode(ix: DocIndex, from: number, to: number): string | null {
 /** Flags that need a light verb, a recipient or some argument before a mention is an event. */
 function checkEvidence(d: Draft): void {
   const flags = d.entry.flags;
+  // PLOVER codes what political actors do: an event whose actor and recipient are both
+  // unknown (`Three bedrooms occupy the top floor`, `the game wound down`) is no event,
+  // unless it is violence or a crowd with a place or a toll of its own.
+  const coded = (r: Resolved | null): boolean =>
+    r !== null && (r.arg.country !== null || r.arg.sector !== null || r.named === true);
+  if (!coded(d.actor) && !coded(d.recipient)) {
+    const physical =
+      d.type === "ASSAULT" || d.type === "PROTEST" || d.type === "COERCE" || d.type === "MOBILIZE";
+    const grounded =
+      d.dead !== null ||
+      d.injured !== null ||
+      d.arrested !== null ||
+      d.size !== null ||
+      d.vague.size > 0 ||
+      d.pps.has("in") ||
+      d.pps.has("near") ||
+      d.pps.has("at") ||
+      (d.type === "MOBILIZE" && d.passive) ||
+      d.actor !== null ||
+      d.recipient !== null;
+    if (!(physical && grounded)) {
+      d.drop = true;
+      return;
+    }
+  }
   if (flags.has("needrole") && !d.recipient) d.drop = true;
   // `sought to ease tensions`: as a governor without a complement event it says nothing.
   if (flags.has("modal") && d.pos === "v" && d.complements.length === 0 && !d.obj) d.drop = true;
