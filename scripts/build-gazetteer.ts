@@ -23,15 +23,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const lexiconDir = join(root, "src/stages/places/lexicon");
 const outPath = join(root, "src/stages/places/model/gazetteer.json.gz");
 
-/** Populated places below this size are left out unless they are administrative seats. */
-const MIN_POPULATION = 5000;
 /**
- * English-language local news names small towns of these countries (`Allendale`, `Lemay`):
- * their places are kept from this size. Elsewhere a town under MIN_POPULATION is rarely in
- * English news, and every entry costs index size and ambiguity.
+ * Populated places below this size are left out unless they are administrative seats. News
+ * of conflict and local news name towns this small (`Cadale`, `Lemay`); smaller ones would
+ * add index size and ambiguity more than they add places found.
  */
-const LOCAL_NEWS_COUNTRIES = new Set(["US", "GB", "CA", "AU", "IE", "NZ"]);
-const MIN_POPULATION_LOCAL = 1000;
+const MIN_POPULATION = 1000;
 /** Sections of cities (PPLX) are kept from this size. */
 const MIN_POPULATION_SECTION = 20000;
 /** Alternate names are indexed only for places this big (or seats): small places' variants add noise. */
@@ -99,8 +96,7 @@ function readCities(): City[] {
     if (DROPPED_FEATURES.has(feature) && !bigSection) continue;
     const seat =
       SEAT_FEATURES.has(feature) || (feature === "PPLA2" && population >= MIN_POPULATION_SEAT2);
-    const local = LOCAL_NEWS_COUNTRIES.has(f[8] ?? "") && population >= MIN_POPULATION_LOCAL;
-    if (population < MIN_POPULATION && !seat && !local) continue;
+    if (population < MIN_POPULATION && !seat) continue;
     const name = f[1] ?? "";
     const names = new Set([name, f[2] ?? ""]);
     if (population >= MIN_POPULATION_ALTERNATES || feature === "PPLC" || feature === "PPLA") {

@@ -2,7 +2,7 @@
  * The compact gazetteer: GeoNames places (countries, first- and second-level regions, cities of
  * 1,000+ people or administrative seats) plus our hand-written regions and sites, indexed by
  * `nameKey`. Built by `npm run build:gazetteer` into `model/gazetteer.json`; loaded once per
- * process. Stored gzipped (2.5 MB instead of 8): git keeps it small and gunzip costs little next
+ * process. Stored gzipped (3.8 MB instead of 11.5): git keeps it small and gunzip costs little next
  * to JSON.parse.
  */
 import { readFileSync } from "node:fs";

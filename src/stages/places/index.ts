@@ -10,7 +10,7 @@
  * 0.970/0.829/0.894 overlap on all toponym types; 0.896/0.755/0.820 and 0.949/0.800/0.868 on
  * literal ones. Of detected gold toponyms 94.3% (all) and 92.3% (literal) lie within 161 km
  * of the gold point, median error 0 km, GeoNames id equal for 89.2% / 85.8%. This stage alone
- * runs at about 14 M characters per CPU second; the gazetteer parses in about 0.2 s of CPU.
+ * runs at about 14 M characters per CPU second; the gazetteer (123,000 places) parses in under half a second of CPU.
  */
 import type { Entity, Place } from "../../core/annotations.ts";
 import type { PipelineOptions, Stage } from "../../core/stage.ts";
