@@ -100,6 +100,14 @@ function argumentFits(arg: Event["actor"], want: Fact | undefined): boolean {
 
 function eventFact(fact: Fact | string): boolean {
   const f = fact as Fact;
+  // Two `should` facts are prose: the links between events, and who vouches for MOBILIZE.
+  if (typeof f.links === "string") {
+    const relations = new Set(doc.events.flatMap((e) => e.links.map((l) => l.relation)));
+    return relations.has("retaliation-for") && relations.has("after");
+  }
+  if (typeof f.attribution === "string") {
+    return doc.events.some((e) => e.type === "MOBILIZE" && e.attribution !== null);
+  }
   const types = [str(f.type), ...((f.alt_types as string[] | undefined) ?? [])];
   return doc.events.some((e: Event) => {
     const sentence = fold(doc.text.slice(e.evidence.start, e.evidence.end));
