@@ -47,6 +47,18 @@ export interface Resolved {
   named?: boolean;
 }
 
+/** Nouns that, modifying another, make it theirs (`army checkpoint` is the army's). */
+const INSTITUTIONS = new Set([
+  "army",
+  "military",
+  "police",
+  "navy",
+  "government",
+  "rebel",
+  "militia",
+  "embassy",
+]);
+
 /** Words that count or group the noun after `of` (`Hundreds of students`, `a group of`). */
 const PARTITIVES = new Set(
   "hundreds thousands tens dozens scores millions group groups number numbers one some many most all members member part third half majority rest handful crowd crowds".split(
@@ -225,6 +237,13 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
     if (lemma) {
       nominal = lemma;
       nominalAt = h;
+      break;
+    }
+    // `an army checkpoint`, `a police station`: an institution modifying the head.
+    const mod = h - 1 >= s && !isNameWord(h - 1) ? nominalLemma(ix.low[h - 1] as string) : null;
+    if (mod && INSTITUTIONS.has(mod)) {
+      nominal = mod;
+      nominalAt = h - 1;
       break;
     }
   }

@@ -1881,6 +1881,8 @@ function checkEvidence(d: Draft): void {
       d.pps.has("in") ||
       d.pps.has("near") ||
       d.pps.has("at") ||
+      d.pps.has("on") ||
+      d.pps.has("against") ||
       (d.type === "MOBILIZE" && d.passive) ||
       d.actor !== null ||
       d.recipient !== null;
