@@ -2002,7 +2002,7 @@ function buildEvent(
     const local = (arg: EventArgument | null): boolean =>
       arg !== null &&
       (/\bethnic\b/i.test(arg.text) ||
-        (!arg.country && (arg.sector === null || CIVIL.has(arg.sector))));
+        (!arg.country && (arg.sector === null || CIVIL.has(arg.sector) || arg.sector === "MED")));
     if ((d.type === "ASSAULT" || d.type === "COERCE") && local(recipient) && recipient)
       recipient = { ...recipient, country: here };
     if (d.type === "PROTEST" && local(actor) && actor) actor = { ...actor, country: here };
