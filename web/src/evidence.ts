@@ -111,7 +111,12 @@ export function renderEvidence(
     text,
     mentions,
   );
-  text.querySelector(".ev")?.scrollIntoView({ block: "center" });
+  // Scroll the panel (only the panel, not the page) so the evidence sits in its upper third.
+  const first = text.querySelector<HTMLElement>(".ev");
+  if (first) {
+    const offset = first.getBoundingClientRect().top - host.getBoundingClientRect().top;
+    host.scrollTop += offset - host.clientHeight / 3;
+  } else host.scrollTop = 0;
 }
 
 /** Append `text` (starting at offset `base` of the article) cut into marked pieces. */

@@ -211,7 +211,11 @@ async function renderEvents(body: HTMLElement, state: State): Promise<void> {
       h("td", {}, who(item.event.recipient)),
       h("td", {}, item.event.location?.name ?? ""),
       h("td", { class: "num" }, String(item.merged?.numMentions ?? 1)),
-      h("td", { class: "sentence" }, item.evidenceText),
+      h(
+        "td",
+        { class: "sentence" },
+        h("div", { class: "clamp", title: item.evidenceText }, item.evidenceText),
+      ),
     );
     return row;
   });

@@ -17,6 +17,8 @@ export interface MapHandlers {
 
 type Countries = GeoJSON.FeatureCollection<GeoJSON.Geometry>;
 
+const MAX_LABELS = 24;
+
 export class WorldMap {
   private countries: Countries | null = null;
   private points: EventPoint[] = [];
@@ -130,6 +132,8 @@ export class WorldMap {
         this.handlers.onPlace(point.name);
       });
       layer.append(circle);
+      // Names of the most mentioned places only: dozens of labels would hide each other.
+      if (sorted.indexOf(point) >= MAX_LABELS) continue;
       layer.append(
         s(
           "text",

@@ -17,9 +17,26 @@ export function renderTimeline(
     fill(host, h("p", { class: "muted" }, "No dated events match."));
     return;
   }
-  const days = counts.map((c) => Date.parse(`${c.day}T00:00:00Z`));
-  const first = Math.min(...days);
-  const last = Math.max(...days);
+  // A few events dated decades away (history recalled in an article) would squash the rest
+  // into one hairline: past two years, the axis spans the middle 90% of events and says how
+  // many it leaves out.
+  const ordered = [...counts].sort((a, b) => a.day.localeCompare(b.day));
+  const all = ordered.reduce((sum, c) => sum + c.count, 0);
+  const at = (share: number) => {
+    let seen = 0;
+    for (const c of ordered) {
+      seen += c.count;
+      if (seen >= share * all) return Date.parse(`${c.day}T00:00:00Z`);
+    }
+    return Date.parse(`${ordered[ordered.length - 1]?.day}T00:00:00Z`);
+  };
+  const trim = all >= 50 && at(1) - at(0) > 730 * DAY_MS;
+  const first = trim ? at(0.05) : at(0);
+  const last = trim ? at(0.95) : at(1);
+  const dayOf = (c: TimelineCount) => Date.parse(`${c.day}T00:00:00Z`);
+  const outside = counts.filter((c) => dayOf(c) < first || dayOf(c) > last);
+  const shown = counts.filter((c) => dayOf(c) >= first && dayOf(c) <= last);
+  const leftOut = outside.reduce((sum, c) => sum + c.count, 0);
   const byMonth = (last - first) / DAY_MS > 120;
   const bucketOf = (day: string) => (byMonth ? day.slice(0, 7) : day);
   const buckets: string[] = [];
@@ -28,7 +45,7 @@ export function renderTimeline(
     if (buckets[buckets.length - 1] !== key) buckets.push(key);
   }
   const stacks = new Map<string, Map<string, number>>();
-  for (const c of counts) {
+  for (const c of shown) {
     const key = bucketOf(c.day);
     const stack = stacks.get(key) ?? new Map<string, number>();
     stack.set(c.type, (stack.get(c.type) ?? 0) + c.count);
@@ -106,7 +123,7 @@ export function renderTimeline(
       s("text", { x: x.toFixed(1), y: height - 6, class: "axis", "text-anchor": "middle" }, bucket),
     );
   });
-  const present = typeOrder.filter((t) => counts.some((c) => c.type === t));
+  const present = typeOrder.filter((t) => shown.some((c) => c.type === t));
   const legend = h(
     "p",
     { class: "legend" },
@@ -117,5 +134,17 @@ export function renderTimeline(
     }),
   );
   if (byMonth) legend.prepend(h("span", { class: "muted" }, "by month:"));
+  if (leftOut) {
+    legend.append(
+      h(
+        "span",
+        {
+          class: "muted",
+          attrs: { "data-testid": "timeline-outside", "data-count": String(leftOut) },
+        },
+        `${leftOut} event${leftOut === 1 ? "" : "s"} outside ${buckets[0]} … ${buckets[buckets.length - 1]} not drawn (filter by date to see them)`,
+      ),
+    );
+  }
   fill(host, svg, legend);
 }
