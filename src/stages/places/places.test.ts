@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -240,8 +240,9 @@ describe("places: gazetteer", () => {
 });
 
 describe("places: a user's lexicon", () => {
-  test("`--lexicon x.places.tsv` adds places the gazetteer lacks", () => {
+  test("`--lexicon x.places.tsv` adds places the gazetteer lacks", (t) => {
     const dir = mkdtempSync(join(tmpdir(), "places-"));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
     const path = join(dir, "niamey.places.tsv");
     writeFileSync(
       path,
