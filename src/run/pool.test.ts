@@ -81,6 +81,19 @@ describe("processAll", () => {
     assert.equal(kept.idGiven, true);
   });
 
+  it("closes the source when the consumer stops early", async () => {
+    let closed = false;
+    async function* source(): AsyncGenerator<ReadResult> {
+      try {
+        yield* inputs(40);
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const _ of processAll(source(), { concurrency: 1 })) break;
+    assert.equal(closed, true);
+  });
+
   it("keeps a run shorter than the worker threshold in this thread", async () => {
     // A function cannot be posted to a worker, so this document tells where it ran.
     const odd = { raw: "x", format: "text", origin: "odd", title: (() => "") as unknown as string };

@@ -83,10 +83,19 @@ async function* concat<T>(
 ): AsyncGenerator<T> {
   yield* first;
   if (!rest) return;
-  for (;;) {
-    const next = await rest.next();
-    if (next.done) return;
-    yield next.value;
+  let done = false;
+  try {
+    for (;;) {
+      const next = await rest.next();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // A consumer that stops early: let the source close its files.
+    if (!done) await rest.return?.();
   }
 }
 
@@ -114,8 +123,8 @@ async function* inWorkers(
   const pool = await WorkerPool.start(concurrency, options.pipeline ?? {});
   options.onReady?.();
   const maxInFlight = Math.max(concurrency, options.maxInFlight ?? concurrency * 16);
+  const iterator = inputs[Symbol.asyncIterator]();
   try {
-    const iterator = inputs[Symbol.asyncIterator]();
     // Results in input order; each resolves when its worker answers. Never rejects.
     const window: Promise<ProcessResult>[] = [];
     let exhausted = false;
@@ -137,6 +146,7 @@ async function* inWorkers(
     }
   } finally {
     await pool.close();
+    await iterator.return?.();
   }
 }
 
