@@ -2006,6 +2006,23 @@ function buildEvent(
     if ((d.type === "ASSAULT" || d.type === "COERCE") && local(recipient) && recipient)
       recipient = { ...recipient, country: here };
     if (d.type === "PROTEST" && local(actor) && actor) actor = { ...actor, country: here };
+    // A protest, a crackdown or a concession with no named target is directed at the
+    // authorities of the place (`demonstrated in Serbia`), as CAMEO-style coding has it.
+    if (
+      !recipient &&
+      location &&
+      (d.type === "PROTEST" ||
+        (here !== actor?.country && (d.type === "COERCE" || d.type === "CONCEDE")))
+    ) {
+      recipient = {
+        start: location.start,
+        end: location.end,
+        text: location.text,
+        name: location.name,
+        country: here,
+        sector: null,
+      };
+    }
   }
   const event: Event = {
     id: `e${a.start}`,
