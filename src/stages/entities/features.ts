@@ -112,6 +112,8 @@ const T = {
   wordP1: 31,
   cueP2: 32,
   lowerKnown: 33,
+  capRun: 34,
+  capRunLen: 35,
   prev: 40,
   prev2: 41,
   prevLower: 42,
@@ -119,7 +121,7 @@ const T = {
 } as const;
 
 /** Number of label-free features per token (fixed, so buffers can be flat). */
-export const STATIC_FEATURES = 33;
+export const STATIC_FEATURES = 35;
 
 /** Per-sentence token hashes, reused across sentences to avoid allocation. */
 export class SentenceFeatures {
@@ -130,6 +132,9 @@ export class SentenceFeatures {
   gaz = new Int32Array(64);
   cue = new Int32Array(64);
   known = new Int32Array(64);
+  /** Position in, and length of, the run of capitalised words (and connectors) a token is in. */
+  runPos = new Int32Array(64);
+  runLen = new Int32Array(64);
   affix = new Int32Array(64 * 8);
   /** Flat buffer: STATIC_FEATURES hashes per token. */
   feats = new Int32Array(64 * STATIC_FEATURES);
@@ -144,6 +149,8 @@ export class SentenceFeatures {
     this.gaz = new Int32Array(size);
     this.cue = new Int32Array(size);
     this.known = new Int32Array(size);
+    this.runPos = new Int32Array(size);
+    this.runLen = new Int32Array(size);
     this.affix = new Int32Array(size * 8);
     this.feats = new Int32Array(size * STATIC_FEATURES);
   }
@@ -243,8 +250,44 @@ export class SentenceFeatures {
     }
   }
 
+  /**
+   * Runs of capitalised words, with `of`, `the`, `and`, `&` and `-` inside them
+   * (`Daughters of the American Revolution`): where a token sits in its run, and how long the
+   * run is, tell name boundaries. Tokens outside a run get length 0.
+   */
+  private capitalRuns(text: string, tokens: readonly Token[], from: number): void {
+    const n = this.n;
+    let i = 0;
+    while (i < n) {
+      if (!capitalWord(text, tokens[from + i] as Token)) {
+        this.runPos[i] = 0;
+        this.runLen[i] = 0;
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      let end = j;
+      while (j < n) {
+        const t = tokens[from + j] as Token;
+        if (capitalWord(text, t)) end = ++j;
+        else if (j - i < 8 && RUN_JOINERS.has(text.slice(t.start, t.end))) j++;
+        else break;
+      }
+      for (let k = i; k < end; k++) {
+        this.runPos[k] = k - i;
+        this.runLen[k] = end - i;
+      }
+      for (let k = end; k < j; k++) {
+        this.runPos[k] = 0;
+        this.runLen[k] = 0;
+      }
+      i = Math.max(end, i + 1);
+    }
+  }
+
   private fill(text: string, tokens: readonly Token[], from: number): void {
     const n = this.n;
+    this.capitalRuns(text, tokens, from);
     const f = this.feats;
     const BOS = 0x5eed;
     const EOS = 0x0e05;
@@ -314,8 +357,20 @@ export class SentenceFeatures {
       f[o + 30] = mix(T.wordP1, i + 1 < n ? (this.word[i + 1] as number) : EOS);
       f[o + 31] = mix(T.cueP2, cueP2);
       f[o + 32] = mix3(T.lowerKnown, this.known[i] as number, shape);
+      const pos = this.runPos[i] as number;
+      const len = this.runLen[i] as number;
+      f[o + 33] = mix3(T.capRun, Math.min(pos, 3), Math.min(len - pos - 1, 3));
+      f[o + 34] = mix3(T.capRunLen, Math.min(len, 6), initial ? 1 : 0);
     }
   }
+}
+
+const RUN_JOINERS = new Set(["of", "the", "and", "&", "-", "de", "al", "for"]);
+
+function capitalWord(text: string, t: Token): boolean {
+  if (t.kind !== "word") return false;
+  const c = text.charCodeAt(t.start);
+  return (c >= 65 && c <= 90) || (c > 127 && lowerCode(c) !== c);
 }
 
 /** Label-dependent features of token `i` given the two previous labels. */
