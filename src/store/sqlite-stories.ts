@@ -208,7 +208,8 @@ export class SqliteStoryStore implements StoryStore {
 
   async storyArticles(storyId: number): Promise<StoryArticle[]> {
     const rows = this.sql(
-      `SELECT a.id, a.title, a.source, a.published, s.duplicate_of, s.duplicate_kind,
+      `SELECT a.id, coalesce(a.title, substr(a.text, 1, 80)) AS title, a.source, a.published,
+         s.duplicate_of, s.duplicate_kind,
          s.similarity
        FROM story_articles s JOIN articles a ON a.id = s.article_id
        WHERE s.story_id = ? ORDER BY a.published IS NULL, a.published, a.seq`,

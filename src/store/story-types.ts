@@ -23,6 +23,7 @@ export interface StorySummary {
 
 export interface StoryArticle {
   id: string;
+  /** The title, or the first 80 characters of the text when there is none. */
   title: string | null;
   source: string | null;
   published: string | null;
