@@ -29,6 +29,8 @@ export interface Route {
 const WHOLE_TEXT_CHARS = 20_000;
 /** Sentences either side of the evidence in a window. */
 const WINDOW_SENTENCES = 4;
+/** How far past the window (characters) a highlighted field may widen it. */
+const WIDEN_CHARS = 2_000;
 
 export const routes: readonly Route[] = [
   {
@@ -313,7 +315,10 @@ export function evidenceOf(doc: AnnotatedDocument, stored: ExploredEvent): Event
     const to =
       doc.sentences[Math.min(doc.sentences.length - 1, event.evidence.sentence + WINDOW_SENTENCES)];
     context = { start: Math.min(from?.start ?? start, start), end: Math.max(to?.end ?? end, end) };
+    // A field said a little outside the window widens it; one said far away (a place
+    // named in the first paragraph) stays in `highlights` but out of the context.
     for (const h of highlights) {
+      if (h.end < context.start - WIDEN_CHARS || h.start > context.end + WIDEN_CHARS) continue;
       context.start = Math.min(context.start, h.start);
       context.end = Math.max(context.end, h.end);
     }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { sampleDocument } from "../store/contract.ts";
 import { SqliteStore } from "../store/index.ts";
-import { routes } from "./api.ts";
+import { evidenceOf, routes } from "./api.ts";
 import { type RunningServer, startServer } from "./index.ts";
 import { openApiDocument } from "./openapi.ts";
 
@@ -203,5 +203,53 @@ describe("HTTP API", () => {
         [...route.params],
       );
     }
+  });
+
+  it("sends a window of a long article, widened for nearby fields but not for far ones", () => {
+    const filler = "Nothing of note happened in the town that week. ";
+    const before = filler.repeat(600);
+    const sentence = "Marines were sent to Baghdad on Tuesday. ";
+    const text = `Kirkuk. ${before}${sentence}${filler.repeat(600)}`;
+    const doc = sampleDocument("long", text, { published: "2019-12-31" });
+    const start = text.indexOf(sentence);
+    const sentences = [{ start: 0, end: 7 }];
+    for (let at = 8; at < text.length; ) {
+      const end = text.indexOf(". ", at) + 2;
+      sentences.push({ start: at, end: end - 1 });
+      at = end;
+    }
+    doc.sentences = sentences;
+    const index = sentences.findIndex((s) => s.start === start);
+    const event = doc.events[0];
+    assert.ok(event && index > 0);
+    const span = (word: string, from: number) => {
+      const at = text.indexOf(word, from);
+      return { start: at, end: at + word.length, text: word };
+    };
+    Object.assign(event, {
+      trigger: span("sent", start),
+      evidence: { sentence: index, start, end: start + sentence.length - 1 },
+      // The actor's mention is the first word of the article, far from the evidence.
+      actor: { ...span("Kirkuk", 0), name: "Kirkuk", country: "IRQ", sector: null },
+    });
+    if (event.location) Object.assign(event.location, span("Baghdad", start));
+    if (event.date) Object.assign(event.date, span("Tuesday", start));
+    const evidence = evidenceOf(doc, {
+      articleId: "long",
+      index: 0,
+      event,
+      evidenceText: sentence,
+      article: { published: null, title: null, url: null, source: null },
+      day: null,
+      merged: null,
+    });
+    assert.equal(evidence.context.whole, false);
+    assert.ok(evidence.context.text.length < 1000, `window of ${evidence.context.text.length}`);
+    assert.ok(evidence.context.text.includes(sentence.trim()));
+    const inContext = evidence.highlights.filter(
+      (h) => h.start >= evidence.context.start && h.end <= evidence.context.end,
+    );
+    assert.deepEqual(inContext.map((h) => h.role).sort(), ["date", "place", "trigger"]);
+    assert.equal(evidence.highlights.find((h) => h.role === "actor")?.text, "Kirkuk");
   });
 });

@@ -144,6 +144,61 @@ describe("web UI in Chromium", { skip: missing ?? false }, () => {
     await page.screenshot({ path: join(shots, "evidence.png"), fullPage: true });
   });
 
+  it("filters by a box dragged on the map, and by a clicked place", async () => {
+    await andWait(() => page.click("#clear"));
+    const box = async (place: string) => {
+      const b = await page.locator(`svg.map circle.point[data-place="${place}"]`).boundingBox();
+      assert.ok(b, place);
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    };
+    const baghdad = await box("Baghdad");
+    const kirkuk = await box("Kirkuk");
+    // A rectangle around both cities, starting on bare map (a press on a circle is a click).
+    const tagAt = (xy: number[]) =>
+      (
+        globalThis as unknown as {
+          document: { elementFromPoint(x: number, y: number): { tagName: string } | null };
+        }
+      ).document.elementFromPoint(xy[0] ?? 0, xy[1] ?? 0)?.tagName ?? "";
+    let margin = 25;
+    while (
+      margin < 80 &&
+      (await page.evaluate(tagAt, [
+        Math.min(baghdad.x, kirkuk.x) - margin,
+        Math.min(baghdad.y, kirkuk.y) - margin,
+      ])) === "circle"
+    ) {
+      margin += 10;
+    }
+    const left = Math.min(baghdad.x, kirkuk.x) - margin;
+    const right = Math.max(baghdad.x, kirkuk.x) + margin;
+    const top = Math.min(baghdad.y, kirkuk.y) - margin;
+    const bottom = Math.max(baghdad.y, kirkuk.y) + margin;
+    await andWait(async () => {
+      await page.mouse.move(left, top);
+      await page.mouse.down();
+      await page.mouse.move((left + right) / 2, (top + bottom) / 2, { steps: 3 });
+      await page.mouse.move(right, bottom, { steps: 3 });
+      await page.mouse.up();
+    });
+    const bbox = await page.inputValue("#filters input[name=bbox]");
+    const [west, south, east, north] = bbox.split(",").map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    assert.ok(west < 44.4 && east > 44.4 && south < 33.35 && north > 35.46, `bbox ${bbox}`);
+    const inside = await page.$$eval("svg.map circle.point", (cs) =>
+      cs.map((c) => c.getAttribute("data-place")),
+    );
+    assert.ok(inside.includes("Baghdad") && inside.includes("Kirkuk"), inside.join(", "));
+    const { points } = await api<{ points: unknown[] }>(`/api/map?bbox=${bbox}`);
+    assert.equal(inside.length, points.length, "the map shows the box's places only");
+    await andWait(() => page.click('svg.map circle.point[data-place="Kirkuk"]'));
+    assert.equal(await page.inputValue("#filters input[name=place]"), "Kirkuk");
+  });
+
   it("shows who acts on whom, and a clicked day filters by date", async () => {
     await andWait(() => page.click("#clear"));
     await andWait(() => page.click("#tabs button[data-tab=actors]"));
