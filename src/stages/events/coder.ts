@@ -662,7 +662,13 @@ function finishAnalysis(
 function reducedRelativeTail(view: SentenceView, b: number): boolean {
   const { ix } = view;
   let t = b;
-  while (t < view.to && ((ix.date[t] as number) >= 0 || TIME_WORDS.has(ix.low[t] as string))) t++;
+  while (
+    t < view.to &&
+    ((ix.date[t] as number) >= 0 ||
+      TIME_WORDS.has(ix.low[t] as string) ||
+      (/^(on|last|this|early|late)$/.test(ix.low[t] as string) && (ix.date[t + 1] as number) >= 0))
+  )
+    t++;
   if (t >= view.to || isPunct(ix, t)) return true;
   const w = ix.low[t] as string;
   return PREPOSITIONS.has(w) && w !== "to";
@@ -982,7 +988,7 @@ function nounClause(
   while (s - 1 >= view.from) {
     const w = ix.low[s - 1] as string;
     if (
-      isPunct(ix, s - 1) ||
+      (isPunct(ix, s - 1) && ix.low[s - 1] !== "-") ||
       PREPOSITIONS.has(w) ||
       SUBORDINATORS.has(w) ||
       isAux(w) ||
