@@ -111,12 +111,16 @@ export function renderEvidence(
     text,
     mentions,
   );
-  // Scroll the panel (only the panel, not the page) so the evidence sits in its upper third.
+  // The panel starts at its top (the event's fields); only when the sentence is out of
+  // sight does it scroll (itself, not the page) to bring it to its upper third.
+  host.scrollTop = 0;
   const first = text.querySelector<HTMLElement>(".ev");
   if (first) {
     const offset = first.getBoundingClientRect().top - host.getBoundingClientRect().top;
-    host.scrollTop += offset - host.clientHeight / 3;
-  } else host.scrollTop = 0;
+    if (offset + first.offsetHeight > host.clientHeight - 24) {
+      host.scrollTop = offset - host.clientHeight / 3;
+    }
+  }
 }
 
 /** Append `text` (starting at offset `base` of the article) cut into marked pieces. */
