@@ -102,6 +102,7 @@ test("gdelt: 61 event columns and 16 mention columns, in GDELT's order", () => {
   const get = (name: string) =>
     row[GDELT_EVENT_COLUMNS.indexOf(name as (typeof GDELT_EVENT_COLUMNS)[number])];
   assert.equal(get("Day"), "20191231");
+  assert.equal(get("FractionDate"), "2019.9973");
   assert.equal(get("Actor1Code"), "USAMIL");
   assert.equal(get("EventRootCode"), "15");
   assert.equal(get("QuadClass"), 4);

@@ -146,8 +146,9 @@ function fractionDate(day: string | null): string {
   if (!m) return "";
   const year = Number(m[1]);
   const start = Date.UTC(year, 0, 1);
-  const doy = (Date.UTC(year, Number(m[2]) - 1, Number(m[3])) - start) / 86400000 + 1;
-  return (year + doy / 365).toFixed(4);
+  // Days elapsed before this one, so that 31 December stays in its year.
+  const elapsed = (Date.UTC(year, Number(m[2]) - 1, Number(m[3])) - start) / 86400000;
+  return (year + elapsed / 365).toFixed(4);
 }
 
 /** One row of the events table, in GDELT_EVENT_COLUMNS order. */
