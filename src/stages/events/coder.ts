@@ -270,6 +270,7 @@ function codeSentence(
     if (draft) drafts.push(draft);
   }
   mustClauses(view, drafts, verbLike);
+  dropAttitudes(view, drafts);
   governComplements(view, drafts, state);
   // Subsumed complements (`threatened to attack Israel`) still lend their arguments.
   const live = (d: Draft): boolean => !d.drop || d.governor !== null;
@@ -698,6 +699,68 @@ const GROUP_ADVERBS = new Set(
     " ",
   ),
 );
+
+/** Attitudes whose content is no event: `expressed concern over ...`, `hopes that ...`. */
+const ATTITUDE_VERBS = new Set([
+  "expressed",
+  "expresses",
+  "express",
+  "expressing",
+  "voiced",
+  "voices",
+  "voice",
+]);
+const ATTITUDE_NOUNS = new Set([
+  "concern",
+  "concerns",
+  "pessimism",
+  "optimism",
+  "hope",
+  "hopes",
+  "doubt",
+  "doubts",
+  "fear",
+  "fears",
+  "skepticism",
+  "scepticism",
+  "frustration",
+  "disappointment",
+  "regret",
+  "condolences",
+  "sympathy",
+  "confidence",
+]);
+const WISH_VERBS = new Set([
+  "hope",
+  "hopes",
+  "hoped",
+  "hoping",
+  "wish",
+  "wishes",
+  "wished",
+  "fear",
+  "fears",
+  "feared",
+]);
+
+function dropAttitudes(view: SentenceView, drafts: Draft[]): void {
+  const { ix } = view;
+  for (let i = view.from; i < view.to; i++) {
+    const w = ix.low[i] as string;
+    let opens = false;
+    if (ATTITUDE_VERBS.has(w)) {
+      for (let j = i + 1; j < Math.min(view.to, i + 4); j++)
+        if (ATTITUDE_NOUNS.has(ix.low[j] as string)) opens = true;
+    } else if (
+      WISH_VERBS.has(w) &&
+      (ix.low[i + 1] === "that" || ix.tokens[i + 1]?.kind === "word")
+    ) {
+      opens = !ix.doc.entities[ix.entity[i] as number];
+    }
+    if (!opens) continue;
+    for (const d of drafts) if (d.a > i && d.a < i + 16 && d.a < view.to && !d.drop) d.drop = true;
+  }
+}
 
 /** Nouns a trigger word may modify (`aid program`, `strike force`). */
 const COMPOUND_HEADS = new Set(
