@@ -655,6 +655,13 @@ function finishAnalysis(
     // Killings and arrests fold into the attack they belong to, if any (foldCounts).
     if (COUNT_FIELD[d.rule]) (d as Draft & { background?: boolean }).background = true;
     else if (perfect(ix, d) || (d.passive && !d.pps.has("by"))) return null;
+    // `The AWC, which supports charitable initiatives`: a habit described, not an event.
+    else if (
+      d.groupStart === d.a &&
+      /[^s]s$/.test(ix.low[d.head] as string) &&
+      !PAST_OR_ING.test(ix.low[d.head] as string)
+    )
+      return null;
   }
   return d;
 }
@@ -674,6 +681,8 @@ function reducedRelativeTail(view: SentenceView, b: number): boolean {
   const w = ix.low[t] as string;
   return PREPOSITIONS.has(w) && w !== "to";
 }
+
+const PAST_OR_ING = /(ed|ing)$/;
 
 /** Whether the verb group of `d` opens a relative clause (`, where ...`, `whom they ...`). */
 function inRelativeClause(view: SentenceView, d: Draft): boolean {
