@@ -19,7 +19,7 @@ import { type ArgumentContext, type Resolved, remember, resolveArgument } from "
 import { quantity } from "./counts.ts";
 import { type EventLexicon, inClass, type TriggerEntry } from "./lexicon.ts";
 import { IRREGULAR_PAST, isPastForm, lemmaOf, lemmatize } from "./morphology.ts";
-import { nominalLemma } from "./nominal.ts";
+import { nominalLemma, nominalSector } from "./nominal.ts";
 import {
   type DocIndex,
   indexDocument,
@@ -1061,6 +1061,10 @@ function nounClause(
     const w = ix.low[s - 1] as string;
     if (
       (isPunct(ix, s - 1) && ix.low[s - 1] !== "-") ||
+      (state.verbForms.has(ix.low[s - 1] as string) &&
+        !isCapitalized(ix, s - 1) &&
+        ix.entity[s - 1] === -1 &&
+        !state.nounForms.has(ix.low[s - 1] as string)) ||
       PREPOSITIONS.has(w) ||
       SUBORDINATORS.has(w) ||
       isAux(w) ||
@@ -1337,7 +1341,12 @@ function applyGovernor(
   if (!governor) return;
   // Nominal objects with their own arguments are events in their own right
   // (`condemned the airstrikes on Y that killed 5`).
-  if (d.pos === "n" && (d.pps.has("on") || d.pps.has("against") || d.pps.has("by"))) return;
+  if (
+    d.pos === "n" &&
+    d.type === "ASSAULT" &&
+    (d.pps.has("on") || d.pps.has("against") || d.pps.has("by"))
+  )
+    return;
   d.governor = governor;
   governor.complements.push(d);
   d.drop = true;
@@ -1809,7 +1818,17 @@ function foldCounts(
     const who =
       d.type === "MOBILIZE" && d.pos === "v" ? (d.passive ? d.subj : (d.obj ?? d.subj)) : d.subj;
     const q = who ? quantity(ix, who, false) : null;
-    if (q) {
+    // A count of people (`About 100 marines`, `Thousands of students`), not of groups
+    // (`Seven opposition parties`).
+    const headWord = who ? (ix.low[who[1] - 1] as string) : "";
+    const sector = nominalSector(headWord);
+    const people =
+      sector === "CVL" ||
+      sector === "MIL" ||
+      sector === "COP" ||
+      sector === "REF" ||
+      sector === "REB";
+    if (q && people) {
       if (q.value !== null) d.size = q.value;
       else d.vague.add("size");
     }

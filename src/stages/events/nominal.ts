@@ -30,7 +30,7 @@ add(
 );
 add("REF", "refugee migrant");
 add("MED", "journalist reporter newspaper");
-add("OPP", "opposition dissident");
+add("OPP", "opposition dissident party");
 
 /** Sector of a nominal head (any inflection), or null. */
 export function nominalSector(word: string): string | null {
