@@ -142,6 +142,25 @@ describe("web UI in Chromium", { skip: missing ?? false }, () => {
       "the trigger is inside the underlined sentence",
     );
     await page.screenshot({ path: join(shots, "evidence.png"), fullPage: true });
+
+    // The whole article, every annotation marked; a trigger leads back to its event.
+    await andWait(() => page.click("[data-testid=read-article]"));
+    const articleId = await page.getAttribute("[data-testid=article-text]", "data-article");
+    const { document: doc } = await api<{
+      document: { events: { trigger: { text: string } }[] };
+    }>(`/api/articles/${articleId}`);
+    const triggers = await page.$$eval("[data-testid=article-text] .hl-trigger", (els) =>
+      els.map((e) => e.getAttribute("data-event")),
+    );
+    assert.equal(new Set(triggers).size, doc.events.length, "every event's trigger is marked");
+    assert.ok((await page.$$("[data-testid=article-text] .hl-place")).length > 0);
+    await page.screenshot({ path: join(shots, "article.png"), fullPage: true });
+    const last = doc.events.length - 1;
+    await andWait(() => page.click(`[data-testid=article-text] [data-event="${last}"] >> nth=0`));
+    assert.equal(
+      await page.textContent("[data-testid=evidence-text] .hl-trigger"),
+      doc.events[last]?.trigger.text,
+    );
   });
 
   it("filters by a box dragged on the map, and by a clicked place", async () => {

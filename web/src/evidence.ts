@@ -13,6 +13,7 @@ export function renderEvidence(
   host: HTMLElement,
   detail: EventDetail,
   onArticle: (id: string) => void,
+  onRead: (id: string) => void,
 ): void {
   const { event, article, evidence } = detail;
   const swatch = h("span", { class: "swatch" });
@@ -103,6 +104,20 @@ export function renderEvidence(
           },
         },
         "all events of this article",
+      ),
+      " · ",
+      h(
+        "a",
+        {
+          attrs: { href: "#", "data-testid": "read-article" },
+          on: {
+            click: (e) => {
+              e.preventDefault();
+              onRead(detail.articleId);
+            },
+          },
+        },
+        "read it with every annotation",
       ),
     ),
     h("dl", { class: "facts" }, ...facts.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),

@@ -3,6 +3,7 @@
  * shared) drives the map, the timeline and the lists; the evidence panel shows one event.
  */
 import { ApiError, getJson } from "./api.ts";
+import { type ArticleAnswer, renderArticle } from "./article.ts";
 import { quadOrder, typeColour, typeOrder } from "./colours.ts";
 import { fill, h } from "./dom.ts";
 import { renderEvidence } from "./evidence.ts";
@@ -43,6 +44,8 @@ interface State {
   event: string | null;
   /** Article search query (the Search tab). */
   search: string;
+  /** Id of the article shown whole in the side panel (instead of one event). */
+  read: string | null;
 }
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector(selector) as T;
@@ -62,6 +65,7 @@ function readState(): State {
     sort: hash.get("sort") ?? "date",
     event: hash.get("event"),
     search: hash.get("search") ?? "",
+    read: hash.get("read"),
   };
 }
 
@@ -72,6 +76,7 @@ function writeState(state: State): void {
   if (state.sort !== "date") hash.set("sort", state.sort);
   if (state.event) hash.set("event", state.event);
   if (state.search) hash.set("search", state.search);
+  if (state.read) hash.set("read", state.read);
   const next = `#${hash.toString()}`;
   if (location.hash !== next) location.hash = next;
   else void render();
@@ -196,11 +201,13 @@ async function renderEvents(body: HTMLElement, state: State): Promise<void> {
           click: () =>
             update((s) => {
               s.event = key;
+              s.read = null;
             }),
           keydown: (e) => {
             if ((e as KeyboardEvent).key === "Enter")
               update((s) => {
                 s.event = key;
+                s.read = null;
               });
           },
         },
@@ -546,23 +553,41 @@ async function renderStories(body: HTMLElement): Promise<void> {
   );
 }
 
-/** Events of one article: the article filter, back on the Events tab. */
+/** One article: read whole in the side panel, its events in the list. */
 function showArticle(id: string): void {
   update((s) => {
     s.filters = new URLSearchParams({ article: id });
     s.tab = "events";
     s.page = 1;
+    s.read = id;
+  });
+}
+
+function readArticle(id: string): void {
+  update((s) => {
+    s.read = id;
   });
 }
 
 async function renderEvent(state: State): Promise<void> {
   const panel = $("#evidence");
+  if (state.read) {
+    const id = state.read;
+    const answer = await getJson<ArticleAnswer>(`/api/articles/${encodeURIComponent(id)}`);
+    renderArticle(panel, answer, (index) =>
+      update((s) => {
+        s.read = null;
+        s.event = `${id}/${index}`;
+      }),
+    );
+    return;
+  }
   if (!state.event) return;
   const [article, index] = state.event.split("/");
   const detail = await getJson<EventDetail>(
     `/api/events/${encodeURIComponent(article ?? "")}/${encodeURIComponent(index ?? "")}`,
   );
-  renderEvidence(panel, detail, showArticle);
+  renderEvidence(panel, detail, showArticle, readArticle);
 }
 
 async function renderStats(): Promise<void> {
