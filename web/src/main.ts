@@ -108,6 +108,14 @@ const map = new WorldMap($("#map"), {
 });
 
 let generation = 0;
+/**
+ * A render that a newer one has overtaken must not draw (answers can arrive out of order):
+ * each view takes a check when it starts and asks it after every answer.
+ */
+function staleCheck(): () => boolean {
+  const mine = generation;
+  return () => mine !== generation;
+}
 
 async function render(): Promise<void> {
   const state = readState();
@@ -183,11 +191,13 @@ function who(arg: { name: string; country: string | null } | null): string {
 }
 
 async function renderEvents(body: HTMLElement, state: State): Promise<void> {
+  const stale = staleCheck();
   const params = new URLSearchParams(state.filters);
   params.set("page", String(state.page));
   params.set("pageSize", "50");
   if (state.sort !== "date") params.set("sort", state.sort);
   const page = await getJson<EventsPage>("/api/events", params);
+  if (stale()) return;
   const rows = page.items.map((item: ExploredEvent) => {
     const key = `${item.articleId}/${item.index}`;
     const swatch = h("span", { class: "swatch" });
@@ -313,12 +323,14 @@ async function renderEvents(body: HTMLElement, state: State): Promise<void> {
 }
 
 async function renderActors(body: HTMLElement, state: State): Promise<void> {
+  const stale = staleCheck();
   const params = new URLSearchParams(state.filters);
   params.set("limit", "60");
   const { total, pairs } = await getJson<{ total: number; pairs: ActorPair[] }>(
     "/api/actor-pairs",
     params,
   );
+  if (stale()) return;
   const max = Math.max(1, ...pairs.map((p) => p.count));
   const link = (arg: { name: string; country: string | null } | null) =>
     arg
@@ -387,6 +399,7 @@ async function renderActors(body: HTMLElement, state: State): Promise<void> {
 }
 
 async function renderSearch(body: HTMLElement, state: State): Promise<void> {
+  const stale = staleCheck();
   const input = h("input", {
     attrs: {
       name: "search",
@@ -428,6 +441,7 @@ async function renderSearch(body: HTMLElement, state: State): Promise<void> {
     "/api/search",
     new URLSearchParams({ q: state.search, pageSize: "30" }),
   );
+  if (stale()) return;
   fill(
     body,
     form,
@@ -466,10 +480,12 @@ async function renderSearch(body: HTMLElement, state: State): Promise<void> {
 }
 
 async function renderStories(body: HTMLElement): Promise<void> {
+  const stale = staleCheck();
   const page = await getJson<{ items: StorySummary[]; hasMore: boolean }>(
     "/api/stories",
     new URLSearchParams({ pageSize: "50" }),
   );
+  if (stale()) return;
   if (!page.items.length) {
     fill(body, h("p", { class: "muted" }, "No stories yet: ingest articles to cluster them."));
     return;
@@ -570,10 +586,12 @@ function readArticle(id: string): void {
 }
 
 async function renderEvent(state: State): Promise<void> {
+  const stale = staleCheck();
   const panel = $("#evidence");
   if (state.read) {
     const id = state.read;
     const answer = await getJson<ArticleAnswer>(`/api/articles/${encodeURIComponent(id)}`);
+    if (stale()) return;
     renderArticle(panel, answer, (index) =>
       update((s) => {
         s.read = null;
@@ -587,6 +605,7 @@ async function renderEvent(state: State): Promise<void> {
   const detail = await getJson<EventDetail>(
     `/api/events/${encodeURIComponent(article ?? "")}/${encodeURIComponent(index ?? "")}`,
   );
+  if (stale()) return;
   renderEvidence(panel, detail, showArticle, readArticle);
 }
 
