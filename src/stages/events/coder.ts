@@ -2109,7 +2109,9 @@ function buildEvent(
       !recipient &&
       location &&
       (d.type === "PROTEST" ||
-        (here !== actor?.country && (d.type === "COERCE" || d.type === "CONCEDE")))
+        d.type === "COERCE" ||
+        d.type === "CONCEDE" ||
+        (d.type === "MOBILIZE" && actor?.country && here !== actor.country))
     ) {
       recipient = {
         start: location.start,
