@@ -116,7 +116,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if (!match) continue;
         const segments: Record<string, string> = {};
         names.forEach((name, i) => {
-          segments[name] = decodeURIComponent(match[i + 1] ?? "");
+          try {
+            segments[name] = decodeURIComponent(match[i + 1] ?? "");
+          } catch {
+            throw new HttpError(
+              404,
+              "not_found",
+              `no ${name} ${match[i + 1]} (bad percent-encoding)`,
+            );
+          }
         });
         const params = new Params(url.searchParams, route.params);
         const body = await route.handle(options.store, params, segments);

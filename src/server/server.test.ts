@@ -107,6 +107,7 @@ describe("HTTP API", () => {
       ["/api/events?q=%22open", 400, "bad_search", "q"],
       ["/api/search", 400, "missing_parameter", "q"],
       ["/api/events/a1/7", 404, "not_found", undefined],
+      ["/api/events/%E0%A4%A/0", 404, "not_found", undefined],
       ["/api/articles/nope", 404, "not_found", undefined],
       ["/api/nothing", 404, "not_found", undefined],
       ["/api/stories/12345", 404, "not_found", undefined],
