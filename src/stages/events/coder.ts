@@ -2111,7 +2111,11 @@ function buildEvent(
       (d.type === "PROTEST" ||
         d.type === "COERCE" ||
         d.type === "CONCEDE" ||
-        (d.type === "MOBILIZE" && actor?.country && here !== actor.country))
+        // Troops sent into a country or region, not to a site there (`the US embassy`).
+        (d.type === "MOBILIZE" &&
+          actor?.country &&
+          here !== actor.country &&
+          (location.precision === "country" || location.precision === "admin1")))
     ) {
       recipient = {
         start: location.start,
