@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EntityType } from "../../core/annotations.ts";
-import { LEXICON_DIR, phraseKey } from "./lexicon.ts";
+import { addPhraseHashes, LEXICON_DIR, phraseKey } from "./lexicon.ts";
 
 export interface ActorEntry {
   names: string[];
@@ -30,6 +30,9 @@ export interface ActorLexicon {
   byKey: Map<string, ActorEntry>;
   /** Longest name, in tokens. */
   maxTokens: number;
+  /** Sequence hashes of every name (as `phraseHashes` builds them), and of their prefixes. */
+  hashes: Set<number>;
+  prefixes: Set<number>;
 }
 
 function parseFile(path: string, user: boolean): ActorEntry[] {
@@ -64,14 +67,17 @@ export function loadActorLexicon(userFiles: readonly string[]): ActorLexicon {
   const entries = parseFile(join(LEXICON_DIR, "actors.json"), false);
   for (const f of userFiles) entries.push(...parseFile(f, true));
   const byKey = new Map<string, ActorEntry>();
+  const hashes = new Set<number>();
+  const prefixes = new Set<number>();
   let maxTokens = 1;
   for (const e of entries) {
     for (const n of e.names) {
+      addPhraseHashes(n, hashes, prefixes);
       const key = phraseKey(n);
       // Later entries (user files) override earlier ones.
       byKey.set(key, e);
       maxTokens = Math.max(maxTokens, key.split(" ").length);
     }
   }
-  return { entries, byKey, maxTokens };
+  return { entries, byKey, maxTokens, hashes, prefixes };
 }

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tokenize } from "../segment/tokenize.ts";
+import { hashLowerSlice, seqHash } from "./hash.ts";
 
 export const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), "lexicon");
 
@@ -46,6 +47,20 @@ export interface Lexicons {
   regions: Set<string>;
   states: Set<string>;
   notNames: Set<string>;
+  /** Sequence hashes of country names and aliases, and of their prefixes. */
+  countryHashes: Set<number>;
+  phrasePrefixes: Set<number>;
+}
+
+/** Add the sequence hash of a phrase (lowercase tokens) to `hashes`, its prefixes to `prefixes`. */
+export function addPhraseHashes(text: string, hashes: Set<number>, prefixes: Set<number>): void {
+  let h = 0;
+  const toks = tokenize(text);
+  toks.forEach((t, i) => {
+    h = seqHash(h, hashLowerSlice(text, t.start, t.end));
+    if (i === toks.length - 1) hashes.add(h >>> 0);
+    else prefixes.add(h >>> 0);
+  });
 }
 
 /** The lowercase key of a phrase: its tokens joined by one space. */
@@ -82,10 +97,14 @@ export function loadLexicons(): Lexicons {
   if (cached) return cached;
   const countries = parseCountries(readFileSync(join(LEXICON_DIR, "countries.tsv"), "utf8"));
   const countryByName = new Map<string, Country>();
+  const countryHashes = new Set<number>();
+  const phrasePrefixes = new Set<number>();
   const countryByDemonym = new Map<string, Country>();
   for (const c of countries) {
-    for (const n of c.names)
+    for (const n of c.names) {
       if (!countryByName.has(phraseKey(n))) countryByName.set(phraseKey(n), c);
+      addPhraseHashes(n, countryHashes, phrasePrefixes);
+    }
     for (const d of c.demonyms) {
       // "Korean" is listed under South Korea; the first country listing a demonym keeps it.
       if (!countryByDemonym.has(phraseKey(d))) countryByDemonym.set(phraseKey(d), c);
@@ -115,6 +134,8 @@ export function loadLexicons(): Lexicons {
     regions: new Set(cues.regions.map(phraseKey)),
     states: new Set(cues.usStates.map(phraseKey)),
     notNames: new Set((cues.notNames ?? []).map(phraseKey)),
+    countryHashes,
+    phrasePrefixes,
   };
   return cached;
 }

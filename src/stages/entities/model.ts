@@ -102,8 +102,12 @@ export class NerModel {
   private readonly dyn = new Int32Array(DYNAMIC_FEATURES);
   private scores: Float32Array;
 
+  /**
+   * Weights: floats while training; as shipped, the file's int16 values unscaled (half the
+   * memory, so more of the table stays in cache; the argmax does not depend on the scale).
+   */
   constructor(
-    readonly weights: Float32Array,
+    readonly weights: Float32Array | Int16Array,
     readonly buckets: number,
     readonly lex: FeatureLexicon,
     readonly header: Partial<ModelHeader> = {},
@@ -113,6 +117,38 @@ export class NerModel {
     this.mask = buckets - 1;
     this.allowed = transitionTable(this.nLabels);
     this.scores = new Float32Array(this.nLabels);
+  }
+
+  /**
+   * Viterbi's first-order scores depend on the previous label and the token's shape only,
+   * and news has few shapes: each shape's (previous label × label) table is built once and
+   * kept, instead of 36 weight rows fetched from the large table at every token.
+   */
+  private readonly shapeTables = new Map<number, Float32Array>();
+  private readonly trans = new Int32Array(3);
+  readonly transitionTables = (sf: SentenceFeatures, i: number): Float32Array => {
+    const shape = sf.shape[i] as number;
+    let table = this.shapeTables.get(shape);
+    if (table) return table;
+    const nl = this.nLabels;
+    table = new Float32Array((nl + 1) * nl);
+    for (let p = 0; p <= nl; p++) {
+      const count = transitionFeatures(sf, i, p, false, this.trans);
+      for (let k = 0; k < count; k++) {
+        const base = ((this.trans[k] as number) & this.mask) * nl;
+        for (let l = 0; l < nl; l++)
+          table[p * nl + l] = (table[p * nl + l] as number) + (this.weights[base + l] as number);
+      }
+    }
+    // Bounded: an adversarial text with endless new shapes cannot grow it without limit.
+    if (this.shapeTables.size > 50_000) this.shapeTables.clear();
+    this.shapeTables.set(shape, table);
+    return table;
+  };
+
+  /** Weight units: one stored unit is `unit` in the trained model's scale. */
+  get unit(): number {
+    return this.weights instanceof Int16Array ? (this.header.scale ?? 1) : 1;
   }
 
   get decoder(): Decoder {
@@ -131,16 +167,20 @@ export class NerModel {
     const sf = this.sf;
     sf.prepare(text, tokens, from, to, this.lex);
     if (this.decoder === "viterbi") {
-      viterbi(
-        this.weights,
-        this.mask,
-        this.nLabels,
-        this.allowed,
-        sf,
-        out,
-        margins,
-        this.header.transitionWords === true,
-      );
+      if (this.header.transitionWords === true) {
+        viterbi(this.weights, this.mask, this.nLabels, this.allowed, sf, out, margins, true);
+      } else
+        viterbi(
+          this.weights,
+          this.mask,
+          this.nLabels,
+          this.allowed,
+          sf,
+          out,
+          margins,
+          false,
+          this.transitionTables,
+        );
       return;
     }
     const n = to - from;
@@ -201,6 +241,9 @@ export class NerModel {
         margins = new Float32Array(n * 2);
       }
       this.tagSentence(text, tokens, from, to, out, margins);
+      // Margins in the trained model's units, capped: they only feed a 0..1 confidence.
+      const unit = this.unit;
+      for (let i = 0; i < n; i++) margins[i] = Math.min(10, (margins[i] as number) * unit);
       decodeMentions(out, n, from, mentions, margins);
     }
     return mentions;
@@ -212,11 +255,17 @@ export class NerModel {
       const a = Math.abs(this.weights[i] as number);
       if (a > maxAbs) maxAbs = a;
     }
-    const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
-    const q = new Int16Array(this.weights.length);
-    for (let i = 0; i < q.length; i++) {
-      const v = this.weights[i] as number;
-      q[i] = Math.abs(v) < pruneBelow ? 0 : Math.round(v / scale);
+    let scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+    let q: Int16Array;
+    if (this.weights instanceof Int16Array) {
+      q = this.weights;
+      scale = this.unit;
+    } else {
+      q = new Int16Array(this.weights.length);
+      for (let i = 0; i < q.length; i++) {
+        const v = this.weights[i] as number;
+        q[i] = Math.abs(v) < pruneBelow ? 0 : Math.round(v / scale);
+      }
     }
     const phrases = [...this.lex.phrases.entries()];
     const prefixes = [...this.lex.prefixes];
@@ -261,12 +310,10 @@ export class NerModel {
     let off = 4 + headerLen;
     const nLabels = header.labels.length;
     const count = header.buckets * nLabels;
-    // Copy the int16 block into an aligned array (the header makes its offset odd), then scale.
-    const q = new Int16Array(count);
-    new Uint8Array(q.buffer).set(buf.subarray(off, off + count * 2));
+    // Copy the int16 block into an aligned array (the header makes its offset odd).
+    const weights = new Int16Array(count);
+    new Uint8Array(weights.buffer).set(buf.subarray(off, off + count * 2));
     off += count * 2;
-    const weights = new Float32Array(count);
-    for (let i = 0; i < count; i++) weights[i] = (q[i] as number) * header.scale;
     const phraseHashes = readU32(buf, off, header.phraseCount);
     off += header.phraseCount * 4;
     const phrases = new Map<number, number>();
@@ -308,7 +355,7 @@ const trans = new Int32Array(3);
  * Used by tagging and by training, so both search the same way.
  */
 export function viterbi(
-  w: Float32Array | Float64Array,
+  w: Float32Array | Float64Array | Int16Array,
   mask: number,
   nl: number,
   allowed: Uint8Array,
@@ -316,6 +363,8 @@ export function viterbi(
   out: Int32Array,
   margins?: Float32Array,
   words = false,
+  /** Precomputed (previous label × label) first-order scores of token `i` (tagging only). */
+  tables?: (sf: SentenceFeatures, i: number) => Float32Array,
 ): void {
   const n = sf.n;
   if (n === 0) return;
@@ -334,6 +383,34 @@ export function viterbi(
       for (let l = 0; l < nl; l++) local[l] = (local[l] as number) + (w[base + l] as number);
     }
     const d = i * nl;
+    if (tables) {
+      const table = tables(sf, i);
+      if (i === 0) {
+        for (let l = 0; l < nl; l++) {
+          delta[d + l] = allowed[start * nl + l]
+            ? (local[l] as number) + (table[start * nl + l] as number)
+            : Number.NEGATIVE_INFINITY;
+          back[d + l] = start;
+        }
+        continue;
+      }
+      const dp = d - nl;
+      for (let l = 0; l < nl; l++) {
+        let best = Number.NEGATIVE_INFINITY;
+        let arg = 0;
+        for (let p = 0; p < nl; p++) {
+          if (allowed[p * nl + l] === 0) continue;
+          const v = (delta[dp + p] as number) + (table[p * nl + l] as number);
+          if (v > best) {
+            best = v;
+            arg = p;
+          }
+        }
+        delta[d + l] = best + (local[l] as number);
+        back[d + l] = arg;
+      }
+      continue;
+    }
     if (i === 0) {
       const count = transitionFeatures(sf, i, start, words, trans);
       for (let l = 0; l < nl; l++) {
@@ -391,7 +468,7 @@ export function viterbi(
       for (let l = 0; l < nl; l++)
         if (l !== best && (delta[i * nl + l] as number) > other)
           other = delta[i * nl + l] as number;
-      margins[i] = Math.min(10, (delta[i * nl + best] as number) - other);
+      margins[i] = (delta[i * nl + best] as number) - other;
     }
     best = back[i * nl + best] as number;
   }

@@ -140,10 +140,24 @@ function addLexiconNames(
 ): Mention[] {
   const found: Mention[] = [];
   const max = Math.max(res.actors.maxTokens, 4);
+  const hashes = new Int32Array(max);
   for (let i = 0; i < tokens.length; i++) {
-    const first = tokenText(text, tokens, i);
-    if (!isCapitalised(first)) continue;
-    for (let k = Math.min(max, tokens.length - i); k >= 1; k--) {
+    const c = text.charCodeAt((tokens[i] as Token).start);
+    if (!((c >= 65 && c <= 90) || (c > 127 && isCapitalised(String.fromCharCode(c))))) continue;
+    // Sequence hashes of the phrases starting here, as far as some lexicon name goes on:
+    // strings are built only for the lengths that may match.
+    let h = 0;
+    let len = 0;
+    for (let k = 0; k < max && i + k < tokens.length; k++) {
+      const t = tokens[i + k] as Token;
+      h = seqHash(h, hashLowerSlice(text, t.start, t.end));
+      hashes[k] = h;
+      len = k + 1;
+      if (!res.lex.phrasePrefixes.has(h >>> 0) && !res.actors.prefixes.has(h >>> 0)) break;
+    }
+    for (let k = len; k >= 1; k--) {
+      const hk = (hashes[k - 1] as number) >>> 0;
+      if (!res.actors.hashes.has(hk) && !res.lex.countryHashes.has(hk)) continue;
       const key = tokensKey(text, tokens, i, i + k);
       const entry = res.actors.byKey.get(key);
       const country = entry ? undefined : res.lex.countryByName.get(key);
