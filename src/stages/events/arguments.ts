@@ -441,7 +441,7 @@ function speakerSubject(ac: ArgumentContext, i: number): Resolved | null {
     }
     if (floor > k) return null;
     const r = resolveOne(ac, [floor, k + 1], i);
-    return r && r.arg.country ? r : null;
+    return r && (r.arg.country || r.named) ? r : null;
   }
   return null;
 }
