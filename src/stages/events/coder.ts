@@ -397,6 +397,22 @@ function matchRow(view: SentenceView, row: TriggerEntry, i: number): Range | nul
   for (let w = row.head - 1; w >= 0; w--) {
     const alts = words[w] as string[];
     if (k < view.from) return null;
+    if (alts[0] === "~") {
+      // `joint ~ exercises`: up to three words between (`joint military exercises`).
+      const prev = words[w - 1] as string[];
+      let found = -1;
+      for (let g = k; g >= Math.max(view.from, k - 3); g--) {
+        if (prev.includes(ix.low[g] as string)) {
+          found = g;
+          break;
+        }
+        if (isPunct(ix, g)) break;
+      }
+      if (found < 0) return null;
+      k = found - 1;
+      w--;
+      continue;
+    }
     if (!alts.includes(ix.low[k] as string)) return null;
     k--;
   }
@@ -963,8 +979,12 @@ function verbClause(
       (ix.low[o] === "up" && ix.low[o + 1] === "to") ||
       (/^(about|around|over|nearly|almost|some)$/.test(ix.low[o] ?? "") &&
         (ix.tokens[o + 1]?.kind === "number" || /^[$€£]$/.test(ix.low[o + 1] ?? "")));
-    if (quantityStart) d.obj = phraseRight(ix, o, d.clauseEnd, verbLike);
-    else if (o < d.clauseEnd && !PREPOSITIONS.has(ix.low[o] as string) && ix.low[o] !== "to") {
+    // The phrase starts at the number; the approximator words are not prepositions here.
+    if (quantityStart) {
+      const skip = ix.low[o] === "at" || ix.low[o] === "up" ? 2 : 1;
+      const r = phraseRight(ix, o + skip, d.clauseEnd, verbLike);
+      d.obj = r ? [o, r[1]] : null;
+    } else if (o < d.clauseEnd && !PREPOSITIONS.has(ix.low[o] as string) && ix.low[o] !== "to") {
       if (TIME_WORDS.has(ix.low[o] as string) || (ix.date[o] as number) >= 0) {
         while (
           o < d.clauseEnd &&
