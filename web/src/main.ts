@@ -585,13 +585,19 @@ function readArticle(id: string): void {
   });
 }
 
+/** What the side panel shows now, so a filter change does not redraw it (and lose its scroll). */
+let panelKey = "";
+
 async function renderEvent(state: State): Promise<void> {
   const stale = staleCheck();
   const panel = $("#evidence");
+  const key = state.read ? `read:${state.read}` : state.event ? `event:${state.event}` : "";
+  if (key === panelKey || !key) return;
   if (state.read) {
     const id = state.read;
     const answer = await getJson<ArticleAnswer>(`/api/articles/${encodeURIComponent(id)}`);
     if (stale()) return;
+    panelKey = key;
     renderArticle(panel, answer, (index) =>
       update((s) => {
         s.read = null;
@@ -606,6 +612,7 @@ async function renderEvent(state: State): Promise<void> {
     `/api/events/${encodeURIComponent(article ?? "")}/${encodeURIComponent(index ?? "")}`,
   );
   if (stale()) return;
+  panelKey = key;
   renderEvidence(panel, detail, showArticle, readArticle);
 }
 
