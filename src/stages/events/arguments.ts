@@ -264,6 +264,13 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
     if (ent.type !== "NORP" && ent.type !== "GPE" && ent.type !== "LOC") continue;
     const first = firstTokenOf(ix, ent);
     if (/-(backed|supported|sponsored|allied)$/.test(ix.low[first] as string)) continue;
+    // `an anti-Syria journalist` is against Syria, not from it.
+    if (
+      /^(anti|pro)-/.test(ix.low[first] as string) ||
+      /^(anti|pro)$/.test(ix.low[first - 1] ?? "") ||
+      (ix.low[first - 1] === "-" && /^(anti|pro)$/.test(ix.low[first - 2] ?? ""))
+    )
+      continue;
     const c = actorOf(entities, k)?.country ?? null;
     if (c) {
       modCountry = c;

@@ -181,6 +181,9 @@ const COUNT_FIELD: Record<string, "dead" | "injured" | "arrested"> = {
   "coerce/detain": "arrested",
 };
 
+/** Types whose `to` phrase is a destination. */
+const MOVEMENT = new Set<EventType>(["MOBILIZE", "AID", "CONSULT", "RETREAT", "COOPERATE"]);
+
 const LOCATION_PREPS = new Set([
   "in",
   "at",
@@ -2229,6 +2232,8 @@ function findLocation(view: SentenceView, d: Draft): Place | null {
   const isLocPrep = (i: number): boolean => {
     for (let j = i - 1; j >= Math.max(view.from, i - 4); j--) {
       const w = ix.low[j] as string;
+      // `to`, `into` say where only for movements (`sent to Baghdad`, `aid to Yemen`).
+      if ((w === "to" || w === "into") && !MOVEMENT.has(d.type)) return false;
       if (LOCATION_PREPS.has(w)) return true;
       if (
         isPunct(ix, j) ||
