@@ -9,10 +9,14 @@ import type { Document } from "../../core/document.ts";
 import type { Span } from "../../core/span.ts";
 import type { Stage } from "../../core/stage.ts";
 import { attributeEvents } from "./attribution.ts";
+import type { Found } from "./found.ts";
 import { loadSpeechLexicon, type SpeechLexicon } from "./lexicon.ts";
-import { findQuotedSpans, type QuotedSpan } from "./marks.ts";
+import { findQuotedSpans, isTitle, type QuotedSpan } from "./marks.ts";
 import { isAnonymous, resolveSpeaker } from "./resolve.ts";
 import { type CueRange, cueAt, speakerAfter, speakerBefore, type TokenRange } from "./speaker.ts";
+import { foundFromTags } from "./tagger/decode.ts";
+import { documentFeatures, paragraphStartTokens, ruleTags } from "./tagger/features.ts";
+import { TaggerModel } from "./tagger/model.ts";
 import {
   isCapitalised,
   paragraphBreakBetween,
@@ -28,33 +32,53 @@ const MIN_DIRECT_WORDS = 4;
 const MIN_INDIRECT_TOKENS = 3;
 
 export function quotesStage(): Stage {
-  const lex = loadSpeechLexicon();
+  return quotesStageWith(TaggerModel.load(MODEL_URL), loadSpeechLexicon());
+}
+
+/** The stage with a given tagger (the trainer scores its held-out slice through it). */
+export function quotesStageWith(model: TaggerModel, lex: SpeechLexicon): Stage {
   return {
     name: "quotes",
     needs: ["segment", "entities"],
     run(doc) {
       const words = wordsOf(doc.text, doc.tokens, doc.sentences);
-      doc.quotes = findQuotes(doc, words, lex);
+      const quoted = findQuotedSpans(doc.text);
+      const rules = ruleFound(words, quoted, lex);
+      const features = documentFeatures(
+        words,
+        quoted,
+        ruleTags(words, rules),
+        lex,
+        model.cueShares,
+      );
+      const found = foundFromTags(
+        words,
+        model.tag(features, paragraphStartTokens(words)),
+        quoted,
+        rules,
+      );
+      doc.quotes = toQuotes(doc, words, lex, found);
       attributeEvents(doc);
     },
   };
 }
 
-interface Found {
-  content: Span;
-  direct: boolean;
-  speaker: TokenRange | null;
-  cue: TokenRange | null;
-  /** Take the speaker of the quotation before it (continuation). */
-  inherits: boolean;
-}
+/** The learned attribution tagger (scripts/train-quotes.ts). */
+export const MODEL_URL = new URL("./model/attribution.json.gz", import.meta.url);
 
-function findQuotes(doc: Document, words: Words, lex: SpeechLexicon): Quote[] {
-  const text = doc.text;
+/**
+ * What the hand rules find: direct quotations with the speaker beside them, and indirect
+ * speech around a cue. Their output is a feature of the tagger, and its fallback for a
+ * quotation whose speaker stands in another sentence.
+ */
+export function ruleFound(
+  words: Words,
+  quoted: readonly QuotedSpan[],
+  lex: SpeechLexicon,
+): Found[] {
+  const text = words.text;
   const found: Found[] = [];
   const usedCues = new Set<number>();
-  const quoted = findQuotedSpans(text);
-
   for (const q of quoted) {
     if (isTitle(text.slice(q.start, q.end))) continue;
     const attribution = attributeDirect(words, q, lex);
@@ -65,12 +89,29 @@ function findQuotes(doc: Document, words: Words, lex: SpeechLexicon): Quote[] {
   }
   found.push(...findIndirect(words, quoted, usedCues, lex));
   found.sort((a, b) => a.content.start - b.content.start);
+  return found;
+}
 
+/** The quotes of the hand rules alone (the stage before the tagger; kept for comparison). */
+export function ruleQuotes(doc: Document, lex: SpeechLexicon): Quote[] {
+  const words = wordsOf(doc.text, doc.tokens, doc.sentences);
+  return toQuotes(doc, words, lex, ruleFound(words, findQuotedSpans(doc.text), lex));
+}
+
+/** Speaker spans, entities and anonymity for what was found, in text order. */
+function toQuotes(
+  doc: Document,
+  words: Words,
+  lex: SpeechLexicon,
+  found: readonly Found[],
+): Quote[] {
+  const text = doc.text;
   const paragraphs = paragraphStarts(text);
   const quotes: Quote[] = [];
   let previousDirect: Found | undefined;
   for (const f of found) {
     const content = trimSpan(text, f.content);
+    if (content.end <= content.start) continue;
     let speaker: Quote["speaker"] = null;
     if (f.speaker) {
       const start = (words.tokens[f.speaker.first] as Span).start;
@@ -130,34 +171,6 @@ function continues(starts: readonly number[], previous: Found, current: Found): 
   const b = paragraphOf(starts, current.content.start);
   if (a === b) return true;
   return b === a + 1 && current.content.start - (starts[b] as number) <= 1;
-}
-
-/** Small words a title leaves lowercase: `Gone With the Wind`, `War and Peace`. */
-const TITLE_SMALL_WORDS = new Set([
-  "a",
-  "an",
-  "the",
-  "and",
-  "or",
-  "of",
-  "in",
-  "on",
-  "at",
-  "to",
-  "for",
-  "with",
-  "by",
-  "from",
-]);
-
-/** Title Case with no closing stop: a quoted title (a film, a book, a slogan), not speech. */
-function isTitle(inner: string): boolean {
-  if (/[.!?,]\s*$/.test(inner)) return false;
-  const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  return words.every((w, i) => {
-    const first = w.replace(/^\P{L}+/u, "")[0] ?? "";
-    return first !== first.toLowerCase() || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase()));
-  });
 }
 
 /** Scare quotes and quoted titles (`the "deal"`, the film "Jaws") are not speech. */

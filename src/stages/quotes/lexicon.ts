@@ -28,9 +28,6 @@ interface SpeechFile {
   pronouns: Record<string, string>;
 }
 
-/** Adverbs and nouns among the learned words (`repeatedly`, `statement`, `criticism`). */
-const NOT_A_VERB = /(ly|tion|ment|ism|ence|ance|ity|ness|ure)$/;
-
 /** Learned cues below this share of cue uses need `that`, `:` or `to` after them. */
 const STRONG_SHARE = 0.6;
 

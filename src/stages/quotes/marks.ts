@@ -79,3 +79,31 @@ function straightRole(text: string, i: number, start: number, end: number): "ope
   if (spaceAfter && !spaceBefore) return "close";
   return i === start || spaceBefore ? "open" : "close";
 }
+
+/** Small words a title leaves lowercase: `Gone With the Wind`, `War and Peace`. */
+const TITLE_SMALL_WORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "and",
+  "or",
+  "of",
+  "in",
+  "on",
+  "at",
+  "to",
+  "for",
+  "with",
+  "by",
+  "from",
+]);
+
+/** Title Case with no closing stop: a quoted title (a film, a book, a slogan), not speech. */
+export function isTitle(inner: string): boolean {
+  if (/[.!?,]\s*$/.test(inner)) return false;
+  const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.every((w, i) => {
+    const first = w.replace(/^\P{L}+/u, "")[0] ?? "";
+    return first !== first.toLowerCase() || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase()));
+  });
+}

@@ -1,0 +1,276 @@
+/**
+ * From tags to speech acts: runs of S, C and Q become sources, cues and contents; each
+ * content takes the nearest cue of its sentence and the source nearest that cue. A content
+ * run that opens with I-Q continues the one before it (`"…," he said, "…"`). A content with
+ * no source in its sentence takes the hand rules' speaker for it, or the previous
+ * quotation's when it is a direct quotation that continues one.
+ */
+import type { Span } from "../../../core/span.ts";
+import type { Found } from "../found.ts";
+import { isTitle, type QuotedSpan } from "../marks.ts";
+import type { TokenRange } from "../speaker.ts";
+import { paragraphBreakBetween, type Words } from "../words.ts";
+import { B_C, B_Q, B_S, I_C, I_Q, I_S } from "./features.ts";
+
+interface Run extends TokenRange {
+  kind: "S" | "C" | "Q";
+  /** A content run that opened with I-Q: the next piece of the content before it. */
+  continuation: boolean;
+}
+
+/** A continuation joins the content before it only across this many tokens at most. */
+const MAX_GAP = 12;
+
+function runsOf(words: Words, tags: Uint8Array): Run[] {
+  const runs: Run[] = [];
+  const kindOf = (t: number): Run["kind"] | null =>
+    t === B_S || t === I_S
+      ? "S"
+      : t === B_C || t === I_C
+        ? "C"
+        : t === B_Q || t === I_Q
+          ? "Q"
+          : null;
+  let current: Run | null = null;
+  let nextBreak = words.text.indexOf("\n\n");
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i] as number;
+    const kind = kindOf(t);
+    // A paragraph break ends every run: each paragraph's quotation is a quote of its own.
+    // (One cursor over the breaks keeps this linear in the document.)
+    let broken = false;
+    if (i > 0) {
+      const end = (words.tokens[i - 1] as Span).end;
+      if (nextBreak !== -1 && nextBreak < end) nextBreak = words.text.indexOf("\n\n", end);
+      broken = nextBreak !== -1 && nextBreak < (words.tokens[i] as Span).start;
+    }
+    const begins = t === B_S || t === B_C || t === B_Q || broken;
+    if (current && kind === current.kind && !begins) {
+      current.last = i;
+      continue;
+    }
+    current = null;
+    if (!kind) continue;
+    current = { kind, first: i, last: i, continuation: kind === "Q" && t === I_Q && !broken };
+    runs.push(current);
+  }
+  return runs;
+}
+
+function distance(a: TokenRange, b: TokenRange): number {
+  if (a.last < b.first) return b.first - a.last;
+  if (b.last < a.first) return a.first - b.last;
+  return 0;
+}
+
+interface Content {
+  pieces: TokenRange[];
+}
+
+export function foundFromTags(
+  words: Words,
+  tags: Uint8Array,
+  quoted: readonly QuotedSpan[],
+  rules: readonly Found[],
+): Found[] {
+  const runs = runsOf(words, tags);
+  const sources = runs.filter((r) => r.kind === "S");
+  const cues = runs.filter((r) => r.kind === "C");
+  const contents: Content[] = [];
+  const inQuotes = (k: number) => {
+    const start = (words.tokens[k] as Span).start;
+    return quoted.some((q) => q.open <= start && start < q.close);
+  };
+  for (const r of splitAtQuotations(words, quoted, runs)) {
+    if (r.kind !== "Q") continue;
+    const previous = contents.at(-1);
+    const lastPiece = previous?.pieces.at(-1);
+    if (previous && lastPiece && r.first - lastPiece.last <= MAX_GAP) {
+      const between = { first: lastPiece.last + 1, last: r.first - 1 };
+      const sameParagraph = !paragraphBreakBetween(
+        words.text,
+        (words.tokens[lastPiece.last] as Span).end,
+        (words.tokens[r.first] as Span).start,
+      );
+      // One quotation the tagger broke (at a sentence's end, say), or `"…," she said, "…"`
+      // within a sentence: PolNeAR takes both pieces as one attribution. A new sentence
+      // after a cue (`"…," he continued. "…"`) is a quotation of its own.
+      const sameQuote = quoted.some(
+        (q) =>
+          q.open <= (words.tokens[lastPiece.last] as Span).start &&
+          (words.tokens[r.first] as Span).start < q.close,
+      );
+      const sameSentence = words.sentence[r.first] === words.sentence[lastPiece.last];
+      const quotation =
+        sameParagraph &&
+        inQuotes(lastPiece.last) &&
+        inQuotes(r.first) &&
+        (sameQuote || sameSentence);
+      // `that, even if …, a recount …`: a comma or two the tagger left out.
+      let onlyPunct =
+        between.last - between.first < 3 &&
+        words.sentence[r.first] === words.sentence[lastPiece.last];
+      for (let k = between.first; onlyPunct && k <= between.last; k++) {
+        if (tags[k] !== 0 || words.tokens[k]?.kind === "word") onlyPunct = false;
+      }
+      const separateQuotations =
+        inQuotes(lastPiece.last) && inQuotes(r.first) && !sameQuote && !sameSentence;
+      if (((r.continuation && sameParagraph) || quotation || onlyPunct) && !separateQuotations) {
+        previous.pieces.push(r);
+        continue;
+      }
+    }
+    contents.push({ pieces: [r] });
+  }
+  const sentenceOf = (k: number) => words.sentence[k] as number;
+  const out: Found[] = [];
+  for (const c of contents) {
+    const first = c.pieces[0] as TokenRange;
+    const last = c.pieces.at(-1) as TokenRange;
+    const whole = { first: first.first, last: last.last };
+    const sentences = new Set([sentenceOf(whole.first), sentenceOf(whole.last)]);
+    const inside = (r: TokenRange) => r.first >= whole.first && r.last <= whole.last;
+    // A cue between the pieces belongs to them; else the nearest in the content's sentences.
+    let cue: TokenRange | null = null;
+    let best = Infinity;
+    for (const r of cues) {
+      if (!sentences.has(sentenceOf(r.first))) continue;
+      const d = inside(r) ? 0 : distance(r, whole);
+      if (d < best) {
+        best = d;
+        cue = r;
+      }
+    }
+    let speaker: TokenRange | null = null;
+    best = Infinity;
+    const anchor = cue ?? whole;
+    const anchorSentence = sentenceOf(anchor.first);
+    for (const r of sources) {
+      const s = sentenceOf(r.first);
+      if (cue ? s !== anchorSentence : !sentences.has(s)) continue;
+      if (!cue && inside(r) && c.pieces.length === 1) continue;
+      const d = distance(r, anchor);
+      if (d < best) {
+        best = d;
+        speaker = r;
+      }
+    }
+    // `X said that …`: the content starts after `that`.
+    if (words.lower[whole.first] === "that" && whole.first < whole.last) whole.first++;
+    const start = (words.tokens[whole.first] as Span).start;
+    const end = (words.tokens[whole.last] as Span).end;
+    // A stray word (`the`) is no content; a lone name (`favored Trump`) can be.
+    if (whole.first === whole.last) {
+      const t = words.tokens[whole.first] as Span;
+      const c = words.text[t.start] as string;
+      if (c === c.toLowerCase()) continue;
+    }
+    // A quoted title (`showed "Gone With the Wind"`) is no speech, whatever the tagger says.
+    const title = quoted.find((q) => q.open <= start && start <= q.start + 1);
+    if (title && isTitle(words.text.slice(title.start, title.end))) continue;
+    const direct = quoted.some((q) => q.open <= start && start <= q.start + 1 && end > q.start);
+    let inherits = false;
+    if (!speaker) {
+      const rule = rules.find((f) => f.speaker && f.content.start < end && start < f.content.end);
+      if (rule?.speaker) {
+        speaker = rule.speaker;
+        cue ??= rule.cue;
+      } else if (direct) inherits = true;
+      // Indirect speech with nobody saying it (`reporting about the weather`) is mostly
+      // the tagger's noise; PolNeAR's few source-less attributions are not worth it.
+      else if (DROP_SOURCELESS) continue;
+    }
+    out.push({
+      content: {
+        start: trimMarks(words.text, start, end),
+        end: trimEndMarks(words.text, start, end),
+      },
+      direct,
+      speaker: speaker ? { first: speaker.first, last: speaker.last } : null,
+      cue: cue ? cueWord(words, cue, rules) : null,
+      inherits,
+    });
+  }
+  // The hand rules are precise where they fire with a speaker and a cue, and keep the
+  // house's spans there; the tagger adds what they miss.
+  const strong = rules.filter((f) => !f.direct && f.speaker && f.cue);
+  const kept = out.filter(
+    (f) => !strong.some((r) => r.content.start < f.content.end && f.content.start < r.content.end),
+  );
+  return [...strong, ...kept].sort((a, b) => a.content.start - b.content.start);
+}
+
+const DROP_SOURCELESS = process.env.Q_DROP !== "0";
+
+/**
+ * A content run that leaves a quotation and enters another (`…," he continued. "…`) is
+ * two quotations: the words between them are the attribution, not content.
+ */
+function splitAtQuotations(words: Words, quoted: readonly QuotedSpan[], runs: Run[]): Run[] {
+  const out: Run[] = [];
+  let q = 0;
+  const quoteOf = (k: number): number => {
+    const start = (words.tokens[k] as Span).start;
+    while (q < quoted.length && (quoted[q] as QuotedSpan).close <= start) q++;
+    const span = quoted[q];
+    return span && span.open <= start ? q : -1;
+  };
+  for (const r of runs) {
+    if (r.kind !== "Q") {
+      out.push(r);
+      continue;
+    }
+    q = 0;
+    let piece: Run | null = null;
+    let lastQuote = -2;
+    let outside: number[] = [];
+    for (let k = r.first; k <= r.last; k++) {
+      const at = quoteOf(k);
+      if (at === -1) {
+        outside.push(k);
+        continue;
+      }
+      if (piece && at !== lastQuote && lastQuote !== -1 && outside.length > 0) {
+        out.push(piece);
+        piece = { kind: "Q", first: k, last: k, continuation: false };
+      } else if (!piece) {
+        piece = { ...r, first: outside[0] ?? k, last: k };
+      } else piece.last = k;
+      outside = [];
+      lastQuote = at;
+    }
+    if (piece) {
+      const tail = outside.at(-1);
+      if (tail !== undefined) piece.last = tail;
+      out.push(piece);
+    } else out.push(r);
+  }
+  return out;
+}
+
+const MARKS = /["“”„«»'‘’\s]/;
+
+function trimMarks(text: string, start: number, end: number): number {
+  let s = start;
+  while (s < end - 1 && MARKS.test(text[s] as string)) s++;
+  return s;
+}
+
+function trimEndMarks(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start + 1 && MARKS.test(text[e - 1] as string)) e--;
+  return e;
+}
+
+/**
+ * The cue as the house records it: the rules' cue where they found one in it (`said`, not
+ * PolNeAR's `said in a statement`), else the tagged words without trailing punctuation.
+ */
+function cueWord(words: Words, cue: TokenRange, rules: readonly Found[]): TokenRange {
+  for (const f of rules) {
+    if (f.cue && f.cue.first >= cue.first && f.cue.last <= cue.last) return f.cue;
+  }
+  let last = cue.last;
+  while (last > cue.first && words.tokens[last]?.kind === "punct") last--;
+  return { first: cue.first, last };
+}
