@@ -102,6 +102,199 @@ const errorSchema: Schema = {
   },
 };
 
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: "null" }] });
+const span: Schema = {
+  type: "object",
+  description: "Half-open UTF-16 offsets into the article text, and the text they cover",
+  required: ["start", "end", "text"],
+  properties: { start: { type: "integer" }, end: { type: "integer" }, text: { type: "string" } },
+};
+const paged = (item: Schema): Schema => ({
+  type: "object",
+  required: ["total", "page", "pageSize", "pages", "items"],
+  properties: {
+    total: { type: "integer" },
+    page: { type: "integer" },
+    pageSize: { type: "integer" },
+    pages: { type: "integer" },
+    items: { type: "array", items: item },
+  },
+});
+
+/** The shapes of the main answers; the rest are described by their summaries. */
+const components: Record<string, Schema> = {
+  Span: span,
+  Argument: {
+    description: "An actor or recipient: where the text says it, and its code",
+    allOf: [
+      ref("Span"),
+      {
+        type: "object",
+        properties: {
+          name: { type: "string" },
+          country: nullable({ type: "string", description: "ISO 3166-1 alpha-3" }),
+          sector: nullable({
+            type: "string",
+            description: "PLOVER sector (GOV, MIL, REB, CVL, …)",
+          }),
+        },
+      },
+    ],
+  },
+  Event: {
+    type: "object",
+    description: "An event of DESIGN.md's output contract",
+    required: ["id", "type", "quad", "trigger", "evidence", "confidence", "coder"],
+    properties: {
+      id: { type: "string" },
+      type: { type: "string", enum: eventTypes },
+      mode: nullable({ type: "string" }),
+      quad: { type: "string", enum: quads },
+      trigger: ref("Span"),
+      actor: nullable(ref("Argument")),
+      recipient: nullable(ref("Argument")),
+      location: nullable({
+        type: "object",
+        description: "A place: GeoNames id, name, country (alpha-2), lat/lon in degrees, precision",
+      }),
+      date: nullable({
+        type: "object",
+        description: "A date: value, grain, earliest and latest (ISO dates)",
+      }),
+      dead: nullable({ type: "integer" }),
+      injured: nullable({ type: "integer" }),
+      arrested: nullable({ type: "integer" }),
+      size: nullable({ type: "integer" }),
+      negated: { type: "boolean" },
+      hypothetical: { type: "boolean" },
+      evidence: {
+        type: "object",
+        properties: {
+          sentence: { type: "integer" },
+          start: { type: "integer" },
+          end: { type: "integer" },
+        },
+      },
+      confidence: { type: "number", minimum: 0, maximum: 1 },
+      coder: { type: "string" },
+    },
+  },
+  StoredEvent: {
+    type: "object",
+    required: ["articleId", "index", "event", "evidenceText", "article", "day", "merged"],
+    properties: {
+      articleId: { type: "string" },
+      index: { type: "integer", description: "Position of the event in its article" },
+      event: ref("Event"),
+      evidenceText: { type: "string" },
+      article: {
+        type: "object",
+        properties: {
+          published: nullable({ type: "string" }),
+          title: nullable({ type: "string" }),
+          url: nullable({ type: "string" }),
+          source: nullable({ type: "string" }),
+        },
+      },
+      day: nullable({ type: "string", format: "date" }),
+      merged: nullable({
+        type: "object",
+        description: "The event merged across articles this one is a mention of",
+        properties: {
+          id: { type: "string" },
+          numMentions: { type: "integer" },
+          numArticles: { type: "integer" },
+          numSources: { type: "integer" },
+        },
+      }),
+    },
+  },
+};
+
+const responseSchemas: Record<string, Schema> = {
+  "/api/events": paged(ref("StoredEvent")),
+  "/api/events/{article}/{index}": {
+    allOf: [
+      ref("StoredEvent"),
+      {
+        type: "object",
+        properties: {
+          evidence: {
+            type: "object",
+            properties: {
+              start: { type: "integer" },
+              end: { type: "integer" },
+              text: { type: "string" },
+              context: {
+                type: "object",
+                properties: {
+                  start: { type: "integer" },
+                  end: { type: "integer" },
+                  text: { type: "string" },
+                  whole: { type: "boolean" },
+                },
+              },
+              highlights: {
+                type: "array",
+                items: {
+                  allOf: [
+                    ref("Span"),
+                    {
+                      type: "object",
+                      properties: {
+                        role: { enum: ["trigger", "actor", "recipient", "place", "date"] },
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          mergedEvent: nullable({ type: "object" }),
+        },
+      },
+    ],
+  },
+  "/api/map": {
+    type: "object",
+    properties: {
+      points: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            lat: { type: "number" },
+            lon: { type: "number" },
+            name: { type: "string" },
+            geonameId: nullable({ type: "integer" }),
+            countryCode: nullable({ type: "string" }),
+            mentions: { type: "integer" },
+            events: { type: "integer" },
+            types: { type: "object", additionalProperties: { type: "integer" } },
+          },
+        },
+      },
+    },
+  },
+  "/api/timeline": {
+    type: "object",
+    properties: {
+      counts: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            day: { type: "string", format: "date" },
+            type: { type: "string", enum: eventTypes },
+            count: { type: "integer" },
+          },
+        },
+      },
+    },
+  },
+};
+
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   for (const route of routes) {
@@ -133,7 +326,9 @@ export function openApiDocument(): Record<string, unknown> {
         responses: {
           "200": {
             description: "OK",
-            content: { "application/json": { schema: { type: "object" } } },
+            content: {
+              "application/json": { schema: responseSchemas[path] ?? { type: "object" } },
+            },
           },
           "400": {
             description: "A bad or unknown parameter",
@@ -157,5 +352,6 @@ export function openApiDocument(): Record<string, unknown> {
         "Spans are half-open UTF-16 offsets into the article's cleaned text. Unknown parameters are 400s.",
     },
     paths,
+    components: { schemas: components },
   };
 }

@@ -192,6 +192,12 @@ describe("HTTP API", () => {
     const { body } = await json("/openapi.json");
     assert.equal(body.openapi, "3.1.0");
     assert.deepEqual(body, JSON.parse(JSON.stringify(openApiDocument())));
+    const schemas = (body.components as { schemas: Record<string, unknown> }).schemas;
+    const refs = [...JSON.stringify(body).matchAll(/"#\/components\/schemas\/(\w+)"/g)].map(
+      (m) => m[1] ?? "",
+    );
+    assert.ok(refs.length > 3);
+    for (const name of refs) assert.ok(schemas[name], `$ref ${name} resolves`);
     const paths = body.paths as Record<
       string,
       { get: { parameters: { name: string; in: string }[] } }
