@@ -654,6 +654,19 @@ function finishAnalysis(
     triggerBefore(triggerAt, view.from, d.a)
   )
     return null;
+  // `rioted, setting fire to their mattresses`: what the rioters did is the riot itself.
+  if (
+    pos === "v" &&
+    d.groupStart === d.a &&
+    (ix.low[d.head] as string).endsWith("ing") &&
+    ix.low[d.a - 1] === "," &&
+    rows.some(
+      (r) =>
+        r.rule.startsWith("assault/") && /(set-fire|burn|torch|destroy|throw-stones)/.test(r.rule),
+    ) &&
+    riotBefore(view, triggerAt, d.a)
+  )
+    return null;
   // `rebels fighting to topple the government`: a participle describing a noun, not a report.
   if (
     pos === "v" &&
@@ -891,6 +904,17 @@ function opensEvent(ix: DocIndex, i: number): boolean {
     if (CONNECTIVES.has(w)) return true;
     if (PREPOSITIONS.has(w) || isPunct(ix, j)) return false;
   }
+  return false;
+}
+
+/** Whether a riot or protest verb comes earlier in the sentence. */
+function riotBefore(view: SentenceView, triggerAt: Set<number>, to: number): boolean {
+  for (let i = view.from; i < to; i++)
+    if (
+      triggerAt.has(i) &&
+      /^(riot|rioted|rioting|protested|demonstrated|stormed)$/.test(view.ix.low[i] as string)
+    )
+      return true;
   return false;
 }
 
@@ -1630,7 +1654,11 @@ function chooseRow(view: SentenceView, state: CoderState, d: Draft): void {
       continue;
     if (row.subjClass && !subjWords.some((w) => inClass(state.lexicon, row.subjClass as string, w)))
       continue;
-    if (row.pp && !d.pps.has(row.pp) && !(row.pp === "on" && d.pps.has("against"))) continue;
+    // `a strike on Monday` is no strike on a target.
+    const ppRange = row.pp ? (d.pps.get(row.pp) ?? null) : null;
+    const ppIsDate = ppRange !== null && (ix.date[ppRange[0]] as number) >= 0;
+    if (row.pp && (!d.pps.has(row.pp) || ppIsDate) && !(row.pp === "on" && d.pps.has("against")))
+      continue;
     if (row.type === null) {
       d.drop = true;
       return;
@@ -1861,6 +1889,10 @@ function foldCounts(
 
 // ---------------------------------------------------------------- type refinements
 
+/** Words that make a civilian actor a crowd (`demonstrators`, `protesters`, `rioters`). */
+const CROWD =
+  /\b(demonstrators?|protest[eo]rs?|rioters?|crowds?|mobs?|youths|students|supporters)\b/i;
+
 const CIVIL = new Set(["CVL", "OPP", "REF", "EDU", "LAB"]);
 
 function refineType(view: SentenceView, d: Draft): void {
@@ -1898,6 +1930,7 @@ function refineType(view: SentenceView, d: Draft): void {
     d.type === "ASSAULT" &&
     sector &&
     CIVIL.has(sector) &&
+    CROWD.test(d.actor?.arg.text ?? "") &&
     /^assault\/(storm|burn|torch|set-fire|throw-stones|attack)$/.test(d.rule)
   ) {
     d.type = "PROTEST";
