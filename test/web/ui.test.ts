@@ -23,6 +23,8 @@ describe("web UI in Chromium", { skip: missing ?? false }, () => {
   let page: Page;
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
+  /** Every URL the page asked for, in order. */
+  const requests: string[] = [];
   const shots = artifactsDir();
 
   before(async () => {
@@ -37,6 +39,7 @@ describe("web UI in Chromium", { skip: missing ?? false }, () => {
       void dialog.dismiss();
     });
     page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("request", (request) => requests.push(request.url()));
     // Nothing but the test server: any other request would mean a CDN or a tile server.
     await page.route(
       (url) => !url.href.startsWith(server.url),
@@ -127,7 +130,14 @@ describe("web UI in Chromium", { skip: missing ?? false }, () => {
     assert.deepEqual([...new Set(places)], ["Kirkuk"], "the map shows only the filtered place");
     assert.ok(await page.$("#chips [data-filter=place]"), "the filter shows as a chip");
 
+    const mapRequests = requests.filter((url) => url.includes("/api/map")).length;
     await andWait(() => page.click("table.events tbody tr >> nth=0"));
+    assert.equal(
+      requests.filter((url) => url.includes("/api/map")).length,
+      mapRequests,
+      "selecting an event does not fetch the map again",
+    );
+    assert.ok(await page.$("table.events tbody tr.selected"), "the row shows as selected");
     const trigger = await page.textContent("[data-testid=evidence-text] .hl-trigger");
     assert.equal(trigger, expected.items[0]?.event.trigger.text);
     const place = await page.$$eval("[data-testid=evidence-text] .hl-place", (els) =>

@@ -108,6 +108,8 @@ const map = new WorldMap($("#map"), {
 });
 
 let generation = 0;
+/** The filters the map and timeline show, and the list's key, as last drawn. */
+const drawn: { filters: string | null; tab: string | null } = { filters: null, tab: null };
 /**
  * A render that a newer one has overtaken must not draw (answers can arrive out of order):
  * each view takes a check when it starts and asks it after every answer.
@@ -126,22 +128,36 @@ async function render(): Promise<void> {
   for (const button of document.querySelectorAll<HTMLButtonElement>("#tabs button")) {
     button.setAttribute("aria-selected", String(button.dataset.tab === state.tab));
   }
+  // Selecting an event changes neither the filters nor the list: only the side panel is
+  // fetched then, not the map, timeline and list again.
+  const filters = state.filters.toString();
+  const tabKey = JSON.stringify([state.tab, filters, state.page, state.sort, state.search]);
+  const aggregates = filters === drawn.filters ? null : filters;
   try {
     const [points, timeline] = await Promise.all([
-      getJson<{ points: EventPoint[] }>("/api/map", state.filters),
-      getJson<{ counts: TimelineCount[] }>("/api/timeline", state.filters),
-      renderTab(state),
+      aggregates === null ? null : getJson<{ points: EventPoint[] }>("/api/map", state.filters),
+      aggregates === null
+        ? null
+        : getJson<{ counts: TimelineCount[] }>("/api/timeline", state.filters),
+      tabKey === drawn.tab ? null : renderTab(state),
       renderEvent(state),
     ]);
     if (mine !== generation) return;
-    map.update(points.points);
-    renderTimeline($("#timeline"), timeline.counts, (from, to) =>
-      update((s) => {
-        s.filters.set("since", from);
-        s.filters.set("until", to);
-        s.page = 1;
-      }),
-    );
+    if (points && timeline) {
+      map.update(points.points);
+      renderTimeline($("#timeline"), timeline.counts, (from, to) =>
+        update((s) => {
+          s.filters.set("since", from);
+          s.filters.set("until", to);
+          s.page = 1;
+        }),
+      );
+      drawn.filters = filters;
+    }
+    drawn.tab = tabKey;
+    for (const row of document.querySelectorAll<HTMLElement>("table.events tr[data-event]")) {
+      row.classList.toggle("selected", row.dataset.event === state.event);
+    }
     document.body.dataset.ready = String(mine);
   } catch (error) {
     showError(error);
