@@ -10,4 +10,9 @@ import type { EventFormat } from "./types.ts";
 
 export type { EventFormat } from "./types.ts";
 
-export const eventFormats: readonly EventFormat[] = [tableFormat, jsonFormat, csvFormat, ...exportFormats];
+export const eventFormats: readonly EventFormat[] = [
+  tableFormat,
+  jsonFormat,
+  csvFormat,
+  ...exportFormats,
+];
