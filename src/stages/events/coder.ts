@@ -1242,6 +1242,8 @@ function collectPps(
     }
     if (!PREPOSITIONS.has(w)) continue;
     if (d.pps.has(w)) continue;
+    // A noun's `of` phrase is the one right after it (`withdrawal of troops`), not a later one.
+    if (w === "of" && d.pos === "n") continue;
     const r = phraseRight(ix, i + 1, d.clauseEnd, verbLike);
     if (!r) continue;
     d.pps.set(w, r);
@@ -1423,6 +1425,9 @@ function resolveActor(
     }
   } else if (d.passive) {
     d.actor = resolve(d.pps.get("by"));
+    // `guerrillas have been demobilized`, `troops were withdrawn`: those who retreat act.
+    if (!d.actor && (d.entry.type === "RETREAT" || d.entry.rule === "retreat/withdraw"))
+      d.actor = resolve(d.subj);
   } else {
     d.actor = resolve(d.subj);
   }

@@ -183,13 +183,25 @@ export function phraseLeft(
   verbLike: (i: number) => boolean,
   maxLength = 12,
 ): Range | null {
-  const end = i + 1;
+  // A parenthesis right before the verb belongs to the phrase (`Hizbollah (Party of God) group`).
+  let end = i + 1;
   let start = end;
-  while (start - 1 >= floor && end - (start - 1) <= maxLength) {
+  while (start - 1 >= floor && end - (start - 1) <= maxLength + 6) {
     const j = start - 1;
     const w = ix.low[j] as string;
+    if (w === ")") {
+      let k = j - 1;
+      while (k >= floor && ix.low[k] !== "(" && j - k < 8) k--;
+      if (k >= floor && ix.low[k] === "(") {
+        if (end === j + 1) end = k;
+        start = k;
+        continue;
+      }
+    }
     if (stopsPhrase(ix, j, verbLike)) break;
     if (PREPOSITIONS.has(w) && w !== "of" && w !== "in" && w !== "from") break;
+    // `said on Tuesday their forces`: a date ends the phrase.
+    if ((ix.date[j] as number) >= 0 && ix.entity[j] === -1 && start < end) break;
     start = j;
   }
   // Trim what cannot open a phrase.
