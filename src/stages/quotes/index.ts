@@ -15,7 +15,7 @@ import { findQuotedSpans, isTitle, type QuotedSpan } from "./marks.ts";
 import { isAnonymous, resolveSpeaker } from "./resolve.ts";
 import { type CueRange, cueAt, speakerAfter, speakerBefore, type TokenRange } from "./speaker.ts";
 import { foundFromTags } from "./tagger/decode.ts";
-import { documentFeatures, paragraphStartTokens, ruleTags } from "./tagger/features.ts";
+import { emitFeatures, paragraphStartTokens, ruleTags } from "./tagger/features.ts";
 import { TaggerModel } from "./tagger/model.ts";
 import {
   isCapitalised,
@@ -44,19 +44,11 @@ export function quotesStageWith(model: TaggerModel, lex: SpeechLexicon): Stage {
       const words = wordsOf(doc.text, doc.tokens, doc.sentences);
       const quoted = findQuotedSpans(doc.text);
       const rules = ruleFound(words, quoted, lex);
-      const features = documentFeatures(
-        words,
-        quoted,
-        ruleTags(words, rules),
-        lex,
-        model.cueShares,
+      const tags = ruleTags(words, rules);
+      const tagged = model.tagEmitted(words.tokens.length, paragraphStartTokens(words), (sink) =>
+        emitFeatures(words, quoted, tags, lex, model.cueShares, sink),
       );
-      const found = foundFromTags(
-        words,
-        model.tag(features, paragraphStartTokens(words)),
-        quoted,
-        rules,
-      );
+      const found = foundFromTags(words, tagged, quoted, rules);
       doc.quotes = toQuotes(doc, words, lex, found);
       attributeEvents(doc);
     },

@@ -175,10 +175,7 @@ export function foundFromTags(
       if (rule?.speaker) {
         speaker = rule.speaker;
         cue ??= rule.cue;
-      } else if (direct) inherits = true;
-      // Indirect speech with nobody saying it (`reporting about the weather`) is mostly
-      // the tagger's noise; PolNeAR's few source-less attributions are not worth it.
-      else if (DROP_SOURCELESS) continue;
+      } else inherits = direct;
     }
     out.push({
       content: {
@@ -199,8 +196,6 @@ export function foundFromTags(
   );
   return [...strong, ...kept].sort((a, b) => a.content.start - b.content.start);
 }
-
-const DROP_SOURCELESS = process.env.Q_DROP !== "0";
 
 /**
  * A content run that leaves a quotation and enters another (`…," he continued. "…`) is

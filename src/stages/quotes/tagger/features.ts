@@ -20,13 +20,100 @@ export const I_C = 4;
 export const B_Q = 5;
 export const I_Q = 6;
 
-/** Distance in tokens as a small bucket, so near and far cues read differently. */
-function bucket(d: number): string {
-  if (d <= 3) return String(d);
-  if (d <= 5) return "4";
-  if (d <= 8) return "6";
-  if (d <= 15) return "9";
-  return "16";
+/** Distance buckets, so near and far cues read differently; index 8 is "none". */
+const BUCKETS = ["0", "1", "2", "3", "4", "6", "9", "16", "-"];
+const NONE = 8;
+
+function bucket(d: number): number {
+  if (d <= 3) return d;
+  if (d <= 5) return 4;
+  if (d <= 8) return 5;
+  if (d <= 15) return 6;
+  return 7;
+}
+
+/** The hand rules' tag of a token, and the ends of the document, as small codes. */
+const RULE_TAGS = ["O", "QD", "QI", "S", "C", "<", ">"];
+const RULE_CODE = new Map(RULE_TAGS.map((t, i) => [t, i]));
+
+/**
+ * Feature templates. A "small" template's value is a code of up to three small fields
+ * (`a + 16 b + 256 c`) that `render` spells out; a "word" template's value is a string.
+ * The tagger's features are these spelled-out strings; tagging looks each (template,
+ * value) up once and remembers the row, so no string is built per token.
+ */
+const field = (code: number, k: number) => (code >> (4 * k)) & 15;
+const B = (code: number, k: number) => BUCKETS[field(code, k)] as string;
+const SMALL: readonly ((code: number) => string)[] = [
+  () => "b",
+  (c) => `q=${field(c, 0)}`,
+  (c) => `qp=${field(c, 0)}${field(c, 1)}${field(c, 2)}`,
+  (c) => `ql=${B(c, 0)}`,
+  (c) => `sp=${B(c, 0)}`,
+  (c) => `se=${B(c, 0)}`,
+  (c) => `r=${RULE_TAGS[field(c, 0)]}`,
+  (c) => `rp=${RULE_TAGS[field(c, 0)]}|${RULE_TAGS[field(c, 1)]}|${RULE_TAGS[field(c, 2)]}`,
+  (c) => `rq=${RULE_TAGS[field(c, 0)]}|${field(c, 1)}`,
+  (c) => `lc=${B(c, 0)}`,
+  (c) => `rc=${B(c, 0)}`,
+  (c) => `lcs=${field(c, 0) === 0 ? "-" : field(c, 0)}|${B(c, 1)}`,
+  (c) => `rcs=${field(c, 0) === 0 ? "-" : field(c, 0)}|${B(c, 1)}`,
+  (c) => `lcq=${B(c, 0)}|${field(c, 1)}|${field(c, 2)}`,
+  (c) => `th=${field(c, 0)}|${B(c, 1)}`,
+  (c) => `cm=${field(c, 0)}|${field(c, 1)}`,
+  (c) => `cs=${field(c, 0)}`,
+  () => "pron",
+];
+const [S_BIAS, S_Q, S_QP, S_QL, S_SP, S_SE, S_R, S_RP, S_RQ, S_LC, S_RC, S_LCS, S_RCS, S_LCQ] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+];
+const S_TH = 14;
+const S_CM = 15;
+const S_CS = 16;
+const S_PRON = 17;
+export const SMALL_TEMPLATES = SMALL.length;
+
+/** Prefixes of the word templates. */
+export const WORD_PREFIXES = [
+  "w=",
+  "p1=",
+  "p2=",
+  "n1=",
+  "n2=",
+  "pw=",
+  "wn=",
+  "sh=",
+  "sf=",
+  "lcw=",
+  "rcw=",
+  "rcq=",
+  "cue|",
+] as const;
+const [W_W, W_P1, W_P2, W_N1, W_N2, W_PW, W_WN, W_SH, W_SF, W_LCW, W_RCW, W_RCQ, W_CUE] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+];
+
+export function renderSmall(template: number, code: number): string {
+  return (SMALL[template] as (code: number) => string)(code);
+}
+
+/** Values of `wordAt` for no token: -1 `<s>`, -2 `</s>`, -3 `-`. */
+export const SENTINELS = ["<s>", "</s>", "-"] as const;
+export function sentinel(k: number): string {
+  return SENTINELS[-k - 1] as string;
+}
+
+/** Receives the features of each token in turn. */
+export interface FeatureSink {
+  /** Called once, before the first token, with the lowercased tokens. */
+  begin(lower: readonly string[]): void;
+  token(index: number): void;
+  /** A word template whose value is token `k`'s lowercased text, or a `SENTINELS` entry. */
+  wordAt(template: number, k: number): void;
+  small(template: number, code: number): void;
+  word(template: number, value: string): void;
+  /** A word template whose value is `first|second`. */
+  pair(template: number, first: string, second: string): void;
 }
 
 function shapeOf(text: string, kind: string, lower: string): string {
@@ -76,10 +163,7 @@ function quoteLengths(words: Words, quoted: readonly QuotedSpan[]): Uint16Array 
   return lengths;
 }
 
-/**
- * The features of every token of a document. `rules` are the hand rules' tags
- * (`ruleTags`), `quoted` the paired quotation marks.
- */
+/** The features of every token as strings (training, and checks of the fast path). */
 export function documentFeatures(
   words: Words,
   quoted: readonly QuotedSpan[],
@@ -87,20 +171,61 @@ export function documentFeatures(
   lex: SpeechLexicon,
   cueShares: ReadonlyMap<string, number>,
 ): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  let lowered: readonly string[] = [];
+  emitFeatures(words, quoted, rules, lex, cueShares, {
+    begin(lower) {
+      lowered = lower;
+    },
+    wordAt(t, k) {
+      current.push(`${WORD_PREFIXES[t]}${k >= 0 ? lowered[k] : sentinel(k)}`);
+    },
+    token() {
+      current = [];
+      out.push(current);
+    },
+    small(t, code) {
+      current.push(renderSmall(t, code));
+    },
+    word(t, value) {
+      current.push(`${WORD_PREFIXES[t]}${value}`);
+    },
+    pair(t, first, second) {
+      current.push(`${WORD_PREFIXES[t]}${first}|${second}`);
+    },
+  });
+  return out;
+}
+
+/**
+ * The features of every token of a document, handed to `sink`. `rules` are the hand rules'
+ * tags (`ruleTags`), `quoted` the paired quotation marks, `cueShares` the learned cue words.
+ */
+export function emitFeatures(
+  words: Words,
+  quoted: readonly QuotedSpan[],
+  rules: readonly string[],
+  lex: SpeechLexicon,
+  cueShares: ReadonlyMap<string, number>,
+  sink: FeatureSink,
+): void {
   const n = words.tokens.length;
   const { text, tokens, lower, sentence } = words;
   const shapes: string[] = new Array(n);
   const cueLike = new Uint8Array(n);
+  const rule = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as (typeof tokens)[number];
     const l = lower[i] as string;
     shapes[i] = shapeOf(text.slice(t.start, t.end), t.kind, l);
     const share = cueShares.get(l) ?? 0;
     cueLike[i] = share > 0 ? share : lex.cues.has(l) || l === "according" ? 1 : 0;
+    rule[i] = RULE_CODE.get(rules[i] as string) ?? 0;
   }
   const qs = quoteStates(words, quoted);
   const qlen = quoteLengths(words, quoted);
-  // Sentence index bounds, for positions within the sentence.
+  // Sentence bounds, for positions within the sentence.
   const sentFirst = new Int32Array(n);
   const sentLast = new Int32Array(n);
   for (let i = 0; i < n; ) {
@@ -112,8 +237,7 @@ export function documentFeatures(
     }
     i = j + 1;
   }
-  // Nearest cue-like word to the left and right within the sentence, with whether a comma or
-  // `that` stands between.
+  // Nearest cue-like word to the left and right within the sentence.
   const leftCue = new Int32Array(n).fill(-1);
   const rightCue = new Int32Array(n).fill(-1);
   for (let i = 0, last = -1; i < n; i++) {
@@ -126,11 +250,11 @@ export function documentFeatures(
     rightCue[i] = next;
     if (cueLike[i]) next = i;
   }
-  const word = (k: number): string => lower[k] as string;
-  const out: string[][] = new Array(n);
   let commaSeen = 0;
   let thatSeen = -1;
+  sink.begin(lower);
   for (let i = 0; i < n; i++) {
+    sink.token(i);
     const l = lower[i] as string;
     const sf = sentFirst[i] as number;
     const sl = sentLast[i] as number;
@@ -138,56 +262,65 @@ export function documentFeatures(
       commaSeen = 0;
       thatSeen = -1;
     }
-    const p1 = i - 1 >= sf ? word(i - 1) : "<s>";
-    const p2 = i - 2 >= sf ? word(i - 2) : "<s>";
-    const n1 = i + 1 <= sl ? word(i + 1) : "</s>";
-    const n2 = i + 2 <= sl ? word(i + 2) : "</s>";
+    const p1 = i - 1 >= sf ? (lower[i - 1] as string) : "<s>";
+    const n1 = i + 1 <= sl ? (lower[i + 1] as string) : "</s>";
     const sh = shapes[i] as string;
     const shp = i - 1 >= sf ? (shapes[i - 1] as string) : "^";
     const shn = i + 1 <= sl ? (shapes[i + 1] as string) : "$";
-    const q = String(qs[i]);
-    const r = rules[i] as string;
+    const q = qs[i] as number;
+    const r = rule[i] as number;
     const lc = leftCue[i] as number;
     const rc = rightCue[i] as number;
-    const lcd = lc < 0 ? "-" : bucket(i - lc);
-    const rcd = rc < 0 ? "-" : bucket(rc - i);
-    const f: string[] = [
-      "b",
-      `w=${l}`,
-      `p1=${p1}`,
-      `p2=${p2}`,
-      `n1=${n1}`,
-      `n2=${n2}`,
-      `pw=${p1}|${l}`,
-      `wn=${l}|${n1}`,
-      `sh=${shp}${sh}${shn}`,
-      `sf=${l.length > 3 ? l.slice(-3) : l}`,
-      `q=${q}`,
-      `qp=${i > 0 ? qs[i - 1] : 0}${q}${i + 1 < n ? qs[i + 1] : 0}`,
-      `ql=${qs[i] ? bucket(qlen[i] as number) : "-"}`,
-      `sp=${bucket(i - sf)}`,
-      `se=${bucket(sl - i)}`,
-      `r=${r}`,
-      `rp=${i > 0 ? rules[i - 1] : "<"}|${r}|${i + 1 < n ? rules[i + 1] : ">"}`,
-      `rq=${r}|${q}`,
-      `lc=${lcd}`,
-      `rc=${rcd}`,
-      `lcw=${lc < 0 ? "-" : lower[lc]}`,
-      `lcs=${lc < 0 ? "-" : cueLike[lc]}|${lcd}`,
-      `rcs=${rc < 0 ? "-" : cueLike[rc]}|${rcd}`,
-      `rcw=${rc < 0 ? "-" : lower[rc]}`,
-      `lcq=${lcd}|${q}|${commaSeen > 0 ? 1 : 0}`,
-      `rcq=${rcd}|${q}|${sh}`,
-      `th=${thatSeen >= 0 && lc >= 0 && thatSeen > lc ? 1 : 0}|${lcd}`,
-      `cm=${commaSeen > 2 ? 3 : commaSeen}|${q}`,
-    ];
-    if (cueLike[i]) f.push(`cs=${cueLike[i]}`, `cue|${p1}`, `cue|${n1}`, `cue|${sh}|${q}`);
-    if (lex.pronouns.has(l)) f.push("pron");
-    out[i] = f;
+    const lcd = lc < 0 ? NONE : bucket(i - lc);
+    const rcd = rc < 0 ? NONE : bucket(rc - i);
+    sink.small(S_BIAS, 0);
+    const k1 = i - 1 >= sf ? i - 1 : -1;
+    const kn1 = i + 1 <= sl ? i + 1 : -2;
+    sink.wordAt(W_W, i);
+    sink.wordAt(W_P1, k1);
+    sink.wordAt(W_P2, i - 2 >= sf ? i - 2 : -1);
+    sink.wordAt(W_N1, kn1);
+    sink.wordAt(W_N2, i + 2 <= sl ? i + 2 : -2);
+    sink.pair(W_PW, p1, l);
+    sink.pair(W_WN, l, n1);
+    sink.word(W_SH, `${shp}${sh}${shn}`);
+    sink.word(W_SF, l.length > 3 ? l.slice(-3) : l);
+    sink.small(S_Q, q);
+    sink.small(
+      S_QP,
+      (i > 0 ? (qs[i - 1] as number) : 0) + 16 * q + 256 * (i + 1 < n ? (qs[i + 1] as number) : 0),
+    );
+    sink.small(S_QL, q ? bucket(qlen[i] as number) : NONE);
+    sink.small(S_SP, bucket(i - sf));
+    sink.small(S_SE, bucket(sl - i));
+    sink.small(S_R, r);
+    sink.small(
+      S_RP,
+      (i > 0 ? (rule[i - 1] as number) : 5) +
+        16 * r +
+        256 * (i + 1 < n ? (rule[i + 1] as number) : 6),
+    );
+    sink.small(S_RQ, r + 16 * q);
+    sink.small(S_LC, lcd);
+    sink.small(S_RC, rcd);
+    sink.wordAt(W_LCW, lc < 0 ? -3 : lc);
+    sink.wordAt(W_RCW, rc < 0 ? -3 : rc);
+    sink.small(S_LCS, (lc < 0 ? 0 : (cueLike[lc] as number)) + 16 * lcd);
+    sink.small(S_RCS, (rc < 0 ? 0 : (cueLike[rc] as number)) + 16 * rcd);
+    sink.small(S_LCQ, lcd + 16 * q + 256 * (commaSeen > 0 ? 1 : 0));
+    sink.word(W_RCQ, `${BUCKETS[rcd]}|${q}|${sh}`);
+    sink.small(S_TH, (thatSeen >= 0 && lc >= 0 && thatSeen > lc ? 1 : 0) + 16 * lcd);
+    sink.small(S_CM, (commaSeen > 2 ? 3 : commaSeen) + 16 * q);
+    if (cueLike[i]) {
+      sink.small(S_CS, cueLike[i] as number);
+      sink.wordAt(W_CUE, k1);
+      sink.wordAt(W_CUE, kn1);
+      sink.word(W_CUE, `${sh}|${q}`);
+    }
+    if (lex.pronouns.has(l)) sink.small(S_PRON, 0);
     if (l === ",") commaSeen++;
     if (l === "that") thatSeen = i;
   }
-  return out;
 }
 
 /** Share levels of the words that stand in a cue: 1 (10–30 % of uses), 2 (30–60 %), 3 (more). */

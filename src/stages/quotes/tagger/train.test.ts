@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { loadSpeechLexicon } from "../lexicon.ts";
 import { type AttributionRecord, learnCueShares, prepare, trainingDocs } from "./corpus.ts";
-import { B_Q, I_Q, O } from "./features.ts";
+import { B_Q, emitFeatures, I_Q, O } from "./features.ts";
 import { TaggerModel } from "./model.ts";
 import { trainTagger } from "./train.ts";
 
@@ -43,5 +43,16 @@ describe("quotes tagger training", () => {
       });
     }
     assert.ok(right / total > 0.8, `token accuracy on its own training slice ${right / total}`);
+  });
+
+  it("tags the same through the fast path as through feature strings", () => {
+    const tagger = TaggerModel.fromFile(trainTagger(docs, shares, options));
+    prepared.forEach((p, d) => {
+      const doc = docs[d] as (typeof docs)[number];
+      const fast = tagger.tagEmitted(p.words.tokens.length, doc.starts, (sink) =>
+        emitFeatures(p.words, p.quoted, p.rules, lex, shares, sink),
+      );
+      assert.deepEqual(fast, tagger.tag(doc.features, doc.starts));
+    });
   });
 });
