@@ -18,6 +18,7 @@ const { values } = parseArgs({
     files: { type: "string" },
     decoder: { type: "string", default: "viterbi" },
     "transition-words": { type: "boolean", default: false },
+    "plain-words-o": { type: "boolean", default: false },
     "dry-run": { type: "boolean", default: false },
   },
 });
@@ -35,6 +36,7 @@ if (!values["dry-run"]) opts.out = values.out;
 if (values.limit) opts.limit = Number(values.limit);
 if (values.decoder === "viterbi" || values.decoder === "greedy") opts.decoder = values.decoder;
 if (values["transition-words"]) opts.transitionWords = true;
+if (values["plain-words-o"]) opts.plainWordsO = true;
 if (values.files) opts.files = values.files.split(",");
 runTraining(opts);
 console.log(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -5,16 +5,18 @@
  * and the few features that depend on the previous labels are added during decoding.
  */
 import type { Token } from "../../core/annotations.ts";
-import {
-  FNV_START,
-  fnvStep,
-  hashLowerSlice,
-  hashSlice,
-  lowerCode,
-  mix,
-  mix3,
-  seqHash,
-} from "./hash.ts";
+import * as hash from "./hash.ts";
+
+// Module-local aliases: the loader may expose imports through getters, and these run for
+// every character and feature of every article.
+const FNV_START = hash.FNV_START;
+const fnvStep = hash.fnvStep;
+const hashLowerSlice = hash.hashLowerSlice;
+const lowerCode = hash.lowerCode;
+const mix = hash.mix;
+const mix3 = hash.mix3;
+const seqHash = hash.seqHash;
+const hashSlice = hash.hashSlice;
 
 /**
  * Gazetteer categories of multi-token phrases. A phrase's entry is a bitmask of the lists it
@@ -132,6 +134,11 @@ export class SentenceFeatures {
   gaz = new Int32Array(64);
   cue = new Int32Array(64);
   known = new Int32Array(64);
+  /**
+   * Plain lowercase words (a-z only, not a connector such as `of` or `al`): never part of a
+   * name, so the Viterbi tagger labels them O without scoring them.
+   */
+  plain = new Uint8Array(64);
   /** Position in, and length of, the run of capitalised words (and connectors) a token is in. */
   runPos = new Int32Array(64);
   runLen = new Int32Array(64);
@@ -149,6 +156,7 @@ export class SentenceFeatures {
     this.gaz = new Int32Array(size);
     this.cue = new Int32Array(size);
     this.known = new Int32Array(size);
+    this.plain = new Uint8Array(size);
     this.runPos = new Int32Array(size);
     this.runLen = new Int32Array(size);
     this.affix = new Int32Array(size * 8);
@@ -185,6 +193,7 @@ export class SentenceFeatures {
     let hs = FNV_START;
     let lastClass = -1;
     let shapeLen = 0;
+    let lowerOnly = true;
     const len = end - start;
     const a = i * 8;
     // Prefixes of the lowercase form, 1..4 characters.
@@ -192,6 +201,7 @@ export class SentenceFeatures {
     for (let k = 0; k < len; k++) {
       const c = text.charCodeAt(start + k);
       hw = fnvStep(hw, c);
+      if (c < 97 || c > 122) lowerOnly = false;
       const lc = lowerCode(c);
       hl = fnvStep(hl, lc);
       if (k < 4) this.affix[a + k] = hl;
@@ -218,6 +228,7 @@ export class SentenceFeatures {
     this.word[i] = hw;
     this.lower[i] = hl;
     this.shape[i] = hs;
+    this.plain[i] = lowerOnly && len >= 2 && !CONNECTOR_HASHES.has(hl >>> 0) ? 1 : 0;
     // Suffixes of the lowercase form, 1..4 characters (hashed back to front).
     let hsuf = FNV_START;
     for (let k = 0; k < 4; k++) {
@@ -364,6 +375,49 @@ export class SentenceFeatures {
     }
   }
 }
+
+/** Lowercase words that do occur inside names (`Bank of America`, `al-Qaeda in the …`). */
+const CONNECTOR_HASHES = new Set(
+  [
+    "of",
+    "the",
+    "and",
+    "for",
+    "de",
+    "del",
+    "della",
+    "da",
+    "di",
+    "du",
+    "des",
+    "do",
+    "dos",
+    "das",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "les",
+    "y",
+    "e",
+    "on",
+    "in",
+    "at",
+    "to",
+    "upon",
+    "sur",
+    "sans",
+    "und",
+    "a",
+    "an",
+  ].map((w) => hashLowerSlice(w, 0, w.length)),
+);
 
 const RUN_JOINERS = new Set(["of", "the", "and", "&", "-", "de", "al", "for"]);
 

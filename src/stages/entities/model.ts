@@ -16,9 +16,13 @@ import {
   type FeatureLexicon,
   LOWERCASE_BITS,
   SentenceFeatures,
-  STATIC_FEATURES,
-  transitionFeatures,
+  STATIC_FEATURES as STATIC_FEATURE_COUNT,
+  transitionFeatures as transitionFeaturesOf,
 } from "./features.ts";
+
+// Module-local copies of hot imports (the loader may expose imports through getters).
+const STATIC_FEATURES = STATIC_FEATURE_COUNT;
+const transitionFeatures = transitionFeaturesOf;
 
 export type Decoder = "greedy" | "viterbi";
 
@@ -78,6 +82,8 @@ export interface ModelHeader {
   cueCount: number;
   /** `greedy` (second-order history features) or `viterbi` (first-order, exact search). */
   decoder?: Decoder;
+  /** Viterbi only: plain lowercase words are labelled O without scoring. */
+  plainWordsO?: boolean;
   /** Viterbi only: the previous label with the current word is a feature too. */
   transitionWords?: boolean;
   /** Free-form training facts (data, epochs, held-out score), for the record. */
@@ -168,7 +174,18 @@ export class NerModel {
     sf.prepare(text, tokens, from, to, this.lex);
     if (this.decoder === "viterbi") {
       if (this.header.transitionWords === true) {
-        viterbi(this.weights, this.mask, this.nLabels, this.allowed, sf, out, margins, true);
+        viterbi(
+          this.weights,
+          this.mask,
+          this.nLabels,
+          this.allowed,
+          sf,
+          out,
+          margins,
+          true,
+          undefined,
+          this.header.plainWordsO === true,
+        );
       } else
         viterbi(
           this.weights,
@@ -274,6 +291,7 @@ export class NerModel {
       version: 2,
       decoder: this.decoder,
       ...(this.header.transitionWords ? { transitionWords: true } : {}),
+      ...(this.header.plainWordsO ? { plainWordsO: true } : {}),
       labels: this.labels,
       buckets: this.buckets,
       scale,
@@ -344,6 +362,24 @@ export class NerModel {
   }
 }
 
+/** For each label, the previous labels BILOU allows before it (CSR layout), cached. */
+let prevCache: { allowed: Uint8Array; offsets: Int32Array; list: Int32Array } | undefined;
+function allowedPrevious(
+  allowed: Uint8Array,
+  nl: number,
+): { offsets: Int32Array; list: Int32Array } {
+  if (prevCache?.allowed === allowed) return prevCache;
+  const offsets = new Int32Array(nl + 1);
+  const list: number[] = [];
+  for (let l = 0; l < nl; l++) {
+    offsets[l] = list.length;
+    for (let p = 0; p < nl; p++) if (allowed[p * nl + l]) list.push(p);
+  }
+  offsets[nl] = list.length;
+  prevCache = { allowed, offsets, list: Int32Array.from(list) };
+  return prevCache;
+}
+
 let delta = new Float32Array(0);
 let back = new Int16Array(0);
 const rowBase = new Int32Array(64 * 3);
@@ -365,6 +401,8 @@ export function viterbi(
   words = false,
   /** Precomputed (previous label × label) first-order scores of token `i` (tagging only). */
   tables?: (sf: SentenceFeatures, i: number) => Float32Array,
+  /** Plain lowercase words are O (models trained so: header `plainWordsO`). */
+  plainO = false,
 ): void {
   const n = sf.n;
   if (n === 0) return;
@@ -376,11 +414,17 @@ export function viterbi(
   const start = nl;
   const local = new Float32Array(nl);
   for (let i = 0; i < n; i++) {
-    local.fill(0);
-    const o = i * STATIC_FEATURES;
-    for (let k = 0; k < STATIC_FEATURES; k++) {
-      const base = ((feats[o + k] as number) & mask) * nl;
-      for (let l = 0; l < nl; l++) local[l] = (local[l] as number) + (w[base + l] as number);
+    if (plainO && sf.plain[i] === 1) {
+      // A plain lowercase word is O: no scoring, no other label.
+      local.fill(Number.NEGATIVE_INFINITY);
+      local[0] = 0;
+    } else {
+      local.fill(0);
+      const o = i * STATIC_FEATURES;
+      for (let k = 0; k < STATIC_FEATURES; k++) {
+        const base = ((feats[o + k] as number) & mask) * nl;
+        for (let l = 0; l < nl; l++) local[l] = (local[l] as number) + (w[base + l] as number);
+      }
     }
     const d = i * nl;
     if (tables) {
@@ -395,11 +439,17 @@ export function viterbi(
         continue;
       }
       const dp = d - nl;
+      const prevs = allowedPrevious(allowed, nl);
       for (let l = 0; l < nl; l++) {
         let best = Number.NEGATIVE_INFINITY;
         let arg = 0;
-        for (let p = 0; p < nl; p++) {
-          if (allowed[p * nl + l] === 0) continue;
+        // Only the BILOU-allowed previous labels: 97 of the 289 pairs.
+        for (
+          let k = prevs.offsets[l] as number, end = prevs.offsets[l + 1] as number;
+          k < end;
+          k++
+        ) {
+          const p = prevs.list[k] as number;
           const v = (delta[dp + p] as number) + (table[p * nl + l] as number);
           if (v > best) {
             best = v;

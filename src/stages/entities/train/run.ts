@@ -25,6 +25,7 @@ export interface TrainRunOptions {
   gumWeight?: number;
   decoder?: Decoder;
   transitionWords?: boolean;
+  plainWordsO?: boolean;
   /** Train on only these of the files (ablations). */
   files?: string[];
   log?: (line: string) => void;
@@ -134,6 +135,7 @@ export function runTraining(opts: TrainRunOptions): {
     seed: opts.seed ?? 20191231,
     decoder: opts.decoder ?? "viterbi",
     transitionWords: opts.transitionWords ?? false,
+    plainWordsO: opts.plainWordsO ?? false,
     onEpoch: (epoch, m, mistakes, tokens) => {
       log(
         `epoch ${epoch}: ${mistakes}/${tokens} token mistakes; held-out ${formatScores(scoreSentences(m, heldOut))}`,
