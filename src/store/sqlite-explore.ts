@@ -39,7 +39,11 @@ const DAY = `substr(CASE
     ELSE coalesce(a.published, nullif(e.date_earliest, ''))
   END, 1, 10)`;
 
-const FROM = `FROM events e JOIN articles a ON a.id = e.article_id
+/** Events with their articles: enough for filters, counts and aggregates by day or actor. */
+const FROM_EVENTS = "FROM events e JOIN articles a ON a.id = e.article_id";
+
+/** The same with each event's merged event, for lists and per-place event counts. */
+const FROM = `${FROM_EVENTS}
   LEFT JOIN event_mentions em ON em.article_id = e.article_id AND em.idx = e.idx
   LEFT JOIN merged_events me ON me.id = em.event_id`;
 
@@ -91,7 +95,7 @@ export class SqliteExploreStore implements ExploreStore {
   async events(query: EventQuery = {}): Promise<EventPage> {
     const { where, params } = eventWhere(query);
     return this.run(query.search, () => {
-      const total = (this.sql(`SELECT count(*) AS n ${FROM} ${where}`).get(params) as Row)
+      const total = (this.sql(`SELECT count(*) AS n ${FROM_EVENTS} ${where}`).get(params) as Row)
         .n as number;
       const rows = this.sql(
         `SELECT ${EVENT_COLUMNS} ${FROM} ${where}
@@ -158,7 +162,7 @@ export class SqliteExploreStore implements ExploreStore {
       query.search,
       () =>
         this.sql(
-          `SELECT ${DAY} AS day, e.type AS type, count(*) AS n ${FROM} ${where}
+          `SELECT ${DAY} AS day, e.type AS type, count(*) AS n ${FROM_EVENTS} ${where}
            GROUP BY day, e.type ORDER BY day, e.type`,
         ).all(params) as Row[],
     );
@@ -178,7 +182,7 @@ export class SqliteExploreStore implements ExploreStore {
       () =>
         this.sql(
           `SELECT e.actor_name, e.actor_country, e.recipient_name, e.recipient_country,
-             e.quad, count(*) AS n ${FROM} ${where}
+             e.quad, count(*) AS n ${FROM_EVENTS} ${where}
            GROUP BY e.actor_name, e.actor_country, e.recipient_name, e.recipient_country, e.quad`,
         ).all(params) as Row[],
     );
