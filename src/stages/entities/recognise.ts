@@ -390,6 +390,22 @@ function extendFacilities(
   return out;
 }
 
+/**
+ * Step 4b': `the Iraqi government` names an actor as surely as `the Iraqi Ministry` does: a
+ * demonym followed by `government` is one ORG (coded by its demonym, sector GOV).
+ */
+function demonymGovernments(text: string, tokens: readonly Token[], mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (m.type !== "NORP") continue;
+    const next = tokens[m.to];
+    if (!next || text.slice(next.start, next.end) !== "government") continue;
+    if (text.slice(m.end, next.start) !== " ") continue;
+    m.to++;
+    m.end = next.end;
+    m.type = "ORG";
+  }
+}
+
 /** Step 4c: an all-capitals dateline (`NIAMEY`, `KYIV`) that is a known place is a GPE. */
 function fixDatelines(
   text: string,
@@ -443,6 +459,7 @@ export function recognise(
   splitTitles(text, tokens, mentions, res, sentenceStart);
   refineTypes(text, tokens, mentions, res);
   mentions = extendFacilities(text, tokens, mentions, res);
+  demonymGovernments(text, tokens, mentions);
   fixDatelines(text, tokens, mentions, res);
   dropPossessives(text, mentions);
   return mentions.filter((m) => m.end > m.start);
