@@ -144,5 +144,21 @@ export function exploreContract(name: string, open: () => Promise<Store>): void 
         name: "QueryError",
       });
     });
+
+    it("answers from what is stored now: a write is seen by the next query", async () => {
+      const before = await store.explore().events({ place: "lagos" });
+      const timeline = await store.explore().timeline({});
+      const doc = moved(
+        sampleDocument("x5", "Rain stopped the march in Lagos.", { published: "2020-02-02" }),
+        "Lagos",
+        6.45,
+        3.39,
+        "NG",
+      );
+      await store.writeBatch([{ kind: "article", doc, origin: doc.id, idGiven: true }]);
+      const after = await store.explore().events({ place: "lagos" });
+      assert.deepEqual([before.total, after.total], [0, 1]);
+      assert.equal((await store.explore().timeline({})).length, timeline.length + 1);
+    });
   });
 }

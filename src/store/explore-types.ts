@@ -2,7 +2,9 @@
  * Read-only views over a store for exploring it (`dateline serve`, issue 10): events with
  * more filters, a count, sorting and pages; the aggregates a map, a timeline and an actor
  * view draw; actors and entities; full-text search over articles with highlighted snippets.
- * Every method is a query: none of them writes.
+ * Every method is a query: none of them writes. An implementation may hand the same answer
+ * to several callers (SQLite keeps recent ones until the data changes): treat answers as
+ * read-only.
  */
 import type { EventType } from "../core/annotations.ts";
 import type { ArticleSummary, EventFilter, StoredEvent } from "./types.ts";

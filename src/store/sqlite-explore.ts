@@ -60,6 +60,9 @@ const ORDER: Record<EventSort, string> = {
 const MARK_OPEN = "\uE000";
 const MARK_CLOSE = "\uE001";
 
+/** Remembered answers; a page of 500 events is the largest, so this stays small. */
+const MAX_ANSWERS = 256;
+
 export class SqliteExploreStore implements ExploreStore {
   private readonly db: Database.Database;
   private readonly cache = new Map<string, Database.Statement>();
@@ -77,6 +80,71 @@ export class SqliteExploreStore implements ExploreStore {
     return statement;
   }
 
+  /**
+   * Answers by query, while the database is unchanged: the same map, timeline or page asked
+   * again (another reader, a reload, the list paged back) costs a look-up instead of a scan.
+   * `data_version` moves when another connection commits (an ingest running beside the
+   * server), `total_changes()` when this one writes; either empties the cache. Answers are
+   * shared between callers, so they are read-only.
+   */
+  private readonly answers = new Map<string, Promise<unknown>>();
+  private answersVersion = "";
+
+  private remember<T>(method: string, query: unknown, compute: () => Promise<T>): Promise<T> {
+    const version = `${this.db.pragma("data_version", { simple: true })}:${
+      (this.sql("SELECT total_changes() AS n").get() as Row).n
+    }`;
+    if (version !== this.answersVersion) {
+      this.answers.clear();
+      this.answersVersion = version;
+    }
+    const key = `${method} ${JSON.stringify(query)}`;
+    const known = this.answers.get(key);
+    if (known) {
+      // Most recently used last, so the oldest is the first to go.
+      this.answers.delete(key);
+      this.answers.set(key, known);
+      return known as Promise<T>;
+    }
+    const answer = compute();
+    this.answers.set(key, answer);
+    // A rejected query (bad search syntax) is not kept.
+    answer.catch(() => this.answers.delete(key));
+    if (this.answers.size > MAX_ANSWERS) {
+      const oldest = this.answers.keys().next().value;
+      if (oldest !== undefined) this.answers.delete(oldest);
+    }
+    return answer;
+  }
+
+  events(query: EventQuery = {}): Promise<EventPage> {
+    return this.remember("events", query, () => this.computeEvents(query));
+  }
+
+  eventPoints(query: EventQuery = {}): Promise<EventPoint[]> {
+    return this.remember("eventPoints", query, () => this.computeEventPoints(query));
+  }
+
+  timeline(query: EventQuery = {}): Promise<TimelineCount[]> {
+    return this.remember("timeline", query, () => this.computeTimeline(query));
+  }
+
+  actorPairs(query: EventQuery = {}): Promise<ActorPair[]> {
+    return this.remember("actorPairs", query, () => this.computeActorPairs(query));
+  }
+
+  actors(filter: ActorFilter = {}): Promise<{ total: number; items: ActorSummary[] }> {
+    return this.remember("actors", filter, () => this.computeActors(filter));
+  }
+
+  entities(filter: EntityFilter = {}): Promise<{ total: number; items: EntitySummary[] }> {
+    return this.remember("entities", filter, () => this.computeEntities(filter));
+  }
+
+  searchArticles(search: ArticleSearch): Promise<{ total: number; items: ArticleHit[] }> {
+    return this.remember("searchArticles", search, () => this.computeSearchArticles(search));
+  }
+
   /** Run a query whose `search` went to FTS5: bad syntax is the caller's error. */
   private run<T>(search: string | undefined, body: () => T): T {
     try {
@@ -92,7 +160,7 @@ export class SqliteExploreStore implements ExploreStore {
     }
   }
 
-  async events(query: EventQuery = {}): Promise<EventPage> {
+  private async computeEvents(query: EventQuery = {}): Promise<EventPage> {
     const { where, params } = eventWhere(query);
     return this.run(query.search, () => {
       const total = (this.sql(`SELECT count(*) AS n ${FROM_EVENTS} ${where}`).get(params) as Row)
@@ -112,7 +180,7 @@ export class SqliteExploreStore implements ExploreStore {
     return row ? eventFromRow(row) : null;
   }
 
-  async eventPoints(query: EventQuery = {}): Promise<EventPoint[]> {
+  private async computeEventPoints(query: EventQuery = {}): Promise<EventPoint[]> {
     const { where, params } = eventWhere(query, [
       "e.place_lat IS NOT NULL",
       "e.place_lon IS NOT NULL",
@@ -156,7 +224,7 @@ export class SqliteExploreStore implements ExploreStore {
     );
   }
 
-  async timeline(query: EventQuery = {}): Promise<TimelineCount[]> {
+  private async computeTimeline(query: EventQuery = {}): Promise<TimelineCount[]> {
     const { where, params } = eventWhere(query, [`${DAY} IS NOT NULL`]);
     const rows = this.run(
       query.search,
@@ -173,7 +241,7 @@ export class SqliteExploreStore implements ExploreStore {
     }));
   }
 
-  async actorPairs(query: EventQuery = {}): Promise<ActorPair[]> {
+  private async computeActorPairs(query: EventQuery = {}): Promise<ActorPair[]> {
     const { where, params } = eventWhere(query, [
       "(e.actor_name IS NOT NULL OR e.recipient_name IS NOT NULL)",
     ]);
@@ -205,7 +273,9 @@ export class SqliteExploreStore implements ExploreStore {
     );
   }
 
-  async actors(filter: ActorFilter = {}): Promise<{ total: number; items: ActorSummary[] }> {
+  private async computeActors(
+    filter: ActorFilter = {},
+  ): Promise<{ total: number; items: ActorSummary[] }> {
     const where: string[] = [];
     const params: Row = {};
     if (filter.search) {
@@ -243,7 +313,9 @@ export class SqliteExploreStore implements ExploreStore {
     };
   }
 
-  async entities(filter: EntityFilter = {}): Promise<{ total: number; items: EntitySummary[] }> {
+  private async computeEntities(
+    filter: EntityFilter = {},
+  ): Promise<{ total: number; items: EntitySummary[] }> {
     const where = ["kind = 'entity'"];
     const params: Row = {};
     if (filter.type) {
@@ -277,7 +349,9 @@ export class SqliteExploreStore implements ExploreStore {
     };
   }
 
-  async searchArticles(search: ArticleSearch): Promise<{ total: number; items: ArticleHit[] }> {
+  private async computeSearchArticles(
+    search: ArticleSearch,
+  ): Promise<{ total: number; items: ArticleHit[] }> {
     return this.run(search.query, () => {
       const total = (
         this.sql("SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH @q").get({
