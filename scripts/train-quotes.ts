@@ -31,7 +31,7 @@ const value = (name: string, fallback: number) => {
 const path =
   args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--epochs")) ??
   "../shared/data/quotes/polnear-train.jsonl";
-const epochs = value("--epochs", 8);
+const epochs = value("--epochs", 12);
 
 const records = readFileSync(path, "utf8")
   .split("\n")
