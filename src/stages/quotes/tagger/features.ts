@@ -89,9 +89,18 @@ export const WORD_PREFIXES = [
   "rcq=",
   "cue|",
 ] as const;
+export const W_SUFFIX = 8;
 const [W_W, W_P1, W_P2, W_N1, W_N2, W_PW, W_WN, W_SH, W_SF, W_LCW, W_RCW, W_RCQ, W_CUE] = [
   0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
 ];
+
+/** Heads of `rcq=`: distance bucket and quote state. */
+const RCQ_HEADS = BUCKETS.flatMap((b) => [0, 1, 2, 3].map((q) => `${b}|${q}|`));
+
+/** Suffix feature value: the last three letters. */
+export function suffixOf(word: string): string {
+  return word.length > 3 ? word.slice(-3) : word;
+}
 
 export function renderSmall(template: number, code: number): string {
   return (SMALL[template] as (code: number) => string)(code);
@@ -112,17 +121,26 @@ export interface FeatureSink {
   wordAt(template: number, k: number): void;
   small(template: number, code: number): void;
   word(template: number, value: string): void;
+  /** Template `sh=`: the shapes of the token and its neighbours, spelled together. */
+  shapes(template: number, before: string, shape: string, after: string): void;
+  /** A template whose value is `head` (one of few, numbered `code`) and then `tail`. */
+  mixed(template: number, code: number, head: string, tail: string): void;
   /** A word template whose value is `first|second`. */
   pair(template: number, first: string, second: string): void;
 }
 
-function shapeOf(text: string, kind: string, lower: string): string {
+/** `x` lowercase, `X` capitalised, `A` all capitals, `d` number, else the punctuation. */
+function shapeOf(text: string, start: number, end: number, kind: string, lower: string): string {
   if (kind === "number") return "d";
   if (kind !== "word") return lower.length === 1 ? lower : "p";
-  const c = text;
-  const first = c[0] as string;
+  const first = text[start] as string;
   if (first === first.toLowerCase()) return "x";
-  return c.length > 1 && c === c.toUpperCase() ? "A" : "X";
+  if (end - start <= 1) return "X";
+  for (let k = start + 1; k < end; k++) {
+    const c = text[k] as string;
+    if (c !== c.toUpperCase()) return "X";
+  }
+  return "A";
 }
 
 /** What the hand rules found, per token: the rule system's tags feed the model. */
@@ -179,7 +197,8 @@ export function documentFeatures(
       lowered = lower;
     },
     wordAt(t, k) {
-      current.push(`${WORD_PREFIXES[t]}${k >= 0 ? lowered[k] : sentinel(k)}`);
+      const word = k >= 0 ? (lowered[k] as string) : sentinel(k);
+      current.push(`${WORD_PREFIXES[t]}${t === W_SF ? suffixOf(word) : word}`);
     },
     token() {
       current = [];
@@ -193,6 +212,12 @@ export function documentFeatures(
     },
     pair(t, first, second) {
       current.push(`${WORD_PREFIXES[t]}${first}|${second}`);
+    },
+    shapes(t, before, shape, after) {
+      current.push(`${WORD_PREFIXES[t]}${before}${shape}${after}`);
+    },
+    mixed(t, _code, head, tail) {
+      current.push(`${WORD_PREFIXES[t]}${head}${tail}`);
     },
   });
   return out;
@@ -218,7 +243,7 @@ export function emitFeatures(
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as (typeof tokens)[number];
     const l = lower[i] as string;
-    shapes[i] = shapeOf(text.slice(t.start, t.end), t.kind, l);
+    shapes[i] = shapeOf(text, t.start, t.end, t.kind, l);
     const share = cueShares.get(l) ?? 0;
     cueLike[i] = share > 0 ? share : lex.cues.has(l) || l === "according" ? 1 : 0;
     rule[i] = RULE_CODE.get(rules[i] as string) ?? 0;
@@ -283,8 +308,8 @@ export function emitFeatures(
     sink.wordAt(W_N2, i + 2 <= sl ? i + 2 : -2);
     sink.pair(W_PW, p1, l);
     sink.pair(W_WN, l, n1);
-    sink.word(W_SH, `${shp}${sh}${shn}`);
-    sink.word(W_SF, l.length > 3 ? l.slice(-3) : l);
+    sink.shapes(W_SH, shp, sh, shn);
+    sink.wordAt(W_SF, i);
     sink.small(S_Q, q);
     sink.small(
       S_QP,
@@ -308,14 +333,14 @@ export function emitFeatures(
     sink.small(S_LCS, (lc < 0 ? 0 : (cueLike[lc] as number)) + 16 * lcd);
     sink.small(S_RCS, (rc < 0 ? 0 : (cueLike[rc] as number)) + 16 * rcd);
     sink.small(S_LCQ, lcd + 16 * q + 256 * (commaSeen > 0 ? 1 : 0));
-    sink.word(W_RCQ, `${BUCKETS[rcd]}|${q}|${sh}`);
+    sink.mixed(W_RCQ, rcd * 4 + q, RCQ_HEADS[rcd * 4 + q] as string, sh);
     sink.small(S_TH, (thatSeen >= 0 && lc >= 0 && thatSeen > lc ? 1 : 0) + 16 * lcd);
     sink.small(S_CM, (commaSeen > 2 ? 3 : commaSeen) + 16 * q);
     if (cueLike[i]) {
       sink.small(S_CS, cueLike[i] as number);
       sink.wordAt(W_CUE, k1);
       sink.wordAt(W_CUE, kn1);
-      sink.word(W_CUE, `${sh}|${q}`);
+      sink.mixed(W_CUE, 64 + q, "", `${sh}|${q}`);
     }
     if (lex.pronouns.has(l)) sink.small(S_PRON, 0);
     if (l === ",") commaSeen++;

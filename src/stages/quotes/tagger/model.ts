@@ -6,20 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import {
-  type FeatureSink,
-  LABELS,
-  renderSmall,
-  SENTINELS,
-  SMALL_TEMPLATES,
-  sentinel,
-  WORD_PREFIXES,
-} from "./features.ts";
-
-/** Remembered rows per word template before the memo is emptied. */
-const MEMO_LIMIT = 200_000;
-/** A row not yet looked up (a missing feature is -1). */
-const UNKNOWN = -2;
+import { EmissionSink, RowMemo } from "./emission.ts";
+import { type FeatureSink, LABELS } from "./features.ts";
 
 export const N_LABELS = LABELS.length;
 
@@ -46,7 +34,9 @@ export class TaggerModel {
     /** `(N_LABELS + 1) × N_LABELS`, the last row from the document start. */
     private readonly transitions: Float32Array,
     readonly cueShares: ReadonlyMap<string, number>,
-  ) {}
+  ) {
+    this.memo = new RowMemo(index, weights);
+  }
 
   static fromFile(file: ModelFile): TaggerModel {
     const index = new Map<string, number>();
@@ -91,102 +81,18 @@ export class TaggerModel {
   }
 
   /**
-   * Tags for `n` tokens whose features `emit` hands over template by template: each
-   * (template, value) is looked up once and its row remembered, so tagging builds no
-   * feature strings. Gives what `tag` gives on `documentFeatures`.
+   * Tags for `n` tokens whose features `emit` hands over template by template (see
+   * emission.ts): no feature strings are built. Gives what `tag` gives on
+   * `documentFeatures`.
    */
   tagEmitted(n: number, starts: readonly number[], emit: (sink: FeatureSink) => void): Uint8Array {
-    const em = new Float32Array(n * N_LABELS);
-    const w = this.weights;
-    let base = 0;
-    let lowered: readonly string[] = [];
-    const entries: (Int32Array | undefined)[] = new Array(n);
-    const sentinels = SENTINELS.map((_, j) => this.wordEntry(sentinel(-j - 1)));
-    const add = (row: number) => {
-      if (row < 0) return;
-      for (let y = 0; y < N_LABELS; y++)
-        em[base + y] = (em[base + y] as number) + (w[row + y] as number);
-    };
-    emit({
-      begin: (lower) => {
-        lowered = lower;
-      },
-      wordAt: (t, k) => {
-        let entry: Int32Array | undefined;
-        if (k < 0) entry = sentinels[-k - 1];
-        else {
-          entry = entries[k];
-          if (entry === undefined) {
-            entry = this.wordEntry(lowered[k] as string);
-            entries[k] = entry;
-          }
-        }
-        add((entry as Int32Array)[t] as number);
-      },
-      token: (i) => {
-        base = i * N_LABELS;
-      },
-      small: (t, code) => {
-        const key = t * 4096 + code;
-        let row = this.smallRows[key] as number;
-        if (row === UNKNOWN) {
-          row = this.rowOf(renderSmall(t, code));
-          this.smallRows[key] = row;
-        }
-        add(row);
-      },
-      word: (t, value) => {
-        const memo = this.wordRows[t] as Map<string, number>;
-        let row = memo.get(value);
-        if (row === undefined) {
-          // A memo only saves work, so emptying it when it grows changes no result.
-          if (memo.size > MEMO_LIMIT) memo.clear();
-          row = this.rowOf(`${WORD_PREFIXES[t]}${value}`);
-          memo.set(value, row);
-        }
-        add(row);
-      },
-      pair: (t, first, second) => {
-        const memo = this.pairRows[t] as Map<string, Map<string, number>>;
-        let inner = memo.get(first);
-        if (inner === undefined) {
-          if (memo.size > MEMO_LIMIT) memo.clear();
-          inner = new Map();
-          memo.set(first, inner);
-        }
-        let row = inner.get(second);
-        if (row === undefined) {
-          row = this.rowOf(`${WORD_PREFIXES[t]}${first}|${second}`);
-          inner.set(second, row);
-        }
-        add(row);
-      },
-    });
-    return this.decode(em, starts, n);
+    const sink = new EmissionSink(this.memo, n);
+    emit(sink);
+    sink.finish();
+    return this.decode(sink.em, starts, n);
   }
 
-  /** The rows of every word template for one word, remembered across documents. */
-  private wordEntry(word: string): Int32Array {
-    let entry = this.wordEntries.get(word);
-    if (entry === undefined) {
-      if (this.wordEntries.size > MEMO_LIMIT) this.wordEntries.clear();
-      entry = Int32Array.from(WORD_PREFIXES, (prefix) => this.rowOf(`${prefix}${word}`));
-      this.wordEntries.set(word, entry);
-    }
-    return entry;
-  }
-
-  private readonly wordEntries = new Map<string, Int32Array>();
-
-  private rowOf(feature: string): number {
-    const id = this.index.get(feature);
-    return id === undefined ? -1 : id * N_LABELS;
-  }
-
-  /** Row of each (small template, code), UNKNOWN until first asked. */
-  private readonly smallRows = new Int32Array(SMALL_TEMPLATES * 4096).fill(UNKNOWN);
-  private readonly wordRows = WORD_PREFIXES.map(() => new Map<string, number>());
-  private readonly pairRows = WORD_PREFIXES.map(() => new Map<string, Map<string, number>>());
+  private readonly memo: RowMemo;
 
   private decode(em: Float32Array, starts: readonly number[], n: number): Uint8Array {
     const out = new Uint8Array(n);
