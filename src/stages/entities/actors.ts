@@ -61,7 +61,39 @@ export interface StoryCountries {
   home: string | null;
   /** Most frequent country among locative references (`in Baghdad`, `to Iraq`). */
   place: string | null;
+  /**
+   * `home` when the story clearly belongs to it: named as an actor at least
+   * {@link CLEAR_HOME_MENTIONS} times and at least twice as often as any other country. Only
+   * such a story lends its country to a named person whose text does not say it (`Defense
+   * Secretary Mark Esper` in a story told from the U.S. side); one sentence naming Moroccan
+   * diplomats does not make `President Obama` Moroccan.
+   */
+  clearHome: string | null;
+  /**
+   * The country a titled person with no country of their own is taken from: the most
+   * frequent one, without ties, among references that say where the story is at home — a
+   * place it happens in (`in Zimbabwe`, `Haiti's elections`), its people and institutions
+   * (`Ugandan opposition`, `Syrian parliament`), a country as the subject of a clause
+   * (`Vietnam is committed`). A country named as the other side (`threatened action against
+   * Russia`, `controls Afghanistan`) or by its envoys (`Moroccan diplomats held a meeting
+   * with President Obama`) is left out: the person is likely its counterpart.
+   */
+  personHome: string | null;
 }
+
+const CLEAR_HOME_MENTIONS = 3;
+
+/** A clause verb right after a country: the country is the subject (`Vietnam is`). */
+const SUBJECT_OF =
+  /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|says|said)\b/;
+/** Words after a demonym that make it the country's foreign face, not its home front. */
+const ENVOYS =
+  /^\s+(?:diplomat|diplomats|ambassador|ambassadors|envoy|envoys|embassy|embassies|delegation|delegations|delegates|consul|consulate|foreign)\b/i;
+/** A lowercase word after a country that does not make it a modifier (`Russia in`). */
+const FUNCTION_WORD =
+  /^\s+(?:in|on|at|to|for|from|with|by|and|or|as|over|after|before|since|during|until|into|of|that|which|who|because|but|if|when|while|today|yesterday)\b/;
+/** `US $50 million`: a currency, not a mention of the country. */
+const CURRENCY = /^\s?\$/;
 
 const LOCATIVE =
   /\b(?:in|at|near|to|from|into|across|outside|inside|around|throughout|across|over|toward|towards|within)\s+(?:the\s+)?$/i;
@@ -79,20 +111,45 @@ function top(counts: Map<string, number>): string | null {
 export function storyCountries(text: string, entities: readonly Entity[]): StoryCountries {
   const home = new Map<string, number>();
   const place = new Map<string, number>();
+  const personal = new Map<string, number>();
   for (const e of entities) {
     const c = e.actor?.country;
     if (!c || e.refersTo !== undefined) continue;
     const before = text.slice(Math.max(0, e.start - 16), e.start);
+    const after = text.slice(e.end, e.end + 24);
+    if (CURRENCY.test(after)) continue;
     // `US embassy`, `U.S. officials`: a country as a modifier names an actor, not a place.
-    const modifier = MODIFIED.test(text.slice(e.end, e.end + 3));
-    if (e.type === "GPE" && !modifier && LOCATIVE.test(before))
-      place.set(c, (place.get(c) ?? 0) + 1);
+    const modifier = MODIFIED.test(after);
+    const locative = e.type === "GPE" && !modifier && LOCATIVE.test(before);
+    if (locative) place.set(c, (place.get(c) ?? 0) + 1);
     else home.set(c, (home.get(c) ?? 0) + 1);
     if (e.type === "GPE" && !modifier) place.set(c, (place.get(c) ?? 0) + 0.5);
+    // Its people, institutions and affairs weigh more than a place named in passing
+    // (`An Argentine judge ordered former president Carlos Menem … arms sales to Croatia`).
+    const modifies = modifier && !FUNCTION_WORD.test(after);
+    const weight = ENVOYS.test(after)
+      ? 0
+      : e.type === "GPE" && !modifies && LOCATIVE.test(before)
+        ? 1
+        : e.type !== "GPE" || modifies || /^['’]s\b/.test(after) || SUBJECT_OF.test(after)
+          ? 1.5
+          : 0;
+    if (weight > 0) personal.set(c, (personal.get(c) ?? 0) + weight);
   }
   const h = top(home);
   const p = top(place);
-  return { home: h ?? p, place: p ?? h };
+  const ph = top(personal);
+  let personHome: string | null = ph;
+  for (const [k, v] of personal)
+    if (k !== ph && v === personal.get(ph as string)) personHome = null;
+  let clearHome: string | null = null;
+  if (h) {
+    const n = home.get(h) ?? 0;
+    let runnerUp = 0;
+    for (const [k, v] of home) if (k !== h) runnerUp = Math.max(runnerUp, v);
+    if (n >= CLEAR_HOME_MENTIONS && n >= 2 * runnerUp) clearHome = h;
+  }
+  return { home: h ?? p, place: p ?? h, clearHome, personHome };
 }
 
 function countryOf(key: string, lex: Lexicons): { country: Country; how: ActorSource } | null {
@@ -102,6 +159,9 @@ function countryOf(key: string, lex: Lexicons): { country: Country; how: ActorSo
   if (byDemonym) return { country: byDemonym, how: "demonym" };
   return null;
 }
+
+const COMPASS_REGION =
+  /^(?:south|southern|north|northern|east|eastern|west|western|central|upper|lower|south-east|southeast|south-west|southwest|north-east|northeast|north-west|northwest)(?:ern)? (.+)$/;
 
 const STATE_SECTORS = new Set(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"]);
 
@@ -201,14 +261,22 @@ function codeOrg(
   // `Iraqi Foreign Ministry`, `U.S. Army`: the lexicon entry after the country modifier.
   // `Kurdish Peshmerga`: the longest lexicon name the organisation's name ends with.
   let restEntry: ActorEntry | undefined;
+  let restAt = ws.length;
   for (let i = Math.max(1, facts.rest); i < ws.length && !restEntry; i++) {
     restEntry = res.actors.byKey.get(ws.slice(i).join(" ").toLowerCase());
+    if (restEntry) restAt = i;
   }
   if (restEntry) {
     const a = fromEntry(name, restEntry, story, facts.country);
-    if (facts.country && !restEntry.country) {
-      a.country = facts.country;
-      a.how = [...new Set([...(a.how ?? []), facts.countryHow as ActorSource])];
+    // A country named before the entry's name is the organisation's own, even over the
+    // entry's: `The Ivory Coast's Supreme Court` is not the U.S. one, `Russian Senate` not
+    // the U.S. Senate.
+    const before = phraseFacts(ws.slice(0, restAt), res.lex);
+    const own = before.country ? before : facts.country && !restEntry.country ? facts : null;
+    if (own?.country && own.country !== a.country) {
+      a.country = own.country;
+      const how = (a.how ?? []).filter((h) => h !== "context");
+      a.how = [...new Set([...how, own.countryHow as ActorSource])];
     }
     return a;
   }
@@ -253,14 +321,24 @@ export function codeEntities(
   // First pass: what names the country outright (GPE, NORP, lexicon ORGs), for the story.
   for (const { entity: e, entry } of inputs) {
     if (e.type === "GPE" || e.type === "NORP") {
-      const c = countryOf(phraseKey(e.text).replace(/^the /, ""), res.lex);
+      const key = phraseKey(e.text).replace(/^the /, "");
+      // `South Lebanon`, `Western Cambodia`: a region named by its country. Names that are
+      // countries of their own (`South Korea`, `Northern Ireland`) match whole first.
+      const region = e.type === "GPE" ? COMPASS_REGION.exec(key) : null;
+      const c =
+        countryOf(key, res.lex) ?? (region ? countryOf(region[1] as string, res.lex) : null);
       e.actor = c
         ? withHow({ name: e.text.replace(/^the /i, ""), country: c.country.iso3, sector: null }, [
             c.how,
           ])
         : null;
     } else if (e.type === "ORG" && entry && entry.country) {
-      e.actor = fromEntry(e.text, entry, { home: null, place: null }, null);
+      e.actor = fromEntry(
+        e.text,
+        entry,
+        { home: null, place: null, clearHome: null, personHome: null },
+        null,
+      );
     }
   }
   const story = storyCountries(
@@ -282,9 +360,15 @@ export function codeEntities(
           how.push("country");
         } else if (sector === "GOV" || sector === "MIL" || sector === "LEG") {
           // `Gen. Mark Milley, chairman of the Joint Chiefs of Staff`: the organisation in
-          // the apposition; else `Defense Secretary Mark Esper` in a story told from the
-          // U.S. side: the story's home country.
-          country = appositionCountry(text, e, inputs) ?? story.home;
+          // the apposition; else `Defense Secretary Mark Esper` in a story clearly told from
+          // the U.S. side: the story's home country. A story whose home is only one of the
+          // countries it names gives none: `President Bush threatened Russia` is not Russian,
+          // and a wrong country is worse for an analyst than none.
+          const named = namedCountry(text, e, title.text, inputs);
+          country =
+            named !== undefined
+              ? named
+              : (appositionCountry(text, e, inputs) ?? story.clearHome ?? story.personHome);
           if (country) how.push("context");
         }
       }
@@ -300,6 +384,39 @@ export function codeEntities(
     const full = inputs[e.refersTo]?.entity;
     if (full?.actor) e.actor = { ...full.actor };
   }
+}
+
+/**
+ * What the text says of a titled person's country outside the title: `King Hassan of
+ * Morocco` (the country after `of`), `Arab League Secretary General Chadli Klibi` (the
+ * organisation right before the title, whose country may be none). Undefined when it says
+ * nothing.
+ */
+function namedCountry(
+  text: string,
+  person: Entity,
+  titleText: string,
+  inputs: readonly EntityCodingInput[],
+): string | null | undefined {
+  const titleAt = text.lastIndexOf(titleText, person.start);
+  for (const { entity: o } of inputs) {
+    if (o === person) continue;
+    if (
+      o.type === "GPE" &&
+      o.actor?.country &&
+      /^,?\s+of\s+(?:the\s+)?$/.test(text.slice(person.end, o.start))
+    )
+      return o.actor.country;
+    if (
+      o.type === "ORG" &&
+      titleAt >= 0 &&
+      o.end <= titleAt &&
+      /^\s*$/.test(text.slice(o.end, titleAt)) &&
+      o.actor
+    )
+      return o.actor.country;
+  }
+  return undefined;
 }
 
 /** Country of a state organisation named right after a person, in the same clause. */

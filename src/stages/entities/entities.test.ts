@@ -74,6 +74,8 @@ describe("titles", () => {
     ["Lt. Gen. John Smith", 4, "MIL", null],
     ["Iraqi Prime Minister Adel Abdul-Mahdi", 3, "GOV", "IRQ"],
     ["Mr. Smith", 2, null, null],
+    ["Lebanon's new President Elias Hrawi", 4, "GOV", "LBN"],
+    ["Jordan's visiting King Abdullah", 4, "GOV", "JOR"],
     ["Mark Esper", 0, null, null],
     ["President", 0, null, null],
   ];
@@ -134,6 +136,59 @@ describe("actor coding", () => {
       sector: "REB",
       how: ["user-lexicon"],
     });
+  });
+});
+
+describe("countries of named actors", () => {
+  const country = (text: string, name: string): string | null | undefined =>
+    run(text).entities.find((e) => e.text === name)?.actor?.country;
+  it("a titled person takes no country from the other side of the story", () => {
+    // The one country named is the target, or the envoys met: the person is their counterpart.
+    assert.equal(
+      country("President Bush has threatened further action against Russia.", "Bush"),
+      null,
+    );
+    assert.equal(
+      country(
+        "A group of Moroccan diplomats held their first meeting with President Obama.",
+        "Obama",
+      ),
+      null,
+    );
+  });
+  it("a titled person takes the country the story is at home in", () => {
+    assert.equal(
+      country(
+        "Opposition groups in Zimbabwe are demanding that President Mugabe resign.",
+        "Mugabe",
+      ),
+      "ZWE",
+    );
+  });
+  it("what the text says of the person's country wins", () => {
+    assert.equal(
+      country(
+        "King Hassan of Morocco said he would host a meeting between Israel and Egypt.",
+        "Hassan",
+      ),
+      "MAR",
+    );
+    // The organisation before the title is international: no country, none guessed.
+    assert.equal(
+      country("Arab League Secretary General Chadli Klibi met Syria's president.", "Chadli Klibi"),
+      null,
+    );
+  });
+  it("a country before a lexicon name is the organisation's own", () => {
+    const doc = run("The Ivory Coast's Supreme Court allowed the candidate to run.");
+    const court = doc.entities.find((e) => e.type === "ORG" && e.text.includes("Supreme Court"));
+    assert.equal(court?.actor?.country, "CIV");
+  });
+  it("a region named by its country is in that country", () => {
+    assert.equal(
+      country("Israel today mounted its invasion of South Lebanon.", "South Lebanon"),
+      "LBN",
+    );
   });
 });
 

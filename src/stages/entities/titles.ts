@@ -20,6 +20,8 @@ const MODIFIERS = new Set([
   "senior",
   "vice",
 ]);
+/** Words between a country and its office (`Lebanon's new President`), only there. */
+const AFTER_COUNTRY = new Set(["new", "visiting", "junior", "current", "elected", "newly-elected"]);
 // An office word after any one capitalised word is a title: `Health Minister`, `Energy Secretary`.
 const OFFICE_HEADS = new Set([
   "minister",
@@ -70,7 +72,16 @@ export function matchTitle(words: readonly string[], lex: Lexicons, keepLast = 1
         break;
       }
     }
-    const at = i + placeLen;
+    let at = i + placeLen;
+    // `Lebanon's new President`, `Jordan's visiting King`, `Nigerian junior foreign minister`.
+    if (place) {
+      if (at < limit && (words[at] === "'s" || words[at] === "’s")) at++;
+      while (
+        at < limit &&
+        (MODIFIERS.has(words[at] as string) || AFTER_COUNTRY.has(words[at] as string))
+      )
+        at++;
+    }
     let len = 0;
     for (let k = Math.min(lex.maxTitleTokens, limit - at); k >= 1; k--) {
       const key = words.slice(at, at + k).join(" ");
