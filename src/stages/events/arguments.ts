@@ -265,12 +265,7 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
     const first = firstTokenOf(ix, ent);
     if (/-(backed|supported|sponsored|allied)$/.test(ix.low[first] as string)) continue;
     // `an anti-Syria journalist` is against Syria, not from it.
-    if (
-      /^(anti|pro)-/.test(ix.low[first] as string) ||
-      /^(anti|pro)$/.test(ix.low[first - 1] ?? "") ||
-      (ix.low[first - 1] === "-" && /^(anti|pro)$/.test(ix.low[first - 2] ?? ""))
-    )
-      continue;
+    if (againstOrFor(ix, first)) continue;
     const c = actorOf(entities, k)?.country ?? null;
     if (c) {
       modCountry = c;
@@ -375,6 +370,15 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
   return { arg, head, nominal, place, coded: true };
 }
 
+/** Whether the word at token `i` is the object of `anti-`/`pro-` (`anti-Syria`, `pro - Iran`). */
+function againstOrFor(ix: DocIndex, i: number): boolean {
+  return (
+    /^(anti|pro)-/.test(ix.low[i] as string) ||
+    /^(anti|pro)$/.test(ix.low[i - 1] ?? "") ||
+    (ix.low[i - 1] === "-" && /^(anti|pro)$/.test(ix.low[i - 2] ?? ""))
+  );
+}
+
 /** The country of the first place named inside the phrase (`Darfur rebels`). */
 function placeCountry(ac: ArgumentContext, s: number, e: number): string | null {
   const { ix } = ac;
@@ -382,12 +386,13 @@ function placeCountry(ac: ArgumentContext, s: number, e: number): string | null 
     const k = ix.place[i] as number;
     if (k < 0) continue;
     const place = ix.doc.places[k];
-    // `Iranian-backed militia` is not in Iran.
+    // `Iranian-backed militia` is not in Iran, `an anti-Syria journalist` not from Syria.
     if (
       !place ||
       ac.isDemonym(place.text.toLowerCase()) ||
       /-(backed|supported|sponsored|allied)$/.test(ix.low[i] as string) ||
-      ix.low[i + 1] === "-"
+      ix.low[i + 1] === "-" ||
+      againstOrFor(ix, i)
     )
       continue;
     if (place.countryCode) return ac.iso3(place.countryCode);

@@ -2164,17 +2164,20 @@ function buildEvent(
     if ((d.type === "ASSAULT" || d.type === "COERCE") && local(recipient) && recipient)
       recipient = { ...recipient, country: here };
     if (d.type === "PROTEST" && local(actor) && actor) actor = { ...actor, country: here };
-    // A protest, a crackdown or a concession with no named target is directed at the
-    // authorities of the place (`demonstrated in Serbia`), as CAMEO-style coding has it.
+    // An event with no named target is directed at the place where it happens, as
+    // CAMEO-style coding (and the PLOVER gold standard) has it: a protest or a crackdown at
+    // its authorities (`demonstrated in Serbia`), an agreement, a request or an attack at the
+    // country (`set up a centre in Tokyo`, `sought refuge in Germany`, `retook a village in
+    // western Cambodia`). Not a meeting's venue (`talks in Geneva` are not with Switzerland)
+    // nor the scene of what an accusation deplores.
     if (
       !recipient &&
       location &&
-      (d.type === "PROTEST" ||
-        d.type === "COERCE" ||
-        d.type === "CONCEDE" ||
+      d.type !== "CONSULT" &&
+      d.type !== "ACCUSE" &&
+      (d.type !== "MOBILIZE" ||
         // Troops sent into a country or region, not to a site there (`the US embassy`).
-        (d.type === "MOBILIZE" &&
-          actor?.country &&
+        (actor?.country &&
           here !== actor.country &&
           (location.precision === "country" || location.precision === "admin1")))
     ) {
@@ -2188,6 +2191,7 @@ function buildEvent(
       };
     }
   }
+  recipient = domesticCountry(d.type, actor, recipient);
   const event: Event = {
     id: `e${a.start}`,
     type: d.type,
@@ -2212,6 +2216,31 @@ function buildEvent(
   };
   if (vague.length > 0) event.countsVague = vague;
   return event;
+}
+
+/**
+ * A target with no country of its own, in an event that is domestic by its nature, is of the
+ * actor's country: police act at home (`Egyptian police opened fire …, killing one person`),
+ * and a government yields to its own people and rebels (`The Mozambique government accepted
+ * demands from Shona rebels`). Soldiers, ministers and diplomats act abroad too, so nothing
+ * else is assumed.
+ */
+function domesticCountry(
+  type: string,
+  actor: EventArgument | null,
+  recipient: EventArgument | null,
+): EventArgument | null {
+  if (!recipient || recipient.country || !actor?.country || /\bforeign\b/i.test(recipient.text))
+    return recipient;
+  const nonState =
+    recipient.sector === null ||
+    CIVIL.has(recipient.sector) ||
+    recipient.sector === "MED" ||
+    recipient.sector === "REB";
+  if (!nonState) return recipient;
+  const police = actor.sector === "COP" && (type === "COERCE" || type === "ASSAULT");
+  const concession = actor.sector === "GOV" && type === "CONCEDE";
+  return police || concession ? { ...recipient, country: actor.country } : recipient;
 }
 
 /**

@@ -332,6 +332,57 @@ describe("arguments, counts, modality", () => {
     assert.deepEqual(code("Officials said they agree with the court that the law is sound."), []);
   });
 
+  test("an enumeration of countries: one event per country", () => {
+    const events = code(
+      "The US Congress agreed to lift embargoes on Iran, Libya, North Korea, Sudan.",
+      {
+        entities: [
+          ["US Congress", "ORG", "USA", "LEG"],
+          IRAN,
+          ["Libya", "GPE", "LBY", null],
+          ["North Korea", "GPE", "PRK", null],
+          ["Sudan", "GPE", "SDN", null],
+        ],
+      },
+    );
+    assert.deepEqual(
+      events.map((e) => `${e.type}:${e.recipient?.country}`),
+      ["AGREE:IRN", "AGREE:LBY", "AGREE:PRK", "AGREE:SDN"],
+    );
+  });
+
+  test("no named target: the place it happens, but not a meeting's venue", () => {
+    const [refuge] = code("Some 800,000 Iraqi Kurds sought refuge in Germany last month.", {
+      entities: [
+        ["Iraqi", "NORP", "IRQ", null],
+        ["Germany", "GPE", "DEU", null],
+      ],
+      places: [["Germany", 2921044, "DE", "country"]],
+    });
+    assert.equal(refuge?.type, "REQUEST");
+    assert.equal(refuge?.recipient?.country, "DEU");
+    const [talks] = code(
+      "Delegations from Armenia and Azerbaijan resumed talks in Geneva on Monday.",
+      {
+        entities: [
+          ["Armenia", "GPE", "ARM", null],
+          ["Azerbaijan", "GPE", "AZE", null],
+        ],
+        places: [["Geneva", 2660646, "CH", "city"]],
+      },
+    );
+    assert.equal(talks?.type, "CONSULT");
+    assert.notEqual(talks?.recipient?.country, "CHE");
+  });
+
+  test("police act at home: their uncoded targets are of their country", () => {
+    const [e] = code("Egyptian police opened fire on demonstrators, killing one person.", {
+      entities: [["Egyptian", "NORP", "EGY", null]],
+    });
+    assert.equal(e?.actor?.country, "EGY");
+    assert.equal(e?.recipient?.country, "EGY");
+  });
+
   test("would be sent: kept, flagged hypothetical", () => {
     const [e] = code("About 100 additional Marines would be sent to the embassy.");
     assert.equal(e?.type, "MOBILIZE");

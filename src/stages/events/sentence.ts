@@ -127,6 +127,23 @@ function stopsPhrase(ix: DocIndex, i: number, verbLike: (i: number) => boolean):
 }
 
 /**
+ * Whether the comma at `i` separates two countries of an enumeration: a country right before
+ * it and a different country right after. `Baghdad, Iraq` (a city, then its country) is not
+ * one, nor is `Khartoum, Sudan`.
+ */
+function listedCountries(ix: DocIndex, i: number): boolean {
+  const before = ix.entity[i - 1] as number;
+  const after = ix.entity[i + 1] as number;
+  if (before < 0 || after < 0) return false;
+  const a = ix.doc.entities[before];
+  const b = ix.doc.entities[after];
+  if (a?.type !== "GPE" || b?.type !== "GPE") return false;
+  const ca = a.actor?.country ?? null;
+  const cb = b.actor?.country ?? null;
+  return ca !== null && cb !== null && ca !== cb && ix.tokens[i + 1]?.start === b.start;
+}
+
+/**
  * The noun phrase starting at `i`, going right: determiners, modifiers, names, `of` and
  * coordinated nouns, up to a preposition, punctuation, a clause word or a verb.
  */
@@ -141,6 +158,11 @@ export function phraseRight(
   let end = i;
   while (end < limit && end - start < maxLength) {
     const w = ix.low[end] as string;
+    // An enumeration of countries goes on over its commas (`to Iran, Libya, North Korea`).
+    if (w === "," && end > start && listedCountries(ix, end)) {
+      end++;
+      continue;
+    }
     // The first word opens the phrase whatever it looks like (`proposed Israeli changes`).
     if (stopsPhrase(ix, end, verbLike) && !(end === start && (DETERMINERS.has(w) || verbLike(end))))
       break;
