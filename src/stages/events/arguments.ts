@@ -264,8 +264,9 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
     if (ent.type !== "NORP" && ent.type !== "GPE" && ent.type !== "LOC") continue;
     const first = firstTokenOf(ix, ent);
     if (/-(backed|supported|sponsored|allied)$/.test(ix.low[first] as string)) continue;
-    // `an anti-Syria journalist` is against Syria, not from it.
-    if (againstOrFor(ix, first)) continue;
+    // `an anti-Syria journalist` is against Syria, not from it; `Israel's militia ally` is
+    // not Israel's own.
+    if (againstOrFor(ix, first) || otherSide(ix, first, core)) continue;
     const c = actorOf(entities, k)?.country ?? null;
     if (c) {
       modCountry = c;
@@ -328,7 +329,10 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
       place = known.place;
     }
   }
-  if (modEnt < 0 && nominal === null) {
+  // `the deputy chief of Israel's militia ally`: named after whom it is allied to, which
+  // says neither its country nor where it is.
+  const related = otherSideIn(ix, s, core);
+  if (modEnt < 0 && nominal === null && !related) {
     // A place the gazetteer knows but the actor lexicon does not (`East Jerusalem`).
     const k = ents.find((x) => {
       const t = (entities[x] as Entity).type;
@@ -354,8 +358,10 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
     };
   }
   // `Opposition groups in Zimbabwe`, `Doctors from two American aid groups`, `Darfur rebels`.
-  if (country === null) country = ppCountry(ix, core, e) ?? placeCountry(ac, s, e);
-  const head = nominalAt >= 0 ? nominalAt : firstTokenOf(ix, entities[modEnt] as Entity);
+  if (country === null)
+    country = ppCountry(ix, core, e) ?? (related ? null : placeCountry(ac, s, e));
+  const head =
+    nominalAt >= 0 ? nominalAt : modEnt >= 0 ? firstTokenOf(ix, entities[modEnt] as Entity) : s;
   const arg: EventArgument = {
     start: startTok.start,
     end: endTok.end,
@@ -377,6 +383,35 @@ function againstOrFor(ix: DocIndex, i: number): boolean {
     /^(anti|pro)$/.test(ix.low[i - 1] ?? "") ||
     (ix.low[i - 1] === "-" && /^(anti|pro)$/.test(ix.low[i - 2] ?? ""))
   );
+}
+
+/** Nouns that name an actor by its relation to another (`Israel's militia ally`). */
+const RELATIONAL = new Set(
+  "ally allies proxy proxies client clients enemy enemies foe foes rival rivals neighbour neighbours neighbor neighbors partner partners".split(
+    " ",
+  ),
+);
+
+/**
+ * Whether the entity starting at token `i` is the possessor of a relational noun before `end`
+ * (`Israel's militia ally`): the phrase names someone else, not that entity's own.
+ */
+function otherSide(ix: DocIndex, i: number, end: number): boolean {
+  const k = ix.entity[i] as number;
+  let j = i;
+  while (j + 1 < end && ix.entity[j + 1] === k) j++;
+  if (!/^['’]s$/.test(ix.low[j + 1] ?? "")) return false;
+  for (let n = j + 2; n < Math.min(end, j + 5); n++)
+    if (RELATIONAL.has(ix.low[n] as string)) return true;
+  return false;
+}
+
+/** Whether any entity in `[s, e)` is the possessor of a relational noun there. */
+function otherSideIn(ix: DocIndex, s: number, e: number): boolean {
+  for (let i = s; i < e; i++)
+    if ((ix.entity[i] as number) >= 0 && ix.entity[i - 1] !== ix.entity[i] && otherSide(ix, i, e))
+      return true;
+  return false;
 }
 
 /** The country of the first place named inside the phrase (`Darfur rebels`). */

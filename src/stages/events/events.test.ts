@@ -375,6 +375,14 @@ describe("arguments, counts, modality", () => {
     assert.notEqual(talks?.recipient?.country, "CHE");
   });
 
+  test("an ally named by its patron is not the patron's own", () => {
+    const [e] = code("Hezbollah guerrillas killed the deputy chief of Israel's militia ally.", {
+      entities: [["Hezbollah", "ORG", "LBN", "REB"], ISRAEL],
+    });
+    assert.equal(e?.type, "ASSAULT");
+    assert.notEqual(e?.recipient?.country, "ISR");
+  });
+
   test("police act at home: their uncoded targets are of their country", () => {
     const [e] = code("Egyptian police opened fire on demonstrators, killing one person.", {
       entities: [["Egyptian", "NORP", "EGY", null]],
