@@ -161,7 +161,8 @@ function resolveOne(ac: ArgumentContext, range: Range, nearTo: number): Resolved
     );
   });
   // Pronouns: `we` in a quotation is its speaker; he/she the last person named before.
-  if (e - s === 1 && PRONOUNS.has(ix.low[s] as string)) {
+  // `US` is the country, not `us`.
+  if (e - s === 1 && PRONOUNS.has(ix.low[s] as string) && ix.entity[s] === -1) {
     const w = ix.low[s] as string;
     let k = -1;
     if (w === "we" || w === "i" || w === "us") k = ac.speakerOf(s);

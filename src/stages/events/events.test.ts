@@ -375,6 +375,16 @@ describe("arguments, counts, modality", () => {
     assert.notEqual(talks?.recipient?.country, "CHE");
   });
 
+  test("US is a country, not the pronoun: one event per country of a coordination", () => {
+    const events = code("US and British forces attacked the town.", {
+      entities: [US, ["British", "NORP", "GBR", null]],
+    });
+    assert.deepEqual(
+      events.map((e) => `${e.type}:${e.actor?.text}:${e.actor?.country}`),
+      ["ASSAULT:US:USA", "ASSAULT:British forces:GBR"],
+    );
+  });
+
   test("an ally named by its patron is not the patron's own", () => {
     const [e] = code("Hezbollah guerrillas killed the deputy chief of Israel's militia ally.", {
       entities: [["Hezbollah", "ORG", "LBN", "REB"], ISRAEL],
