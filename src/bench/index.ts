@@ -288,6 +288,7 @@ async function main(argv: string[]): Promise<number> {
       runs: { type: "string", default: "5" },
       limit: { type: "string" },
       workers: { type: "string" },
+      repeat: { type: "string" },
       json: { type: "boolean" },
       "update-doc": { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -295,7 +296,7 @@ async function main(argv: string[]): Promise<number> {
   });
   if (values.help) {
     console.log(
-      "Usage: npm run bench -- [--runs N] [--limit N] [--workers 1,2] [--json] [--update-doc FILE]\n\n" +
+      "Usage: npm run bench -- [--runs N] [--limit N] [--workers 1,2] [--repeat N] [--json] [--update-doc FILE]\n\n" +
         "Throughput per stage and of the whole pipeline over a fixed sample of news articles\n" +
         "from ../shared/data (GeoWebNews, PolNeAR dev, GUM news); medians of N runs.",
     );
@@ -304,6 +305,7 @@ async function main(argv: string[]): Promise<number> {
   const runs = Number(values.runs);
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   const workers = values.workers?.split(",").map(Number);
+  const repeat = values.repeat === undefined ? undefined : Number(values.repeat);
   if (!(Number.isInteger(runs) && runs > 0) || (limit !== undefined && !(limit > 0))) {
     console.error("bench: --runs and --limit take positive whole numbers");
     return 2;
@@ -312,6 +314,7 @@ async function main(argv: string[]): Promise<number> {
     runs,
     ...(limit === undefined ? {} : { limit }),
     ...(workers ? { workers } : {}),
+    ...(repeat !== undefined && repeat > 0 ? { repeat } : {}),
     progress: (m) => console.error(m),
   });
   if (values["update-doc"]) updateBenchDoc(values["update-doc"], report);
