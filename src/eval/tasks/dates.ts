@@ -46,10 +46,11 @@ export const datesTask: EvalTask = {
         value: t.value,
         type: t.type,
       }));
-      const predicted: PredictedTimex[] = got.output.dates.map((d) => ({
-        ...got.toRecord(d),
-        value: d.value,
-      }));
+      // A range (`Dec. 27-29`, `from Monday to Wednesday`) is one mention of ours with its
+      // endpoints in `parts`; TimeML annotates the endpoints as separate timexes, so score those.
+      const predicted: PredictedTimex[] = got.output.dates
+        .flatMap((d) => d.parts ?? [d])
+        .map((d) => ({ ...got.toRecord(d), value: d.value }));
       docs.push({ gold, predicted, dct: record.published });
       const matched = new Map(matchSpans(gold, predicted, "overlap", { typed: false }));
       gold.forEach((g, gi) => {
