@@ -92,23 +92,27 @@ export type Quad =
   | "verbal-conflict"
   | "material-conflict";
 
-export type EventType =
-  | "AGREE"
-  | "CONSULT"
-  | "SUPPORT"
-  | "CONCEDE"
-  | "COOPERATE"
-  | "AID"
-  | "RETREAT"
-  | "REQUEST"
-  | "ACCUSE"
-  | "REJECT"
-  | "THREATEN"
-  | "PROTEST"
-  | "SANCTION"
-  | "MOBILIZE"
-  | "COERCE"
-  | "ASSAULT";
+/** PLOVER's sixteen event types, cooperation first, in the manual's order. */
+export const EVENT_TYPES = [
+  "AGREE",
+  "CONSULT",
+  "SUPPORT",
+  "CONCEDE",
+  "COOPERATE",
+  "AID",
+  "RETREAT",
+  "REQUEST",
+  "ACCUSE",
+  "REJECT",
+  "THREATEN",
+  "PROTEST",
+  "SANCTION",
+  "MOBILIZE",
+  "COERCE",
+  "ASSAULT",
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface EventArgument extends TextSpan {
   name: string;

@@ -3,7 +3,7 @@
  * or a value of the wrong shape is a 400 that names the parameter, so a typo in a filter
  * never silently returns everything.
  */
-import type { EventType, Quad } from "../core/annotations.ts";
+import { EVENT_TYPES, type EventType, type Quad } from "../core/annotations.ts";
 import type { BoundingBox, EventQuery, EventSort } from "../store/index.ts";
 
 export class HttpError extends Error {
@@ -18,24 +18,8 @@ export class HttpError extends Error {
   }
 }
 
-export const eventTypes: readonly EventType[] = [
-  "AGREE",
-  "CONSULT",
-  "SUPPORT",
-  "CONCEDE",
-  "COOPERATE",
-  "AID",
-  "RETREAT",
-  "REQUEST",
-  "ACCUSE",
-  "REJECT",
-  "THREATEN",
-  "PROTEST",
-  "SANCTION",
-  "MOBILIZE",
-  "COERCE",
-  "ASSAULT",
-];
+/** PLOVER's types, as the `type` filter accepts them. */
+export const eventTypes: readonly EventType[] = EVENT_TYPES;
 
 export const quads: readonly Quad[] = [
   "verbal-cooperation",

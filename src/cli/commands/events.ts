@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import type { EventType, Quad } from "../../core/annotations.ts";
+import { EVENT_TYPES, type EventType, type Quad } from "../../core/annotations.ts";
 import type { EventFilter } from "../../store/index.ts";
 import { eventFormats } from "../formats/index.ts";
 import { writeOut } from "../io.ts";
@@ -7,24 +7,6 @@ import { openExistingStore } from "../open-store.ts";
 import { dbOption, isoDate, limitOf, limitOption } from "../options.ts";
 import { printMergedEvents } from "./merged-events.ts";
 
-const eventTypes: readonly EventType[] = [
-  "AGREE",
-  "CONSULT",
-  "SUPPORT",
-  "CONCEDE",
-  "COOPERATE",
-  "AID",
-  "RETREAT",
-  "REQUEST",
-  "ACCUSE",
-  "REJECT",
-  "THREATEN",
-  "PROTEST",
-  "SANCTION",
-  "MOBILIZE",
-  "COERCE",
-  "ASSAULT",
-];
 const quads: readonly Quad[] = [
   "verbal-cooperation",
   "material-cooperation",
@@ -64,7 +46,7 @@ export function eventsCommand(): Command {
     )
     .addHelpText("after", formatHelp)
     .addOption(dbOption())
-    .addOption(new Option("--type <type>", "PLOVER event type").choices(eventTypes))
+    .addOption(new Option("--type <type>", "PLOVER event type").choices(EVENT_TYPES))
     .addOption(new Option("--quad <quad>", "quad class").choices(quads))
     .addOption(
       new Option(

@@ -16,7 +16,7 @@
  * which PLOVER does not code as an event). Also the GDELT four-way folding (statement →
  * verbal-cooperation), and actor/target span overlap against the `roles` spans.
  */
-import type { Event } from "../../core/annotations.ts";
+import { EVENT_TYPES, type Event } from "../../core/annotations.ts";
 import type { DataRecord } from "../data.ts";
 import { readJsonl } from "../data.ts";
 import { type Extracted, extractAll } from "../extract.ts";
@@ -55,24 +55,7 @@ interface EventRecord extends DataRecord {
   roles?: Array<{ start: number; end: number; text: string; role: string }> | null;
 }
 
-export const PLOVER_TYPES = [
-  "AGREE",
-  "CONSULT",
-  "SUPPORT",
-  "CONCEDE",
-  "COOPERATE",
-  "AID",
-  "RETREAT",
-  "REQUEST",
-  "ACCUSE",
-  "REJECT",
-  "THREATEN",
-  "PROTEST",
-  "SANCTION",
-  "MOBILIZE",
-  "COERCE",
-  "ASSAULT",
-] as const;
+export const PLOVER_TYPES = EVENT_TYPES;
 
 export const QUADS = [
   "statement",

@@ -9,29 +9,10 @@
  * curated file's columns. Files without an `"events"` array are left to other stages.
  */
 import { readFileSync } from "node:fs";
-import type { EventType } from "../../core/annotations.ts";
+import { EVENT_TYPES, type EventType } from "../../core/annotations.ts";
 import { nounForms, verbForms } from "./morphology.ts";
 
 export type TriggerPos = "v" | "n" | "a";
-
-export const EVENT_TYPES: readonly EventType[] = [
-  "AGREE",
-  "CONSULT",
-  "SUPPORT",
-  "CONCEDE",
-  "COOPERATE",
-  "AID",
-  "RETREAT",
-  "REQUEST",
-  "ACCUSE",
-  "REJECT",
-  "THREATEN",
-  "PROTEST",
-  "SANCTION",
-  "MOBILIZE",
-  "COERCE",
-  "ASSAULT",
-];
 
 export interface TriggerEntry {
   /** Words of the trigger; each position a set of alternatives; `~` marks a gap. */
