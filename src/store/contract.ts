@@ -152,6 +152,23 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await ids({ idPrefix: "g_" }), []);
     });
 
+    it("reads an open date bound ('') as the article's date when filtering by date", async () => {
+      const s = await fresh();
+      const doc = sampleDocument("o1", "US marines were sent to Baghdad recently.", {
+        published: "2020-03-01",
+      });
+      const event = doc.events[0];
+      assert.ok(event?.date);
+      // `recently`: no lower bound, the upper bound left open as well.
+      event.date = { ...event.date, value: "PAST_REF", grain: "vague", earliest: "", latest: "" };
+      await s.writeBatch([article(doc, "o1")]);
+      const ids = async (filter: Parameters<Store["queryEvents"]>[0]) =>
+        (await collect(s.queryEvents(filter))).map((e) => e.articleId);
+      assert.deepEqual(await ids({ since: "2020-02-15" }), ["o1"]);
+      assert.deepEqual(await ids({ until: "2020-03-15" }), ["o1"]);
+      assert.deepEqual(await ids({ since: "2020-03-02" }), []);
+    });
+
     it("queries events by type, quad, country, actor, dates and evidence text", async () => {
       const s = await fresh();
       const a = sampleDocument("h1", "US marines were sent to Baghdad.", {

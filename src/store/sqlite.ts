@@ -295,13 +295,14 @@ export class SqliteStore implements Store {
       );
       params.actor = filter.actor.toLowerCase();
     }
-    // An event with no date of its own happened, as far as we know, by its article's date.
+    // An event with no date of its own happened, as far as we know, by its article's date;
+    // an open bound is stored as '' (the dates stage's "no bound on that side").
     if (filter.since) {
-      where.push("coalesce(e.date_latest, a.published) >= @since");
+      where.push("coalesce(nullif(e.date_latest, ''), a.published) >= @since");
       params.since = filter.since;
     }
     if (filter.until) {
-      where.push("coalesce(e.date_earliest, a.published) <= @until");
+      where.push("coalesce(nullif(e.date_earliest, ''), a.published) <= @until");
       params.until = filter.until;
     }
     if (filter.articleId) {
