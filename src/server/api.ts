@@ -14,6 +14,7 @@ import {
   HttpError,
   type Params,
   pageFrom,
+  pageOf,
   pageParams,
 } from "./params.ts";
 
@@ -157,13 +158,7 @@ export const routes: readonly Route[] = [
         limit: page.limit + 1,
         offset: page.offset,
       });
-      if (rows.length === 0 && page.page > 1) checkPage(page, 0);
-      return {
-        page: page.page,
-        pageSize: page.pageSize,
-        hasMore: rows.length > page.limit,
-        items: rows.slice(0, page.limit),
-      };
+      return pageOf(page, rows);
     },
   },
   {
@@ -199,13 +194,7 @@ export const routes: readonly Route[] = [
         limit: page.limit + 1,
         offset: page.offset,
       });
-      if (rows.length === 0 && page.page > 1) checkPage(page, 0);
-      return {
-        page: page.page,
-        pageSize: page.pageSize,
-        hasMore: rows.length > page.limit,
-        items: rows.slice(0, page.limit),
-      };
+      return pageOf(page, rows);
     },
   },
   {
@@ -235,13 +224,7 @@ export const routes: readonly Route[] = [
         limit: page.limit + 1,
         offset: page.offset,
       });
-      if (rows.length === 0 && page.page > 1) checkPage(page, 0);
-      return {
-        page: page.page,
-        pageSize: page.pageSize,
-        hasMore: rows.length > page.limit,
-        items: rows.slice(0, page.limit),
-      };
+      return pageOf(page, rows);
     },
   },
   {

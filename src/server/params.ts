@@ -216,6 +216,20 @@ export function pageFrom(params: Params): Page {
   return { page, pageSize, limit: pageSize, offset: (page - 1) * pageSize };
 }
 
+/**
+ * A page of rows fetched with `limit: page.limit + 1`: the extra row, if it came, says that
+ * more follow. An empty page past the first is out of range.
+ */
+export function pageOf<T>(page: Page, rows: readonly T[]) {
+  if (rows.length === 0 && page.page > 1) checkPage(page, 0);
+  return {
+    page: page.page,
+    pageSize: page.pageSize,
+    hasMore: rows.length > page.limit,
+    items: rows.slice(0, page.limit),
+  };
+}
+
 /** A page past the last is a client error; page 1 of nothing is an empty page. */
 export function checkPage(page: Page, total: number): number {
   const pages = Math.max(1, Math.ceil(total / page.pageSize));
