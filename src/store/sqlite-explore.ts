@@ -6,6 +6,7 @@
  */
 import Database from "better-sqlite3";
 import type { Event, EventType } from "../core/annotations.ts";
+import { eventWhere } from "./event-where.ts";
 import type {
   ActorFilter,
   ActorPair,
@@ -384,74 +385,6 @@ const SUMMARY_COLUMNS = `a.id, a.published, a.title, a.url, a.source, a.origin, 
   length(a.text) AS length,
   (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS event_count,
   (SELECT count(*) FROM messages m WHERE m.article_id = a.id) AS message_count`;
-
-/** The WHERE clause of an event query; `extra` conditions are added to the filters. */
-function eventWhere(
-  query: EventQuery,
-  extra: readonly string[] = [],
-): { where: string; params: Row } {
-  const where: string[] = [...extra];
-  const params: Row = {};
-  if (query.type) {
-    where.push("e.type = @type");
-    params.type = query.type;
-  }
-  if (query.types?.length) {
-    where.push("e.type IN (SELECT value FROM json_each(@types))");
-    params.types = JSON.stringify(query.types);
-  }
-  if (query.quad) {
-    where.push("e.quad = @quad");
-    params.quad = query.quad;
-  }
-  if (query.country) {
-    const code = query.country.toUpperCase();
-    params.country = code;
-    where.push(
-      code.length === 2
-        ? "e.place_country = @country"
-        : "(e.actor_country = @country OR e.recipient_country = @country)",
-    );
-  }
-  if (query.actor) {
-    where.push(
-      "(instr(lower(e.actor_name), @actor) > 0 OR instr(lower(e.recipient_name), @actor) > 0)",
-    );
-    params.actor = query.actor.toLowerCase();
-  }
-  if (query.place) {
-    where.push("instr(lower(e.place_name), @place) > 0");
-    params.place = query.place.toLowerCase();
-  }
-  if (query.bbox) {
-    const { west, south, east, north } = query.bbox;
-    Object.assign(params, { west, south, east, north });
-    where.push("e.place_lat BETWEEN @south AND @north");
-    where.push(
-      west <= east
-        ? "e.place_lon BETWEEN @west AND @east"
-        : "(e.place_lon >= @west OR e.place_lon <= @east)",
-    );
-  }
-  // As in `queryEvents`: an event with no date of its own happened by its article's date.
-  if (query.since) {
-    where.push("coalesce(nullif(e.date_latest, ''), a.published) >= @since");
-    params.since = query.since;
-  }
-  if (query.until) {
-    where.push("coalesce(nullif(e.date_earliest, ''), a.published) <= @until");
-    params.until = query.until;
-  }
-  if (query.articleId) {
-    where.push("e.article_id = @articleId");
-    params.articleId = query.articleId;
-  }
-  if (query.search) {
-    where.push("e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH @search)");
-    params.search = query.search;
-  }
-  return { where: where.length ? `WHERE ${where.join(" AND ")}` : "", params };
-}
 
 function eventFromRow(row: Row): ExploredEvent {
   return {

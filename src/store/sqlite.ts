@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { Event } from "../core/annotations.ts";
 import type { Message, Severity } from "../core/message.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
+import { eventWhere } from "./event-where.ts";
 import type { ExploreStore } from "./explore-types.ts";
 import { latestVersion, migrations } from "./migrations.ts";
 import { SqliteExploreStore } from "./sqlite-explore.ts";
@@ -270,57 +271,15 @@ export class SqliteStore implements Store {
   }
 
   async *queryEvents(filter: EventFilter = {}): AsyncIterable<StoredEvent> {
-    const where: string[] = [];
-    const params: Row = {};
-    if (filter.type) {
-      where.push("e.type = @type");
-      params.type = filter.type;
-    }
-    if (filter.quad) {
-      where.push("e.quad = @quad");
-      params.quad = filter.quad;
-    }
-    if (filter.country) {
-      const code = filter.country.toUpperCase();
-      params.country = code;
-      where.push(
-        code.length === 2
-          ? "e.place_country = @country"
-          : "(e.actor_country = @country OR e.recipient_country = @country)",
-      );
-    }
-    if (filter.actor) {
-      where.push(
-        "(instr(lower(e.actor_name), @actor) > 0 OR instr(lower(e.recipient_name), @actor) > 0)",
-      );
-      params.actor = filter.actor.toLowerCase();
-    }
-    // An event with no date of its own happened, as far as we know, by its article's date;
-    // an open bound is stored as '' (the dates stage's "no bound on that side").
-    if (filter.since) {
-      where.push("coalesce(nullif(e.date_latest, ''), a.published) >= @since");
-      params.since = filter.since;
-    }
-    if (filter.until) {
-      where.push("coalesce(nullif(e.date_earliest, ''), a.published) <= @until");
-      params.until = filter.until;
-    }
-    if (filter.articleId) {
-      where.push("e.article_id = @articleId");
-      params.articleId = filter.articleId;
-    }
-    if (filter.search) {
-      where.push("e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH @search)");
-      params.search = filter.search;
-    }
+    const { where, params } = eventWhere(filter);
     params.limit = filter.limit ?? -1;
     params.offset = filter.offset ?? 0;
     const sql = `SELECT e.article_id, e.idx, e.json, e.evidence_text,
         a.published, a.title, a.url, a.source
       FROM events e JOIN articles a ON a.id = e.article_id
-      ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-      ORDER BY coalesce(e.date_earliest, a.published) IS NULL,
-        coalesce(e.date_earliest, a.published), e.article_id, e.idx
+      ${where}
+      ORDER BY coalesce(nullif(e.date_earliest, ''), a.published) IS NULL,
+        coalesce(nullif(e.date_earliest, ''), a.published), e.article_id, e.idx
       LIMIT @limit OFFSET @offset`;
     let rows: IterableIterator<Row>;
     try {

@@ -1,0 +1,76 @@
+/**
+ * The WHERE clause of an event query, shared by `queryEvents` (CLI, exports) and the explore
+ * queries (HTTP API), so that a filter means the same everywhere.
+ */
+import type { EventQuery } from "./explore-types.ts";
+
+type Row = Record<string, unknown>;
+
+/** The WHERE clause of an event query; `extra` conditions are added to the filters. */
+export function eventWhere(
+  query: EventQuery,
+  extra: readonly string[] = [],
+): { where: string; params: Row } {
+  const where: string[] = [...extra];
+  const params: Row = {};
+  if (query.type) {
+    where.push("e.type = @type");
+    params.type = query.type;
+  }
+  if (query.types?.length) {
+    where.push("e.type IN (SELECT value FROM json_each(@types))");
+    params.types = JSON.stringify(query.types);
+  }
+  if (query.quad) {
+    where.push("e.quad = @quad");
+    params.quad = query.quad;
+  }
+  if (query.country) {
+    const code = query.country.toUpperCase();
+    params.country = code;
+    where.push(
+      code.length === 2
+        ? "e.place_country = @country"
+        : "(e.actor_country = @country OR e.recipient_country = @country)",
+    );
+  }
+  if (query.actor) {
+    where.push(
+      "(instr(lower(e.actor_name), @actor) > 0 OR instr(lower(e.recipient_name), @actor) > 0)",
+    );
+    params.actor = query.actor.toLowerCase();
+  }
+  if (query.place) {
+    where.push("instr(lower(e.place_name), @place) > 0");
+    params.place = query.place.toLowerCase();
+  }
+  if (query.bbox) {
+    const { west, south, east, north } = query.bbox;
+    Object.assign(params, { west, south, east, north });
+    where.push("e.place_lat BETWEEN @south AND @north");
+    where.push(
+      west <= east
+        ? "e.place_lon BETWEEN @west AND @east"
+        : "(e.place_lon >= @west OR e.place_lon <= @east)",
+    );
+  }
+  // An event with no date of its own happened, as far as we know, by its article's date;
+  // an open bound is stored as '' (the dates stage's "no bound on that side").
+  if (query.since) {
+    where.push("coalesce(nullif(e.date_latest, ''), a.published) >= @since");
+    params.since = query.since;
+  }
+  if (query.until) {
+    where.push("coalesce(nullif(e.date_earliest, ''), a.published) <= @until");
+    params.until = query.until;
+  }
+  if (query.articleId) {
+    where.push("e.article_id = @articleId");
+    params.articleId = query.articleId;
+  }
+  if (query.search) {
+    where.push("e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH @search)");
+    params.search = query.search;
+  }
+  return { where: where.length ? `WHERE ${where.join(" AND ")}` : "", params };
+}
