@@ -12,7 +12,7 @@ import {
   gdeltMentionRow,
 } from "./gdelt.ts";
 import { ploverLine } from "./plover.ts";
-import { csvLine, tsvLine } from "./types.ts";
+import { csvLine, type ExportEvent, tsvLine } from "./types.ts";
 
 export const ploverFormat: EventFormat = {
   name: "plover",
@@ -27,33 +27,41 @@ export const ploverFormat: EventFormat = {
   },
 };
 
-export const gdeltFormat: EventFormat = {
-  name: "gdelt",
-  description: "GDELT 2.0 style events table, tab-separated, header row first",
-  async write(events, out) {
-    await out(tsvLine(GDELT_EVENT_COLUMNS));
-    let n = 0;
-    for await (const e of events) {
-      await out(tsvLine(gdeltEventRow(e)));
-      n++;
-    }
-    return n;
-  },
-};
+/** A tab-separated table: the header row, then one row per event. */
+function tsvTable(
+  name: string,
+  description: string,
+  columns: readonly string[],
+  row: (e: ExportEvent) => unknown[],
+): EventFormat {
+  return {
+    name,
+    description,
+    async write(events, out) {
+      await out(tsvLine(columns));
+      let n = 0;
+      for await (const e of events) {
+        await out(tsvLine(row(e)));
+        n++;
+      }
+      return n;
+    },
+  };
+}
 
-export const gdeltMentionsFormat: EventFormat = {
-  name: "gdelt-mentions",
-  description: "GDELT 2.0 style mentions table (evidence offsets), tab-separated, header row first",
-  async write(events, out) {
-    await out(tsvLine(GDELT_MENTION_COLUMNS));
-    let n = 0;
-    for await (const e of events) {
-      await out(tsvLine(gdeltMentionRow(e)));
-      n++;
-    }
-    return n;
-  },
-};
+export const gdeltFormat = tsvTable(
+  "gdelt",
+  "GDELT 2.0 style events table, tab-separated, header row first",
+  GDELT_EVENT_COLUMNS,
+  gdeltEventRow,
+);
+
+export const gdeltMentionsFormat = tsvTable(
+  "gdelt-mentions",
+  "GDELT 2.0 style mentions table (evidence offsets), tab-separated, header row first",
+  GDELT_MENTION_COLUMNS,
+  gdeltMentionRow,
+);
 
 export const acledFormat: EventFormat = {
   name: "acled",
