@@ -18,6 +18,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { seededRandom } from "../core/random.ts";
 import { type DataRecord, dataDir, readJsonl } from "../eval/data.ts";
 import { SqliteStore } from "../store/sqlite.ts";
 import { StoryClusterer } from "../stories/cluster.ts";
@@ -28,18 +29,6 @@ interface Synthetic {
   headline: string;
   body: string;
   timestamp: string;
-}
-
-/** mulberry32: a seeded generator, so every run builds the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = ["ka", "ro", "vel", "min", "tas", "or", "eb", "lun", "dri", "shu", "pal", "zen"];
@@ -71,7 +60,7 @@ export function* syntheticCorpus(size: number, seed = 7): Generator<Synthetic> {
       for (const s of r.text.split(/(?<=[.!?])\s+/)) if (s.length > 40) sentences.push(s);
     }
   }
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const perDay = 300;
   const storiesPerDay = 30;

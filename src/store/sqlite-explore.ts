@@ -25,7 +25,7 @@ import type {
   SnippetPart,
   TimelineCount,
 } from "./explore-types.ts";
-import { QueryError } from "./sqlite.ts";
+import { QueryError, summaryFromRow } from "./sqlite.ts";
 import type { ArticleSummary } from "./types.ts";
 
 type Row = Record<string, unknown>;
@@ -414,21 +414,6 @@ function eventFromRow(row: Row): ExploredEvent {
 function actorRef(name: unknown, country: unknown): ActorRef | null {
   if (typeof name !== "string") return null;
   return { name, country: typeof country === "string" ? country : null };
-}
-
-function summaryFromRow(row: Row): ArticleSummary {
-  return {
-    id: row.id as string,
-    published: row.published as string | null,
-    title: row.title as string | null,
-    url: row.url as string | null,
-    source: row.source as string | null,
-    origin: row.origin as string,
-    length: row.length as number,
-    events: row.event_count as number,
-    messages: row.message_count as number,
-    ingestedAt: row.ingested_at as string,
-  };
 }
 
 /** Split an FTS5 snippet at its markers into plain-text parts. */

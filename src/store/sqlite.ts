@@ -643,7 +643,7 @@ function messageFromRow(row: Row): Message {
   return message;
 }
 
-function summaryFromRow(row: Row): ArticleSummary {
+export function summaryFromRow(row: Row): ArticleSummary {
   return {
     id: row.id as string,
     published: row.published as string | null,

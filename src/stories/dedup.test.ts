@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { seededRandom } from "../core/random.ts";
 import { Deduplicator, estimateJaccard, MemoryDuplicateBackend, normalisedWords } from "./dedup.ts";
 
 const files = ["../shared/data/geo/geowebnews.jsonl", "../shared/data/quotes/polnear-dev.jsonl"];
@@ -27,18 +28,6 @@ function readArticles(): Article[] {
     }
   }
   return out;
-}
-
-/** A small seeded generator (mulberry32), so every run makes the same copies. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const BOILERPLATE = [
@@ -106,7 +95,7 @@ describe("Deduplicator", () => {
       const match = await dedup.add(a.id, asText(a));
       assert.equal(match, null, `distinct article ${a.id} merged with ${match?.of}`);
     }
-    const rnd = random(9);
+    const rnd = seededRandom(9);
     let copies = 0;
     let found = 0;
     let minSimilarity = 1;
@@ -143,7 +132,7 @@ describe("Deduplicator", () => {
   it("links a copy of a copy to the original", async (t) => {
     if (articles.length === 0) return t.skip("../shared/data not present");
     const a = articles[0] as Article;
-    const rnd = random(1);
+    const rnd = seededRandom(1);
     const dedup = new Deduplicator(new MemoryDuplicateBackend());
     await dedup.add("original", asText(a));
     const first = boilerplate(a, rnd);

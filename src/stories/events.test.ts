@@ -1,13 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { DateMention, Event, EventArgument, Place } from "../core/annotations.ts";
-import {
-  argumentAgreement,
-  distanceKm,
-  EventMerger,
-  mentionsOf,
-  placeAgreement,
-} from "./events.ts";
+import { haversineKm } from "../core/geo.ts";
+import { argumentAgreement, EventMerger, mentionsOf, placeAgreement } from "./events.ts";
 
 const arg = (name: string, country: string | null, sector: string | null): EventArgument => ({
   start: 0,
@@ -203,6 +198,6 @@ describe("EventMerger", () => {
     assert.equal(argumentAgreement(arg("police", "NGA", "COP"), arg("police", "GHA", "COP")), -1);
     assert.equal(argumentAgreement(null, arg("police", "NGA", "COP")), 0);
     assert.equal(placeAgreement(KADUNA, LAGOS, 50), -1);
-    assert.ok(Math.abs(distanceKm(10.52, 7.44, 6.45, 3.39) - 636) < 10);
+    assert.ok(Math.abs(haversineKm(10.52, 7.44, 6.45, 3.39) - 636) < 10);
   });
 });

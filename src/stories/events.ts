@@ -27,6 +27,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Event, EventType, Place, Quad } from "../core/annotations.ts";
+import { haversineKm } from "../core/geo.ts";
 
 export interface MergeOptions {
   /** Places further apart than this (km) are different places. */
@@ -174,16 +175,6 @@ export function argumentAgreement(a: MergedArgument | null, b: MergedArgument | 
   return -1;
 }
 
-/** Great-circle distance in km. */
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 const COARSE = new Set<Place["precision"]>(["country", "region"]);
 
 /** 1 when the places agree, 0 when either is unknown or too coarse to say, -1 on conflict. */
@@ -200,7 +191,7 @@ export function placeAgreement(
     return a.precision === b.precision && a.countryCode === b.countryCode ? 1 : 0;
   }
   if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
-    return distanceKm(a.lat, a.lon, b.lat, b.lon) <= maxDistanceKm ? 1 : -1;
+    return haversineKm(a.lat, a.lon, b.lat, b.lon) <= maxDistanceKm ? 1 : -1;
   }
   return a.name.toLowerCase() === b.name.toLowerCase() ? 1 : 0;
 }

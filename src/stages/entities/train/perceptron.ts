@@ -4,6 +4,8 @@
  * model uses at run time, with the model's own previous labels as history, so training sees
  * the errors tagging will make. Averaging is lazy: `acc` sums update × time step.
  */
+
+import { seededRandom } from "../../../core/random.ts";
 import {
   DYNAMIC_FEATURES,
   dynamicFeatures,
@@ -29,18 +31,6 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, model: NerModel, mistakes: number, tokens: number) => void;
 }
 
-/** A small deterministic PRNG (mulberry32), so shuffles are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function train(
   data: readonly TrainSentence[],
   lex: FeatureLexicon,
@@ -58,7 +48,7 @@ export function train(
   let pred = new Int32Array(256);
   const pair = new Int32Array(3);
   const words = opts.transitionWords === true;
-  const random = rng(opts.seed);
+  const random = seededRandom(opts.seed);
   const header = {
     decoder: opts.decoder ?? "greedy",
     transitionWords: opts.transitionWords === true,

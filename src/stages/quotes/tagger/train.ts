@@ -3,6 +3,8 @@
  * seeded shuffle, so the same data gives the same model. Used by scripts/train-quotes.ts and,
  * on a tiny slice, by the tests so the trainer cannot rot unnoticed.
  */
+
+import { seededRandom } from "../../../core/random.ts";
 import type { Span } from "../../../core/span.ts";
 import { B_C, B_Q, B_S, I_C, I_Q, I_S, LABELS } from "./features.ts";
 import { forEachSequence, type ModelFile, N_LABELS, viterbi } from "./model.ts";
@@ -55,18 +57,6 @@ export function goldTags(
     if (q.cue) mark(q.cue, B_C, I_C);
   }
   return tags;
-}
-
-/** Mulberry32: a small seeded generator for the shuffle. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface TrainOptions {
@@ -139,7 +129,7 @@ export function trainTagger(
   const tw = new Float64Array(T);
   const tu = new Float64Array(T);
   let c = 1;
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const order = encoded.map((_, i) => i);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
