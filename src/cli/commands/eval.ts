@@ -16,7 +16,7 @@ interface EvalOptions {
 
 const families = [...new Set(tasks.map((t) => t.name.split("-")[0] ?? t.name))];
 
-/** `dateline eval`: the same as `npm run eval` (src/eval/main.ts). */
+/** `dateline eval`, which `npm run eval` runs; the work is `executeEval` in src/eval/main.ts. */
 export function evalCommand(): Command {
   return new Command("eval")
     .summary("score every built stage on the annotated dev data (../shared/data)")
