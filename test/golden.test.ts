@@ -10,6 +10,8 @@
  * - A mismatch writes `expected/<stage>.changed.json` beside the golden: diff the two.
  * - `UPDATE_GOLDEN=1 npm test` rewrites every golden; `UPDATE_GOLDEN=segment,dates` only
  *   those stages'. Read the diff before committing, and update only your stage's.
+ * - `GOLDEN_FIXTURES=quotes-speech,seed` runs (or, with UPDATE_GOLDEN, writes) only those
+ *   fixtures: the way to create a new fixture's goldens without touching the others'.
  * - A stage in the pipeline without a golden fails with the command that creates it; a
  *   golden for a stage not in the pipeline fails too, so none is silently ignored.
  */
@@ -116,12 +118,19 @@ async function loadFixture(slug: string): Promise<Fixture> {
   return fixture;
 }
 
+const onlyFixtures = process.env.GOLDEN_FIXTURES
+  ? new Set(process.env.GOLDEN_FIXTURES.split(",").map((s) => s.trim()))
+  : undefined;
 const slugs = existsSync(FIXTURES)
   ? readdirSync(FIXTURES, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
+      .filter((e) => e.isDirectory() && (!onlyFixtures || onlyFixtures.has(e.name)))
       .map((e) => e.name)
       .sort()
   : [];
+if (onlyFixtures) {
+  const unknown = [...onlyFixtures].filter((slug) => !slugs.includes(slug));
+  if (unknown.length) throw new Error(`GOLDEN_FIXTURES names no fixture: ${unknown.join(", ")}`);
+}
 const fixtures = await Promise.all(slugs.map(loadFixture));
 const extractor = createExtractor();
 const stageNames = extractor.stageNames;
