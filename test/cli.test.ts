@@ -178,9 +178,13 @@ describe("dateline extract", () => {
   });
 
   it("rejects bad usage with exit code 2", async () => {
+    // A file that exists but that no stage would read: refused, not silently ignored.
+    const notALexicon = join(work, "actors.yaml");
+    writeFileSync(notALexicon, "actors:\n  - names: [Blue Party]\n");
     for (const args of [
       ["extract", seed, "--concurrency", "0"],
       ["extract", seed, "--lexicon", join(work, "missing.yaml")],
+      ["extract", seed, "--lexicon", notALexicon],
       ["extract", seed, "--max-bytes", "lots"],
       ["no-such-command"],
     ]) {
@@ -189,6 +193,8 @@ describe("dateline extract", () => {
       assert.equal(result.stdout, "");
       assert.match(result.stderr, /error/);
     }
+    const refused = await run(["extract", seed, "--lexicon", notALexicon]);
+    assert.match(refused.stderr, /actors\.yaml is not a lexicon any stage reads/);
   });
 });
 

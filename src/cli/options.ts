@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { InvalidArgumentError, Option } from "commander";
+import { classifyLexicon, LEXICON_FORMATS } from "../core/lexicon-files.ts";
 import type { PipelineOptions } from "../core/stage.ts";
 import { defaultStorePath } from "../store/index.ts";
 
@@ -23,12 +24,16 @@ export function concurrencyOption(): Option {
 }
 
 export function lexiconOption(): Option {
-  return new Option("--lexicon <file>", "an extra lexicon for the stages (repeatable)").argParser(
-    (value: string, previous: string[] | undefined) => {
-      if (!existsSync(value)) throw new InvalidArgumentError(`no such file: ${value}`);
-      return [...(previous ?? []), value];
-    },
-  );
+  return new Option(
+    "--lexicon <file>",
+    `an extra lexicon (repeatable): ${LEXICON_FORMATS}`,
+  ).argParser((value: string, previous: string[] | undefined) => {
+    if (!existsSync(value)) throw new InvalidArgumentError(`no such file: ${value}`);
+    // A file no stage would read is refused here rather than silently ignored by all of them.
+    const kind = classifyLexicon(value);
+    if (!kind.ok) throw new InvalidArgumentError(`${value} ${kind.reason}`);
+    return [...(previous ?? []), value];
+  });
 }
 
 export function limitOption(fallback: number): Option {
