@@ -6,6 +6,10 @@
  * trains again on every article for the model it writes. Fixed seed: same data, same model.
  *
  *   npm run train:quotes [-- path/to/polnear-train.jsonl] [--epochs N] [--held-out-only]
+ *     [--save-held-out model.json.gz]
+ *
+ * `--save-held-out` also writes the held-out run's model, so that scripts/analyse-quotes.ts
+ * can study the held-out slice (`--from 756 --model …`) with a model that never saw it.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -29,8 +33,12 @@ const value = (name: string, fallback: number) => {
   return i === -1 ? fallback : Number(args[i + 1]);
 };
 const path =
-  args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--epochs")) ??
-  "../shared/data/quotes/polnear-train.jsonl";
+  args.find(
+    (a, i) =>
+      !a.startsWith("--") &&
+      !args[i - 1]?.startsWith("--epochs") &&
+      !args[i - 1]?.startsWith("--save-held-out"),
+  ) ?? "../shared/data/quotes/polnear-train.jsonl";
 const epochs = value("--epochs", 12);
 
 const records = readFileSync(path, "utf8")
@@ -73,6 +81,11 @@ const score = scoreHeldOut(
 );
 console.log(`held-out (${prepared.length - cut} articles) speaker ${fmt(score.speaker)}`);
 console.log(`held-out (${prepared.length - cut} articles) content ${fmt(score.content)}`);
+const heldOutPath = args[args.indexOf("--save-held-out") + 1];
+if (flag("--save-held-out") && heldOutPath) {
+  writeFileSync(heldOutPath, gzipSync(JSON.stringify(heldModel), { level: 6 }));
+  console.log(`held-out model written to ${heldOutPath} (first ${cut} articles only)`);
+}
 
 if (!flag("--held-out-only")) {
   started = Date.now();

@@ -96,23 +96,16 @@ describe("quotes: direct speech", () => {
       ],
     ],
     [
-      "`he continued` and an unattributed continuation resolve to the last speaker",
+      "`he continued` resolves to the last speaker, and the quotation after it goes on with the same speech",
       'Mark Esper spoke on Tuesday.\n\n"We are sending additional forces to the embassy," he continued. "As in all countries, we rely on the host country."',
       ["Mark Esper"],
       [
         {
-          text: "We are sending additional forces to the embassy",
+          text: 'We are sending additional forces to the embassy," he continued. "As in all countries, we rely on the host country.',
           direct: true,
           speaker: "he",
           entity: "Mark Esper",
           cue: "continued",
-        },
-        {
-          text: "As in all countries, we rely on the host country.",
-          direct: true,
-          speaker: "he",
-          entity: "Mark Esper",
-          cue: null,
         },
       ],
     ],
