@@ -1,11 +1,22 @@
 /**
  * Reading GUM's mentions as names, the way flat news NER (CoNLL-2003, OntoNotes, and our own
- * entities stage, issue 5) draws their boundaries:
+ * entities stage, issue 5) draws their boundaries. GUM annotates every mention as a whole noun
+ * phrase, with its modifiers; a name is only the proper-noun part of it:
  * - a title or role before a person's name is not part of it: `U.S. President Donald Trump` →
  *   `Donald Trump`, `Major general Fuad Basya` → `Fuad Basya`; a mention that is only a title
  *   (`The President`, `Malaysia's Prime Minister`, `Secretary of State`) is no name at all;
+ * - nor is a possessor (`DAB's Elizabeth Quat` → `Elizabeth Quat`, `Mecca's Grand Mosque` →
+ *   `Grand Mosque`, the possessor being a mention of its own), a lowercase description before
+ *   the name (`team member Rodaba Noori`, `mainland Australia`), a post-modifier after it
+ *   (`Lee Cheuk-yan of the Labour Party`, `Mark Tedeschi, QC`, `India, where …`,
+ *   `Duke University, located in …`, `the Fisht Stadium in Sochi` whose `Sochi` is a mention of
+ *   its own) or a parenthesis (`Movimento 5 Stelle (M5S)`);
+ * - a person mention whose head is a common noun with the name in apposition (`musician
+ *   Tiziano Lugli`, `English captain Harry Kane`; GUM's head is `musician`, so `propnHead` is
+ *   false) still names that person: the name is kept; other common-noun mentions are not names;
  * - a comma-joined place is two names: `Irving, Texas` → `Irving` (GUM marks `Texas` inside it).
- * Hand-written and small on purpose: these are boundary conventions, not a model.
+ * Hand-written and small on purpose: these are boundary conventions, not a model. Predictions
+ * only lose a title before a person's name (`predictedNames`).
  */
 import type { ScoredSpan } from "../metrics/spans.ts";
 
@@ -20,7 +31,7 @@ const TITLES = new Set(
     "lady speaker premier sheikh ayatollah imam rabbi reverend rev. father bishop archbishop " +
     "cardinal emir sultan crown deputy attorney officer detective inspector constable agent " +
     "councillor councilman councilwoman spokesman spokeswoman spokesperson coach president-elect " +
-    "first former acting interim foreign defense defence interior finance state"
+    "first former acting interim foreign defense defence interior finance state mr mrs ms dr sheriff undersecretary commissioner secretary-general"
   ).split(" "),
 );
 
@@ -85,21 +96,207 @@ export function firstPlace(
   return after ? { ...span, end: comma } : span;
 }
 
+/** A gold mention as the scorer reads it; `propnHead` false: its head is a common noun. */
+export interface GoldMention extends ScoredSpan {
+  propnHead?: boolean;
+}
+
+/** Words of a mention with their punctuation apart (`Tedeschi,` → `Tedeschi` `,`). */
+function words(text: string, span: ScoredSpan): Token[] {
+  const out: Token[] = [];
+  const re = /[\p{L}\p{N}](?:[\p{L}\p{N}.&'’-]*[\p{L}\p{N}.])?(?:['’]s?)?|[^\s\p{L}\p{N}]/gu;
+  const slice = text.slice(span.start, span.end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, word: m[0] });
+  }
+  return out;
+}
+
+/** Lowercase name particles that continue a person's name (`Suleiman al-Amr`, `De Bruyne`). */
+const PARTICLES = new Set(
+  "de del della da di du des van von der den la le bin ibn al el dos das do y".split(" "),
+);
+/** Words before a name that make it the object of a modifier (`the voice of Batman`). */
+const PREPOSITIONS = new Set(
+  "of to for from at in on with by like near about including as than between against via".split(
+    " ",
+  ),
+);
+/** Lowercase words that may follow a name and start its post-modifier. */
+const POSTMODIFIERS = new Set([
+  ...PREPOSITIONS,
+  ..."and or but who whom whose which that where when said says".split(" "),
+]);
+const DETERMINERS = new Set(["the", "a", "an"]);
+/** Words that make a common-noun mention more than a description before a name. */
+const APPOSITION_BREAKERS = new Set(
+  "a an every each all any some those these who whom whose which that".split(" "),
+);
+
+const isPossessive = (word: string) => /[\p{L}\p{N}.]['’]s?$/u.test(word) && /['’]/.test(word);
+const isLowerWord = (word: string) => /^\p{Ll}/u.test(word);
+const stripPossessive = (t: Token): Token => {
+  const m = /['’]s?$/.exec(t.word);
+  return m ? { ...t, end: t.end - m[0].length, word: t.word.slice(0, -m[0].length) } : t;
+};
+
 /**
- * Gold mentions as names. `nested` are the other gold mentions of the document; predictions
- * go through `personName` only (with no nesting), and keep their span when it is all title.
+ * The person's name inside a PERSON mention: the first run of capitalised words (with name
+ * particles) that is not a title, not a possessor, not inside another gold mention, not the
+ * object of a preposition (`critics of Donald Trump`) and not a premodifier (`Scientology
+ * defector`). With `apposition` (a common-noun head, `propnHead` false) the run must follow a
+ * description (`musician Tiziano Lugli`), never open the mention. Null when there is none.
  */
-export function goldNames(text: string, mentions: readonly ScoredSpan[]): ScoredSpan[] {
+export function personNameIn(
+  text: string,
+  span: ScoredSpan,
+  nested: readonly ScoredSpan[],
+  apposition: boolean,
+): ScoredSpan | null {
+  const ws = words(text, span);
+  const inside = ws.map((w) => nested.some((n) => n.start <= w.start && w.end <= n.end));
+  const capital = (i: number) => {
+    const w = ws[i]?.word ?? "";
+    return !inside[i] && capitalised(w) && !DETERMINERS.has(w.toLowerCase());
+  };
+  let i = 0;
+  while (i < ws.length) {
+    if (!capital(i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (
+      j < ws.length &&
+      !isPossessive(ws[j - 1]?.word ?? "") &&
+      (capital(j) ||
+        (!inside[j] &&
+          (PARTICLES.has((ws[j]?.word ?? "").toLowerCase()) ||
+            /^(?:al|el)-/.test(ws[j]?.word ?? "")) &&
+          capital(j + 1)))
+    )
+      j++;
+    const runStart = i;
+    i = j;
+    const last = ws[j - 1] as Token;
+    if (isPossessive(last.word)) continue;
+    // Titles in the run are not the name (`General Suleiman al-Amr`, `Afghan Ambassador`).
+    let first = runStart;
+    for (let k = runStart; k < j; k++) if (isTitle((ws[k] as Token).word)) first = k + 1;
+    if (first === j) continue;
+    const before = ws[runStart - 1]?.word.toLowerCase();
+    const beforeThat = ws[runStart - 2]?.word.toLowerCase();
+    if (before !== undefined && PREPOSITIONS.has(before)) continue;
+    if (
+      before !== undefined &&
+      DETERMINERS.has(before) &&
+      beforeThat &&
+      PREPOSITIONS.has(beforeThat)
+    )
+      continue;
+    const next = ws[j];
+    if (next && !inside[j] && isLowerWord(next.word) && !POSTMODIFIERS.has(next.word)) continue;
+    if (apposition) {
+      // A plain description only: no clause, quantifier, preposition or quote before the name
+      // (`those who speak English`, `the boy wearing a NASA T-shirt`), none of `and`/`or` after.
+      const clause = ws
+        .slice(0, runStart)
+        .some(
+          (w, k) =>
+            !inside[k] &&
+            (APPOSITION_BREAKERS.has(w.word.toLowerCase()) ||
+              PREPOSITIONS.has(w.word) ||
+              /^["“”]/.test(w.word)),
+        );
+      if (clause || (next && (next.word === "and" || next.word === "or"))) continue;
+      // After a description or a title: `team member X`, `Swedish captain X`, `CEO of the
+      // Refugee Council X` (the council being a mention of its own).
+      const prev = runStart - 1;
+      const describes =
+        first > runStart ||
+        (prev >= 0 &&
+          (inside[prev] ||
+            (isLowerWord((ws[prev] as Token).word) && !DETERMINERS.has((ws[prev] as Token).word))));
+      if (!describes) continue;
+    }
+    return { ...span, start: (ws[first] as Token).start, end: last.end };
+  }
+  return null;
+}
+
+/**
+ * The name inside an ORG or LOC mention: without a parenthesis, a clause after a comma, a
+ * place after a comma or a locative preposition when it is a gold mention of its own
+ * (`Irving, Texas`, `the Fisht Stadium in Sochi`), lowercase words before it and a possessor
+ * that is a mention of its own.
+ */
+export function placeOrOrgName(
+  text: string,
+  span: ScoredSpan,
+  nested: readonly ScoredSpan[],
+): ScoredSpan {
+  let { start, end } = span;
+  const paren = text.indexOf(" (", start);
+  if (paren > start && paren < end) end = paren;
+  for (let k = text.indexOf(",", start); k >= 0 && k < end; k = text.indexOf(",", k + 1)) {
+    const rest = text.slice(k + 1, end).trimStart();
+    const nestedAfter = nested.some((n) => n.start > k && n.end === end);
+    if (/^\p{Ll}/u.test(rest) || nestedAfter) {
+      end = k;
+      break;
+    }
+  }
+  const prep = / (?:in|near|on) /g;
+  const slice = text.slice(start, end);
+  for (let m = prep.exec(slice); m; m = prep.exec(slice)) {
+    const at = start + m.index;
+    if (nested.some((n) => n.start > at && n.start < end && n.end >= end)) {
+      end = at;
+      break;
+    }
+  }
+  let ws = words(text, { start, end });
+  while (ws.length > 1) {
+    const w = (ws[0] as Token).word;
+    if (/^[a-z]+$/.test(w) && !PARTICLES.has(w) && !DETERMINERS.has(w)) ws = ws.slice(1);
+    else break;
+  }
+  // `Mecca's Grand Mosque`: the possessor is a gold mention of its own.
+  for (let k = 0; k < ws.length - 1; k++) {
+    const w = ws[k] as Token;
+    if (!isPossessive(w.word)) continue;
+    const owner = stripPossessive(w);
+    const rest = ws.slice(k + 1);
+    if (nested.some((n) => n.end === owner.end) && capitalised((rest[0] as Token).word)) ws = rest;
+    break;
+  }
+  if (ws.length === 0) return span;
+  return { ...span, start: (ws[0] as Token).start, end: (ws[ws.length - 1] as Token).end };
+}
+
+/**
+ * Gold mentions as names. Mentions marked `propnHead: false` are common-noun phrases: only a
+ * person named in apposition (`actor Dennis Hopper`) is taken from them.
+ */
+export function goldNames(text: string, mentions: readonly GoldMention[]): ScoredSpan[] {
   const out: ScoredSpan[] = [];
   for (const m of mentions) {
     const inner = mentions.filter(
       (n) => n !== m && m.start <= n.start && n.end <= m.end && n.end - n.start < m.end - m.start,
     );
-    if (m.type === "PERSON") {
-      const name = personName(text, m, inner);
+    const span: ScoredSpan =
+      m.type === undefined
+        ? { start: m.start, end: m.end }
+        : { start: m.start, end: m.end, type: m.type };
+    if (m.propnHead === false) {
+      if (m.type !== "PERSON") continue;
+      const name = personNameIn(text, span, inner, true);
       if (name) out.push(name);
-    } else if (m.type === "LOC") out.push(firstPlace(text, m, inner));
-    else out.push(m);
+    } else if (m.type === "PERSON") {
+      const name = personNameIn(text, span, inner, false) ?? personName(text, span, inner);
+      if (name) out.push(name);
+    } else if (m.type === "LOC" || m.type === "ORG") out.push(placeOrOrgName(text, span, inner));
+    else out.push(span);
   }
   return out;
 }
