@@ -146,6 +146,13 @@ export interface Event {
   type: EventType;
   mode: string | null;
   quad: Quad;
+  /**
+   * The CAMEO event code (2–4 digits, e.g. `0841` "release persons") of the trigger as coded,
+   * where the coder knows it; its first two digits are the CAMEO root. PLOVER's quad and
+   * CAMEO's differ (CAMEO 02 appeals are statements, 14 protests verbal conflict, 08 yielding
+   * material cooperation), so GDELT-style exports and CAMEO scoring read this, not `quad`.
+   */
+  cameo?: string;
   trigger: TextSpan;
   actor: EventArgument | null;
   recipient: EventArgument | null;

@@ -126,6 +126,32 @@ test("gdelt: 61 event columns and 16 mention columns, in GDELT's order", () => {
     ],
     "18",
   );
+  // The coder's CAMEO code, not PLOVER's quad: an appeal for a release is CAMEO 0253, a
+  // statement (QuadClass 1) though PLOVER's REQUEST is verbal conflict; a demonstration is
+  // CAMEO 141, verbal conflict (3) though PLOVER's PROTEST is material conflict.
+  const codes = (over: Partial<Event>) => {
+    const r = gdeltEventRow(stored(event(over)));
+    return ["EventCode", "EventBaseCode", "EventRootCode", "QuadClass"].map(
+      (c) => r[GDELT_EVENT_COLUMNS.indexOf(c as (typeof GDELT_EVENT_COLUMNS)[number])],
+    );
+  };
+  assert.deepEqual(codes({ type: "REQUEST", quad: "verbal-conflict", cameo: "0253" }), [
+    "0253",
+    "025",
+    "02",
+    1,
+  ]);
+  assert.deepEqual(
+    codes({ type: "PROTEST", mode: "demo", quad: "material-conflict", cameo: "141" }),
+    ["141", "141", "14", 3],
+  );
+  // An event without a code (stored before events had them) takes its type's and mode's.
+  assert.deepEqual(codes({ type: "RETREAT", mode: "release", quad: "material-cooperation" }), [
+    "0841",
+    "084",
+    "08",
+    2,
+  ]);
 });
 
 test("tsv lines never carry tabs or line breaks inside a value", () => {

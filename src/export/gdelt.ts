@@ -1,36 +1,22 @@
 /**
  * A GDELT 2.0 style export: the 61 columns of GDELT's event table and the 16 of its mentions
  * table, tab-separated, in GDELT's order and with GDELT's names, so tools that read GDELT
- * files read these. Where Dateline's data differ from GDELT's (PLOVER types instead of
- * CAMEO codes, ISO country codes instead of FIPS, GeoNames ids) docs/exports.md says so
+ * files read these. Event codes are CAMEO's, as the coder gave them with each event, and
+ * QuadClass is CAMEO's class of that code, not PLOVER's quad. Where Dateline's data differ
+ * from GDELT's (ISO country codes instead of FIPS, GeoNames ids) docs/exports.md says so
  * column by column. No clock is read: DATEADDED is the article's publication day.
  */
-import type { EventArgument, EventType, Place } from "../core/annotations.ts";
-import { QUAD_CODES } from "./plover.ts";
+import type { Event, EventArgument, Place } from "../core/annotations.ts";
+import { defaultCameo, gdeltQuadClass } from "../stages/events/cameo.ts";
 import { compactDate, type ExportEvent, eventDay, numericId } from "./types.ts";
 
-/** PLOVER type → the CAMEO root code it mostly comes from (CAMEO2PLOVER, reversed). */
-export const CAMEO_ROOT: Record<EventType, string> = {
-  AGREE: "03",
-  CONSULT: "04",
-  SUPPORT: "05",
-  COOPERATE: "06",
-  AID: "07",
-  CONCEDE: "08",
-  RETREAT: "08",
-  ACCUSE: "11",
-  REQUEST: "10",
-  REJECT: "12",
-  THREATEN: "13",
-  PROTEST: "14",
-  MOBILIZE: "15",
-  SANCTION: "16",
-  COERCE: "17",
-  ASSAULT: "18",
-};
-
-/** Conventional military force (CAMEO 19) rather than unconventional violence (18). */
-const CAMEO_19_MODES = new Set(["firearms", "heavy-weapons", "aerial", "drone"]);
+/**
+ * The event's CAMEO code: the one the coder gave it (`cameo`), else the default code of its
+ * PLOVER type and mode (events stored before events carried CAMEO codes, or made elsewhere).
+ */
+export function eventCameo(ev: Pick<Event, "cameo" | "type" | "mode">): string {
+  return ev.cameo ?? defaultCameo(ev.type, ev.mode);
+}
 
 export const GDELT_EVENT_COLUMNS = [
   "GlobalEventID",
@@ -156,8 +142,7 @@ export function gdeltEventRow(e: ExportEvent): unknown[] {
   const ev = e.event;
   const day = eventDay(e);
   const compact = compactDate(day);
-  const root =
-    ev.type === "ASSAULT" && ev.mode && CAMEO_19_MODES.has(ev.mode) ? "19" : CAMEO_ROOT[ev.type];
+  const code = eventCameo(ev);
   return [
     gdeltEventId(e),
     compact,
@@ -169,10 +154,10 @@ export function gdeltEventRow(e: ExportEvent): unknown[] {
     // The first event of an article's first sentences is GDELT's "root" event; we mark
     // events of the article's first sentence.
     ev.evidence.sentence === 0 ? 1 : 0,
-    root,
-    root,
-    root,
-    QUAD_CODES[ev.quad],
+    code,
+    code.slice(0, 3),
+    code.slice(0, 2),
+    gdeltQuadClass(code),
     "",
     1,
     1,
@@ -211,6 +196,6 @@ export function gdeltMentionRow(e: ExportEvent, docLength?: number): unknown[] {
     docLength ?? "",
     "",
     "",
-    `<PLOVER>${ev.type}${ev.mode ? `/${ev.mode}` : ""}</PLOVER><CODER>${ev.coder}</CODER>`,
+    `<PLOVER>${ev.type}${ev.mode ? `/${ev.mode}` : ""}</PLOVER><QUAD>${ev.quad}</QUAD><CODER>${ev.coder}</CODER>`,
   ];
 }

@@ -11,12 +11,23 @@
  * three letters, old CAMEO spellings mapped to ISO: JAP→JPN, ITL→ITA, VTN→VNM; IGO/NGO/IMG/…
  * are not countries and are left out) and sector (first three letters of the GSR sector).
  *
- * ConfliBERT CAMEO sentences: the five-way class of the sentence. Our prediction is the quad of
- * the highest-confidence non-negated event; a sentence with none is "statement" (CAMEO 01-02,
- * which PLOVER does not code as an event). Also the GDELT four-way folding (statement →
- * verbal-cooperation), and actor/target span overlap against the `roles` spans.
+ * ConfliBERT CAMEO sentences: the five-way class of the sentence, in the gold's own scheme:
+ * CAMEO's classes of its root codes (01–02 statement, 03–05 verbal cooperation, 06–09
+ * material cooperation, 10–14 verbal conflict, 15–20 material conflict). The sentence's
+ * event is the highest-confidence non-negated one, and its class is the class of its CAMEO
+ * code (the `cameo` field the coder gives each event; an event without one: the default code
+ * of its PLOVER type and mode); a sentence with no event is "statement". PLOVER's quads and
+ * CAMEO's differ (CAMEO 02 appeals are statements, 14 protests verbal conflict, 08 yielding
+ * and 09 investigating material cooperation), so the PLOVER-quad reading of the same event
+ * (its `quad`) is reported beside it, as it was scored before events had CAMEO codes. Both
+ * readings are also given on two halves of the file, alternate blocks of ten class records
+ * (the file runs in long blocks of one class, so halves by position would differ in kind;
+ * blocks keep adjacent near-duplicate sentences together): half A is the one rules were
+ * tuned on, half B confirms. Also the GDELT four-way folding (statement → verbal-
+ * cooperation), and actor/target span overlap against the `roles` spans.
  */
 import { EVENT_TYPES, type Event } from "../../core/annotations.ts";
+import { cameoClass, defaultCameo } from "../../stages/events/cameo.ts";
 import type { DataRecord } from "../data.ts";
 import { readJsonl } from "../data.ts";
 import { type Extracted, extractAll } from "../extract.ts";
@@ -244,14 +255,30 @@ export const eventsTask: EvalTask = {
   },
 };
 
-/** The sentence's class from our events: see the header comment. */
-export function sentenceQuad(events: readonly Event[]): string {
+/** The event a sentence is classed by: the highest-confidence non-negated one. */
+function sentenceEvent(events: readonly Event[]): Event | null {
   let best: Event | null = null;
   for (const e of events) {
     if (e.negated) continue;
     if (best === null || e.confidence > best.confidence) best = e;
   }
-  return best === null ? "statement" : best.quad;
+  return best;
+}
+
+/** The sentence's class by PLOVER's quad of its event; no event = statement. */
+export function sentenceQuad(events: readonly Event[]): string {
+  return sentenceEvent(events)?.quad ?? "statement";
+}
+
+/** The sentence's class by CAMEO's class of its event's CAMEO code; no event = statement. */
+export function sentenceCameoClass(events: readonly Event[]): string {
+  const e = sentenceEvent(events);
+  return e === null ? "statement" : cameoClass(e.cameo ?? defaultCameo(e.type, e.mode));
+}
+
+/** Half A or B of a class record: alternate blocks of ten (see the header comment). */
+export function cameoHalf(position: number): "A" | "B" {
+  return Math.floor(position / 10) % 2 === 0 ? "A" : "B";
 }
 
 const FOLD4: Readonly<Record<string, string>> = { statement: "verbal-cooperation" };
@@ -264,14 +291,20 @@ export const cameoTask: EvalTask = {
   async run(ctx): Promise<TaskOutcome> {
     const records = readJsonl<EventRecord>(ctx.dataPath, ctx.limit);
     const extracted = extractAll(ctx.extractor, records, ctx.dataName);
-    const pairs: Array<{ gold: string; predicted: string }> = [];
+    type Pair = { gold: string; predicted: string; half: "A" | "B" };
+    const pairs: Pair[] = [];
+    const ploverPairs: Pair[] = [];
     const actors = emptyCounts();
     const targets = emptyCounts();
     let withRoles = 0;
     extracted.forEach((got, i) => {
       const record = records[i] as EventRecord;
-      if (record.quad)
-        pairs.push({ gold: record.quad, predicted: sentenceQuad(got.output.events) });
+      if (record.quad) {
+        const half = cameoHalf(pairs.length);
+        const events = got.output.events;
+        pairs.push({ gold: record.quad, predicted: sentenceCameoClass(events), half });
+        ploverPairs.push({ gold: record.quad, predicted: sentenceQuad(events), half });
+      }
       if (!record.roles) return;
       withRoles++;
       const gold = (roles: string[]) =>
@@ -309,6 +342,25 @@ export const cameoTask: EvalTask = {
       );
     });
     const five = classify(pairs, QUADS);
+    const plover = classify(ploverPairs, QUADS);
+    const ofHalf = (ps: Pair[], h: "A" | "B") =>
+      classify(
+        ps.filter((p) => p.half === h),
+        QUADS,
+      );
+    const readings = [
+      ["CAMEO root (headline)", five, ofHalf(pairs, "A"), ofHalf(pairs, "B")],
+      ["PLOVER quad", plover, ofHalf(ploverPairs, "A"), ofHalf(ploverPairs, "B")],
+    ] as const;
+    const halfRows: Cell[][] = readings.map(([name, all, a, b]) => [
+      name,
+      all.accuracy,
+      all.macroF1,
+      a.accuracy,
+      a.total,
+      b.accuracy,
+      b.total,
+    ]);
     const four = classify(
       pairs.map(({ gold, predicted }) => ({
         gold: FOLD4[gold] ?? gold,
@@ -328,12 +380,17 @@ export const cameoTask: EvalTask = {
       records: records.length,
       tables: [
         {
-          title: `CAMEO quad class: accuracy ${five.accuracy.toFixed(3)}, macro F1 ${five.macroF1.toFixed(3)} (5-way, ${five.total} sentences); 4-way (statement folded into verbal-cooperation) accuracy ${four.accuracy.toFixed(3)}, macro F1 ${four.macroF1.toFixed(3)}`,
+          title: `CAMEO class (by CAMEO root): accuracy ${five.accuracy.toFixed(3)}, macro F1 ${five.macroF1.toFixed(3)} (5-way, ${five.total} sentences); 4-way (statement folded into verbal-cooperation) accuracy ${four.accuracy.toFixed(3)}, macro F1 ${four.macroF1.toFixed(3)}`,
           columns: ["class", ...PRF_COLUMNS],
           rows: classRows,
         },
         {
-          title: "Confusion (rows gold, columns predicted)",
+          title: "Five-way accuracy by reading and half (A tuned on, B confirms)",
+          columns: ["sentence class from", "accuracy", "macro F1", "A", "n", "B", "n"],
+          rows: halfRows,
+        },
+        {
+          title: "Confusion (rows gold, columns predicted by CAMEO root)",
           columns: [
             "gold \\ predicted",
             ...QUADS.map((q) => q.replace("-cooperation", "-coop").replace("-conflict", "-confl")),
@@ -350,12 +407,21 @@ export const cameoTask: EvalTask = {
         },
       ],
       notes: [
-        "sentence class = quad of the highest-confidence non-negated event; no event = statement (CAMEO 01-02)",
+        "sentence class = CAMEO class of the CAMEO code of the highest-confidence non-negated event (01-02 statement, 03-05, 06-09, 10-14, 15-20); no event = statement; the PLOVER-quad reading of the same event is given beside it",
+        "halves: alternate blocks of ten class records (A = records 1-10, 21-30, …), A used for tuning, B to confirm",
         "4-way = GDELT QuadClass folding, statement counted as verbal-cooperation on both sides",
         "roles: reciprocal spans count as both source and target; our distinct actor/recipient spans are matched one-to-one by overlap",
       ],
       metrics: {
         accuracy5: round(five.accuracy),
+        accuracy5A: round(readings[0][2].accuracy),
+        accuracy5B: round(readings[0][3].accuracy),
+        ploverQuad: {
+          accuracy5: round(plover.accuracy),
+          macroF1_5: round(plover.macroF1),
+          accuracy5A: round(readings[1][2].accuracy),
+          accuracy5B: round(readings[1][3].accuracy),
+        },
         macroF1_5: round(five.macroF1),
         accuracy4: round(four.accuracy),
         macroF1_4: round(four.macroF1),

@@ -16,6 +16,7 @@ import type {
 } from "../../core/annotations.ts";
 import type { Document } from "../../core/document.ts";
 import { type ArgumentContext, type Resolved, remember, resolveArgument } from "./arguments.ts";
+import { composeCameo, defaultCameo, hasModeCode } from "./cameo.ts";
 import { quantity } from "./counts.ts";
 import { type EventLexicon, inClass, type TriggerEntry } from "./lexicon.ts";
 import { IRREGULAR_PAST, isPastForm, lemmaOf, lemmatize } from "./morphology.ts";
@@ -822,6 +823,8 @@ const MUST_ENTRY: TriggerEntry = {
   subjClass: null,
   pp: null,
   rule: "request/must-clause",
+  // "Y must Z" is insisted on, not appealed for: CAMEO 10 "demand".
+  cameo: "100",
   user: false,
   order: -1,
 };
@@ -2197,6 +2200,7 @@ function buildEvent(
     type: d.type,
     mode: d.mode,
     quad: QUADS[d.type],
+    cameo: cameoOf(d),
     trigger: { start: a.start, end: b.end, text: ix.text.slice(a.start, b.end) },
     actor,
     recipient,
@@ -2427,6 +2431,29 @@ function findAttribution(
       ix.text.slice(s.start, (ix.tokens[view.to - 1] as { end: number }).end),
     );
   return { text, anonymous: anonymous && !named };
+}
+
+/**
+ * The event's CAMEO code: its row's, unless the coder refined the mode to one with a code of
+ * its own (`attack` with artillery → 194); composed with the code of the act the event
+ * governs (`urged X to release` → 0253) or of the trigger's reading the coder recoded
+ * (`will send aid` → AGREE, 0333 "express intent to provide aid").
+ */
+function cameoOf(d: Draft): string {
+  const row = d.entry;
+  const own =
+    row.type === d.type &&
+    row.cameo !== null &&
+    (d.mode === row.mode || !hasModeCode(d.type, d.mode))
+      ? row.cameo
+      : defaultCameo(d.type, d.mode);
+  const c = d.complements[0];
+  const act = c
+    ? cameoOf(c)
+    : row.type !== null && row.type !== d.type
+      ? (row.cameo ?? defaultCameo(row.type, row.mode))
+      : null;
+  return act === null ? own : composeCameo(d.type, own, act);
 }
 
 function confidence(d: Draft): number {

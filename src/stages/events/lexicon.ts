@@ -4,12 +4,14 @@
  * head word maps to the rows it may start, so matching a token is one Map lookup.
  *
  * User files: JSON `{ "events": [{ "lemma", "pos", "type", "mode", "recipient", "flags",
- * "rule" }] }` (the same fields as the TSV columns; `recipient` and `flags` may be arrays),
+ * "rule", "cameo" }] }` (the same fields as the TSV columns; `recipient` and `flags` may be
+ * arrays; `cameo` is optional),
  * which may share a file with the entities stage's `"actors"` array; or a TSV file with the
  * curated file's columns. Files without an `"events"` array are left to other stages.
  */
 import { readFileSync } from "node:fs";
 import { EVENT_TYPES, type EventType } from "../../core/annotations.ts";
+import { isCameoCode } from "./cameo.ts";
 import { nounForms, verbForms } from "./morphology.ts";
 
 export type TriggerPos = "v" | "n" | "a";
@@ -30,6 +32,8 @@ export interface TriggerEntry {
   subjClass: string | null;
   pp: string | null;
   rule: string;
+  /** The CAMEO code the trigger corresponds to (`0841`), or null: by type and mode. */
+  cameo: string | null;
   /** Whether the row came from a user file (user rows are tried first). */
   user: boolean;
   /** Order in which rows were read: earlier rows of the same head win ties. */
@@ -54,6 +58,7 @@ interface RawRow {
   recipient: string | string[];
   flags: string | string[];
   rule: string;
+  cameo?: string;
 }
 
 function list(value: string | string[] | undefined): string[] {
@@ -99,6 +104,10 @@ function parseRow(raw: RawRow, where: string, user: boolean, order: number): Tri
     else flags.add(flag);
   }
   const mode = raw.mode.trim();
+  const cameo = (raw.cameo ?? "").trim();
+  if (cameo !== "" && cameo !== "-" && !isCameoCode(cameo)) {
+    throw new Error(`${where}: "${cameo}" is not a CAMEO event code (2-4 digits, root 01-20)`);
+  }
   return {
     words,
     head,
@@ -113,6 +122,7 @@ function parseRow(raw: RawRow, where: string, user: boolean, order: number): Tri
     rule:
       raw.rule.trim() ||
       `${(typeName === "-" ? "none" : typeName).toLowerCase()}/${words.map((w) => w[0]).join("-")}`,
+    cameo: cameo === "" || cameo === "-" ? null : cameo,
     user,
     order,
   };
@@ -126,9 +136,9 @@ function parseTsv(text: string, where: string, user: boolean, start: number): Tr
     if (line.trim() === "" || line.startsWith("#")) continue;
     const cells = line.split("\t");
     if (cells.length < 6) {
-      throw new Error(`${where}:${i + 1}: a trigger row has 7 tab-separated columns`);
+      throw new Error(`${where}:${i + 1}: a trigger row has 7 or 8 tab-separated columns`);
     }
-    const [lemma, pos, type, mode, recipient, flags, rule] = cells as [
+    const [lemma, pos, type, mode, recipient, flags, rule, cameo] = cells as [
       string,
       string,
       string,
@@ -136,10 +146,11 @@ function parseTsv(text: string, where: string, user: boolean, start: number): Tr
       string,
       string,
       string | undefined,
+      string | undefined,
     ];
     rows.push(
       parseRow(
-        { lemma, pos, type, mode, recipient, flags, rule: rule ?? "" },
+        { lemma, pos, type, mode, recipient, flags, rule: rule ?? "", cameo: cameo ?? "" },
         `${where}:${i + 1}`,
         user,
         start + rows.length,
@@ -169,6 +180,7 @@ export function parseUserLexicon(path: string, text: string, start = 100000): Tr
           recipient: r.recipient ?? "obj",
           flags: r.flags ?? [],
           rule: r.rule ?? "",
+          cameo: r.cameo ?? "",
         },
         `${path}: events[${i}]`,
         true,
