@@ -65,6 +65,25 @@ describe("entities model", () => {
   });
 });
 
+describe("national teams", () => {
+  it("a country beside a match score is a team (ORG) throughout the story", () => {
+    const doc = run(
+      "Sweden 1 – 0 South Korea. Sweden had more of the ball. Later, Egypt lost to Russia 3-1.",
+    );
+    const types = doc.entities.map((e) => `${e.text}:${e.type}`);
+    assert.deepEqual(
+      types.filter(
+        (t) => t.startsWith("Sweden") || t.startsWith("South Korea") || t.startsWith("Russia"),
+      ),
+      ["Sweden:ORG", "South Korea:ORG", "Sweden:ORG", "Russia:ORG"],
+    );
+  });
+  it("leaves countries alone in a story without scores", () => {
+    const doc = run("Sweden and South Korea signed a trade deal in 2019 - 2020 talks.");
+    assert.ok(doc.entities.some((e) => e.text === "Sweden" && e.type === "GPE"));
+  });
+});
+
 describe("titles", () => {
   const lex = loadLexicons();
   const rows: [string, number, string | null, string | null][] = [

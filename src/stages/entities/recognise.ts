@@ -6,7 +6,8 @@
  *   3. titles are cut off person names and kept (`Defense Secretary` | `Mark Esper`);
  *   4. LOC is refined into GPE (countries, states, cities of the gazetteer), LOC (regions,
  *      rivers, mountains) and FAC (embassies, bases, airports); demonyms become NORP;
- *   5. a trailing possessive `'s` leaves the span.
+ *   5. a country beside a match score is a national team (ORG), in the whole story;
+ *   6. a trailing possessive `'s` leaves the span.
  * Each step is a small function over the mention list, in this order because each reads
  * what the one before decided.
  */
@@ -428,6 +429,50 @@ function fixDatelines(
   }
 }
 
+/** `1 – 0`, `3-0` at token `i`: a match score (one- or two-digit numbers). */
+function scoreAt(text: string, tokens: readonly Token[], i: number): boolean {
+  const a = tokens[i];
+  const dash = tokens[i + 1];
+  const b = tokens[i + 2];
+  if (!a || !dash || !b || a.kind !== "number" || b.kind !== "number") return false;
+  if (a.end - a.start > 2 || b.end - b.start > 2) return false;
+  const d = text.slice(dash.start, dash.end);
+  return d === "–" || d === "-" || d === "—";
+}
+
+/**
+ * Step 4d: a country beside a match score (`Sweden 1 – 0 Korea Republic`, `Belgium 3 – 0
+ * Panama`) is a national team, an organisation (OntoNotes and GUM type sports teams ORG);
+ * so, in that story, is every mention of the same country that is not a place something
+ * happens in (`in Russia`).
+ */
+function sportsTeams(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): void {
+  const countryOf = (m: Mention) =>
+    res.lex.countryByName.get(tokensKey(text, tokens, m.from, m.to).replace(/['’]s$/, ""))?.iso3;
+  const teams = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== "GPE") continue;
+    if (!scoreAt(text, tokens, m.to) && !(m.from >= 3 && scoreAt(text, tokens, m.from - 3)))
+      continue;
+    const c = countryOf(m);
+    if (c) teams.add(c);
+  }
+  if (teams.size === 0) return;
+  for (const m of mentions) {
+    if (m.type !== "GPE") continue;
+    const c = countryOf(m);
+    if (!c || !teams.has(c)) continue;
+    const before = m.from > 0 ? tokenText(text, tokens, m.from - 1).toLowerCase() : "";
+    if (before === "in" || before === "at") continue;
+    m.type = "ORG";
+  }
+}
+
 /** Step 5: `Iraq's` → `Iraq`. */
 function dropPossessives(text: string, mentions: Mention[]): void {
   for (const m of mentions) {
@@ -461,6 +506,7 @@ export function recognise(
   mentions = extendFacilities(text, tokens, mentions, res);
   demonymGovernments(text, tokens, mentions);
   fixDatelines(text, tokens, mentions, res);
+  sportsTeams(text, tokens, mentions, res);
   dropPossessives(text, mentions);
   return mentions.filter((m) => m.end > m.start);
 }
