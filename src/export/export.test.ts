@@ -127,8 +127,8 @@ test("gdelt: 61 event columns and 16 mention columns, in GDELT's order", () => {
     "18",
   );
   // The coder's CAMEO code, not PLOVER's quad: an appeal for a release is CAMEO 0253, a
-  // statement (QuadClass 1) though PLOVER's REQUEST is verbal conflict; a demonstration is
-  // CAMEO 141, verbal conflict (3) though PLOVER's PROTEST is material conflict.
+  // statement (QuadClass 1) though PLOVER's REQUEST is verbal conflict; sanctions are CAMEO
+  // 163, "reduce relations", verbal conflict (3) though PLOVER's SANCTION is material conflict.
   const codes = (over: Partial<Event>) => {
     const r = gdeltEventRow(stored(event(over)));
     return ["EventCode", "EventBaseCode", "EventRootCode", "QuadClass"].map(
@@ -142,8 +142,8 @@ test("gdelt: 61 event columns and 16 mention columns, in GDELT's order", () => {
     1,
   ]);
   assert.deepEqual(
-    codes({ type: "PROTEST", mode: "demo", quad: "material-conflict", cameo: "141" }),
-    ["141", "141", "14", 3],
+    codes({ type: "SANCTION", mode: "discontinue", quad: "material-conflict", cameo: "163" }),
+    ["163", "163", "16", 3],
   );
   // An event without a code (stored before events had them) takes its type's and mode's.
   assert.deepEqual(codes({ type: "RETREAT", mode: "release", quad: "material-cooperation" }), [

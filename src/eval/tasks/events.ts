@@ -12,14 +12,16 @@
  * are not countries and are left out) and sector (first three letters of the GSR sector).
  *
  * ConfliBERT CAMEO sentences: the five-way class of the sentence, in the gold's own scheme:
- * CAMEO's classes of its root codes (01–02 statement, 03–05 verbal cooperation, 06–09
- * material cooperation, 10–14 verbal conflict, 15–20 material conflict). The sentence's
+ * CAMEO's classes of root codes (01–02 statement, 03–05 verbal cooperation, 06–08 material
+ * cooperation, 09–13 and 16 verbal conflict, 14–15 and 17–20 material conflict: the classic
+ * CAMEO quad boundaries with statements split off, and the ones these labels follow, checked
+ * by the gold class of sentences whose event has each root; docs/events.md). The sentence's
  * event is the highest-confidence non-negated one, and its class is the class of its CAMEO
  * code (the `cameo` field the coder gives each event; an event without one: the default code
  * of its PLOVER type and mode); a sentence with no event is "statement". PLOVER's quads and
- * CAMEO's differ (CAMEO 02 appeals are statements, 14 protests verbal conflict, 08 yielding
- * and 09 investigating material cooperation), so the PLOVER-quad reading of the same event
- * (its `quad`) is reported beside it, as it was scored before events had CAMEO codes. Both
+ * CAMEO's differ (CAMEO 02 appeals are statements, 08 yielding material cooperation, 16
+ * reducing relations verbal conflict), so the PLOVER-quad reading of the same event (its
+ * `quad`), as this task scored before events had CAMEO codes, is reported beside it. Both
  * readings are also given on two halves of the file, alternate blocks of ten class records
  * (the file runs in long blocks of one class, so halves by position would differ in kind;
  * blocks keep adjacent near-duplicate sentences together): half A is the one rules were
@@ -407,7 +409,7 @@ export const cameoTask: EvalTask = {
         },
       ],
       notes: [
-        "sentence class = CAMEO class of the CAMEO code of the highest-confidence non-negated event (01-02 statement, 03-05, 06-09, 10-14, 15-20); no event = statement; the PLOVER-quad reading of the same event is given beside it",
+        "sentence class = CAMEO class of the CAMEO code of the highest-confidence non-negated event (01-02 statement, 03-05 verbal cooperation, 06-08 material cooperation, 09-13 and 16 verbal conflict, 14-15 and 17-20 material conflict); no event = statement; the PLOVER-quad reading of the same event is given beside it",
         "halves: alternate blocks of ten class records (A = records 1-10, 21-30, …), A used for tuning, B to confirm",
         "4-way = GDELT QuadClass folding, statement counted as verbal-cooperation on both sides",
         "roles: reciprocal spans count as both source and target; our distinct actor/recipient spans are matched one-to-one by overlap",

@@ -1,15 +1,21 @@
 /**
  * CAMEO codes for coded events. PLOVER is our scheme, but GDELT users and CAMEO-coded data
  * sets read CAMEO's event codes and its quad classes, which are not PLOVER's: CAMEO 02
- * appeals are statements (PLOVER: REQUEST, verbal conflict), 14 protests are verbal conflict
- * (PLOVER: material conflict), 08 "yield" (easing restrictions, acceding to demands, releasing
- * people) is material cooperation (PLOVER: CONCEDE, verbal cooperation), 09 investigations
- * are material cooperation (PLOVER: ACCUSE) and 116 "find guilty" is verbal conflict. So each
- * trigger row of the lexicon names the CAMEO code it corresponds to (the `cameo` column,
- * written from the CAMEO codebook's definitions and the CAMEO2PLOVER correspondence), and
- * this module supplies what a row cannot know: a default code per PLOVER type and mode, and
- * the code of a governor from its complement (`called on X to release` → 0253 "appeal for the
- * release of persons", `vowed to attack` → 138 "threaten with military force").
+ * appeals are statements (PLOVER: REQUEST, verbal conflict), 08 "yield" (easing
+ * restrictions, acceding to demands, releasing people) is material cooperation (PLOVER:
+ * CONCEDE, verbal cooperation), 055 apologies are verbal cooperation, 116 "find guilty" and
+ * 16 "reduce relations" (sanctions, expulsions, cutting aid) are verbal conflict (PLOVER:
+ * SANCTION, material conflict). So each trigger row of the lexicon names the CAMEO code it
+ * corresponds to (the `cameo` column, written from the CAMEO codebook's definitions and the
+ * CAMEO2PLOVER correspondence), and this module supplies what a row cannot know: a default
+ * code per PLOVER type and mode, and the code of a governor from its complement (`called on
+ * X to release` → 0253 "appeal for the release of persons", `vowed to attack` → 138
+ * "threaten with military force").
+ *
+ * CAMEO's classes (`cameoClass`): 01–02 statement, 03–05 verbal cooperation, 06–08 material
+ * cooperation, 09–13 and 16 verbal conflict, 14–15 and 17–20 material conflict. These are the
+ * classic CAMEO quad boundaries (GDELT's QuadClass, with statements split off) and the ones
+ * the ConfliBERT CAMEO labels follow, 16 included: measured in docs/events.md.
  */
 import type { EventType, Quad } from "../../core/annotations.ts";
 
@@ -117,23 +123,22 @@ export function cameoRoot(code: string): number {
   return Number(code.slice(0, 2));
 }
 
-/** CAMEO's class of a code: 01–02 statement, 03–05, 06–09, 10–14, 15–20. */
+/** CAMEO's class of a code: see the header comment. */
 export function cameoClass(code: string): CameoClass {
   const root = cameoRoot(code);
   if (root <= 2) return "statement";
   if (root <= 5) return "verbal-cooperation";
-  if (root <= 9) return "material-cooperation";
-  if (root <= 14) return "verbal-conflict";
+  if (root <= 8) return "material-cooperation";
+  if (root <= 13 || root === 16) return "verbal-conflict";
   return "material-conflict";
 }
 
-/** GDELT's QuadClass: 1 verbal cooperation (CAMEO 01–05), 2 material cooperation, 3, 4. */
+/** GDELT's QuadClass: 1 verbal cooperation (CAMEO 01–05, statements folded in), 2, 3, 4. */
 export function gdeltQuadClass(code: string): 1 | 2 | 3 | 4 {
-  const root = cameoRoot(code);
-  if (root <= 5) return 1;
-  if (root <= 9) return 2;
-  if (root <= 14) return 3;
-  return 4;
+  const c = cameoClass(code);
+  if (c === "statement" || c === "verbal-cooperation") return 1;
+  if (c === "material-cooperation") return 2;
+  return c === "verbal-conflict" ? 3 : 4;
 }
 
 /**
