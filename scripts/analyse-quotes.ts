@@ -55,7 +55,7 @@ const path =
 const all = readJsonl<QuoteRecord & DataRecord>(path);
 const records = all.slice(Number(opt("--from") ?? 0), Number(opt("--to") ?? all.length));
 const examples = Number(opt("--examples") ?? 3);
-const show = new Set((opt("--show") ?? "").split(",").filter(Boolean));
+const show = new Set((opt("--show") ?? "").split("|").filter(Boolean));
 const quiet = args.includes("--quiet");
 
 const stages = defaultStages();
@@ -122,6 +122,8 @@ let attributed = 0;
 let attributedRight = 0;
 const cueMissed = new Map<string, number>();
 const cueSpurious = new Map<string, number>();
+/** Per first word of a predicted indirect content: matched a gold content or not. */
+const firstWords = new Map<string, { matched: number; not: number }>();
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
 extracted.forEach((got, i) => {
@@ -195,6 +197,13 @@ extracted.forEach((got, i) => {
     }
   });
   ours.forEach((q, p) => {
+    if (!q.direct) {
+      const w = (/^[\p{L}\p{N}’'-]+|^\S/u.exec(q.text)?.[0] ?? "").toLowerCase();
+      const row = firstWords.get(w) ?? { matched: 0, not: 0 };
+      if (predToGold.has(p)) row.matched++;
+      else row.not++;
+      firstWords.set(w, row);
+    }
     if (predToGold.has(p)) return;
     const pc = predContent[p] as Span;
     const direct = q.direct ? "direct" : "indirect";
@@ -251,11 +260,13 @@ extracted.forEach((got, i) => {
       .map((q, k) => ({ q, k }))
       .filter(({ q }) => q.source && q.source.start === s.start && q.source.end === s.end);
     let why = "its quotes missed";
+    let ourCue = "";
     for (const { k } of its) {
       const p = goldToPred.get(k);
       if (p === undefined) continue;
       const sp = predSpeakerOf[p];
       why = sp ? "quote found, other speaker" : "quote found, no speaker";
+      ourCue = ` ours: cue ${ours[p]?.cue?.text ?? "-"} spk ${ours[p]?.speaker?.text ?? "-"} direct ${ours[p]?.direct}`;
       if (!sp) break;
     }
     const overlapped = predSpeakers.some((ps) => overlapLength(ps, s) > 0);
@@ -263,7 +274,7 @@ extracted.forEach((got, i) => {
     const q0 = its[0]?.q;
     note(
       `speaker missed: ${why} [${form}]`,
-      `«${text.slice(s.start, s.end)}» cue ${q0?.cue?.text ?? "-"} content «${clip(q0?.content.text ?? "", 70)}»`,
+      `«${text.slice(s.start, s.end)}» cue ${q0?.cue?.text ?? "-"} content «${clip(q0?.content.text ?? "", 70)}»${ourCue}`,
     );
   });
   predSpeakers.forEach((s, p) => {
@@ -321,4 +332,11 @@ if (!quiet) {
       .join(", ");
   console.log(`\ncues of missed contents: ${top(cueMissed)}`);
   console.log(`cues of spurious contents: ${top(cueSpurious)}`);
+  const worst = [...firstWords]
+    .filter(([, r]) => r.not >= 3)
+    .sort((a, b) => b[1].not / (b[1].not + b[1].matched) - a[1].not / (a[1].not + a[1].matched))
+    .slice(0, 40)
+    .map(([w, r]) => `${w} ${r.not}/${r.not + r.matched}`)
+    .join(", ");
+  console.log(`first words of indirect contents, unmatched/all: ${worst}`);
 }

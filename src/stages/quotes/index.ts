@@ -17,7 +17,14 @@ import type { Found } from "./found.ts";
 import { loadSpeechLexicon, type SpeechLexicon } from "./lexicon.ts";
 import { findQuotedSpans, isTitle, type QuotedSpan } from "./marks.ts";
 import { isAnonymous, resolveSpeaker } from "./resolve.ts";
-import { type CueRange, cueAt, speakerAfter, speakerBefore, type TokenRange } from "./speaker.ts";
+import {
+  type CueRange,
+  cueAt,
+  NOT_SOURCE_START,
+  speakerAfter,
+  speakerBefore,
+  type TokenRange,
+} from "./speaker.ts";
 import { foundFromTags } from "./tagger/decode.ts";
 import { emitFeatures, paragraphStartTokens, ruleTags } from "./tagger/features.ts";
 import { TaggerModel } from "./tagger/model.ts";
@@ -52,7 +59,7 @@ export function quotesStageWith(model: TaggerModel, lex: SpeechLexicon): Stage {
       const tagged = model.tagEmitted(words.tokens.length, paragraphStartTokens(words), (sink) =>
         emitFeatures(words, quoted, tags, lex, model.cueShares, sink),
       );
-      const found = foundFromTags(words, tagged, quoted, rules);
+      const found = foundFromTags(words, tagged, quoted, rules, lex);
       doc.quotes = toQuotes(doc, words, lex, found);
       attributeEvents(doc);
     },
@@ -412,10 +419,19 @@ function aroundCueAny(
 /** The phrase that opens a sentence, up to the first word that cannot be in a name. */
 function sentenceSubject(
   words: Words,
-  first: number,
+  opening: number,
   limit: number,
   lex: SpeechLexicon,
 ): TokenRange | null {
+  let first = opening;
+  // `During an interview in April, Trump was talking about …`: the subject follows the
+  // opening adverbial.
+  if (NOT_SOURCE_START.has(words.lower[first] as string)) {
+    let c = first;
+    while (c < limit && c - first < 10 && words.lower[c] !== ",") c++;
+    if (words.lower[c] !== ",") return null;
+    first = c + 1;
+  }
   let k = first;
   while (k < limit && k - first < 8) {
     const token = words.tokens[k];

@@ -50,6 +50,30 @@ const BOUNDARY = new Set([
   "not",
 ]);
 
+/** Words that open an adverbial, not a source (PolNeAR: under 0.1 % of its 18,360 sources). */
+export const NOT_SOURCE_START = new Set([
+  "on",
+  "in",
+  "during",
+  "since",
+  "from",
+  "for",
+  "with",
+  "after",
+  "before",
+  "while",
+  "when",
+  "of",
+  "to",
+]);
+
+/** Time words: a source made of these alone (`past week`, `Friday`) is a date, not a speaker. */
+export const TIME_WORDS = new Set(
+  "week weeks month months year years day days monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon evening night last past this earlier later next".split(
+    " ",
+  ),
+);
+
 /** Token range `[first, last]` of a speaker phrase, inclusive. */
 export interface TokenRange {
   first: number;
@@ -106,6 +130,9 @@ export function speakerBefore(words: Words, cue: number, lex: SpeechLexicon): To
   const sentence = words.sentence[cue];
   let j = cue - 1;
   while (j >= 0 && words.sentence[j] === sentence && isAdverb(words.lower[j] as string, lex)) j--;
+  // A time between speaker and cue is no part of the speaker: `Priebus, the GOP chairman,
+  // this past week announced`.
+  while (j >= 0 && words.sentence[j] === sentence && TIME_WORDS.has(words.lower[j] as string)) j--;
   // A pronoun right before the cue is the whole speaker: `the $18 million he says`.
   if (j >= 0 && lex.pronouns.has(words.lower[j] as string)) return { first: j, last: j };
   if (j >= 0 && words.lower[j] === "," && words.sentence[j] === sentence) {

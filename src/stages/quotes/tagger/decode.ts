@@ -7,9 +7,10 @@
  */
 import type { Span } from "../../../core/span.ts";
 import type { Found } from "../found.ts";
+import type { SpeechLexicon } from "../lexicon.ts";
 import { isTitle, type QuotedSpan } from "../marks.ts";
-import type { TokenRange } from "../speaker.ts";
-import { paragraphBreakBetween, tokenAtOrAfter, type Words } from "../words.ts";
+import { NOT_SOURCE_START, speakerBefore, TIME_WORDS, type TokenRange } from "../speaker.ts";
+import { isCapitalised, paragraphBreakBetween, tokenAtOrAfter, type Words } from "../words.ts";
 import { B_C, B_Q, B_S, I_C, I_Q, I_S } from "./features.ts";
 
 interface Run extends TokenRange {
@@ -57,6 +58,15 @@ function runsOf(words: Words, tags: Uint8Array): Run[] {
   return runs;
 }
 
+/** A tagged source that opens with a preposition or is only a date is an adverbial. */
+function canBeSource(words: Words, r: TokenRange): boolean {
+  if (NOT_SOURCE_START.has(words.lower[r.first] as string)) return false;
+  for (let k = r.first; k <= r.last; k++) {
+    if (words.tokens[k]?.kind === "word" && !TIME_WORDS.has(words.lower[k] as string)) return true;
+  }
+  return false;
+}
+
 function distance(a: TokenRange, b: TokenRange): number {
   if (a.last < b.first) return b.first - a.last;
   if (b.last < a.first) return a.first - b.last;
@@ -72,9 +82,10 @@ export function foundFromTags(
   tags: Uint8Array,
   quoted: readonly QuotedSpan[],
   rules: readonly Found[],
+  lex: SpeechLexicon,
 ): Found[] {
   const runs = runsOf(words, tags);
-  const sources = runs.filter((r) => r.kind === "S");
+  const sources = runs.filter((r) => r.kind === "S" && canBeSource(words, r));
   const cues = runs.filter((r) => r.kind === "C");
   const contents: Content[] = [];
   const inQuotes = (k: number) => {
@@ -175,6 +186,9 @@ export function foundFromTags(
       if (rule?.speaker) {
         speaker = rule.speaker;
         cue ??= rule.cue;
+      } else if (cue && cue.last < whole.first) {
+        speaker = subjectBeforeCue(words, cue, lex);
+        inherits = direct && !speaker;
       } else inherits = direct;
     }
     out.push({
@@ -240,6 +254,65 @@ function continuesQuotation(words: Words, previous: Found, f: Found): boolean {
     return token !== undefined && token.start >= gapStart && token.end <= gapEnd;
   };
   return at(previous.cue) || at(previous.speaker);
+}
+
+/** Verbal words between a subject and its cue: `had been`, `went on to`, `also`. */
+const VERBAL = new Set([
+  "was",
+  "were",
+  "is",
+  "are",
+  "has",
+  "have",
+  "had",
+  "been",
+  "be",
+  "also",
+  "then",
+  "not",
+  "did",
+  "does",
+  "do",
+  "would",
+  "will",
+  "could",
+  "should",
+  "may",
+  "might",
+  "went",
+  "on",
+  "to",
+  "later",
+  "recently",
+  "just",
+  "already",
+  "first",
+  "never",
+  "still",
+  "again",
+  "reportedly",
+]);
+
+/**
+ * The subject of a cue the tagger found without a source (`The State Department admitted
+ * it withheld emails`, `Groberg went on to explain …`): the phrase before the cue, past
+ * auxiliaries and adverbs, when it names someone (a capitalised word or a pronoun).
+ */
+function subjectBeforeCue(words: Words, cue: TokenRange, lex: SpeechLexicon): TokenRange | null {
+  const sentence = words.sentence[cue.first];
+  let j = cue.first - 1;
+  for (let skipped = 0; skipped < 4 && j >= 0; skipped++, j--) {
+    if (words.sentence[j] !== sentence || !VERBAL.has(words.lower[j] as string)) break;
+  }
+  if (j < 0 || words.sentence[j] !== sentence) return null;
+  const phrase = speakerBefore(words, j + 1, lex);
+  if (!phrase) return null;
+  // Its head names someone, or it opens the sentence (`The newspaper has also detailed`);
+  // not a run of words before the verb (`gathered outside the Ministry of Justice &`).
+  const head = phrase.last;
+  if (isCapitalised(words, head) || lex.pronouns.has(words.lower[head] as string)) return phrase;
+  const opens = phrase.first === 0 || words.sentence[phrase.first - 1] !== sentence;
+  return opens && isCapitalised(words, phrase.first) ? phrase : null;
 }
 
 /**
