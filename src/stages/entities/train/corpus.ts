@@ -188,6 +188,20 @@ export function recordMentions(
     const m = normaliseMention(rec.text, tokens, e, lex);
     if (m) cands.push(m);
   }
+  // GMB tags `Indonesian Navy` as an adjective and an organisation; the demonym is part of the
+  // organisation's name (`British Red Cross`, `Korean People's Army`), as GUM and UNER draw it.
+  for (const a of cands) {
+    if (a.type !== "NORP") continue;
+    const b = cands.find((c) => c.type === "ORG" && c.from === a.to);
+    if (!b) continue;
+    const gap = rec.text.slice((tokens[a.to - 1] as Token).end, (tokens[b.from] as Token).start);
+    if (gap !== " ") continue;
+    b.from = a.from;
+    a.to = a.from; // emptied: dropped below
+  }
+  for (let i = cands.length - 1; i >= 0; i--)
+    if ((cands[i] as NormalisedMention).to <= (cands[i] as NormalisedMention).from)
+      cands.splice(i, 1);
   cands.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
   const taken = new Uint8Array(tokens.length);
   const out: NormalisedMention[] = [];
