@@ -253,6 +253,9 @@ export function composeCameo(type: EventType, own: string, act: string): string 
       return cameoRoot(act) === 8 && root === 8 && act !== own ? askedFor("03", act) : own;
     case "REJECT":
       return cameoRoot(act) >= 3 && cameoRoot(act) <= 8 ? askedFor("12", act) : own;
+    case "AID":
+      // Troops deployed to keep the peace: 074 "provide military protection or peacekeeping".
+      return cameoRoot(act) === 15 ? "074" : own;
     case "THREATEN":
       return threatOf(act);
     default:

@@ -1967,6 +1967,18 @@ function refineType(view: SentenceView, d: Draft): void {
   // ASSAULT modes from the weapon named in the clause.
   if (d.type === "ASSAULT" && !d.mode)
     d.mode = weaponMode(ix, Math.max(view.from, d.groupStart - 3), d.clauseEnd);
+  // Troops sent to keep the peace are protection given, not force shown (CAMEO 074, PLOVER
+  // AID): `deployed 300 troops to the UN peacekeeping mission`, `peacekeepers were deployed`.
+  if (d.type === "MOBILIZE" && d.mode === "troops") {
+    for (let i = Math.max(view.from, d.groupStart - 8); i < d.clauseEnd; i++) {
+      if (/^peace-?keep/.test(ix.low[i] as string)) {
+        d.type = "AID";
+        d.mode = null;
+        d.rule = `${d.rule}+peacekeeping`;
+        return;
+      }
+    }
+  }
   // Mobilised police are police.
   if (d.type === "MOBILIZE" && d.mode === "troops") {
     const who = d.passive ? d.subj : (d.obj ?? d.subj);
@@ -2031,8 +2043,14 @@ function checkEvidence(d: Draft): void {
   const coded = (r: Resolved | null): boolean =>
     r !== null && (r.arg.country !== null || r.arg.sector !== null || r.named === true);
   if (!coded(d.actor) && !coded(d.recipient)) {
+    // A release of captives (`prisoners were freed`) presupposes whoever held them: political
+    // even when the text names no one.
     const physical =
-      d.type === "ASSAULT" || d.type === "PROTEST" || d.type === "COERCE" || d.type === "MOBILIZE";
+      d.type === "ASSAULT" ||
+      d.type === "PROTEST" ||
+      d.type === "COERCE" ||
+      d.type === "MOBILIZE" ||
+      (d.type === "RETREAT" && d.mode === "release" && d.entry.objClass === "captive");
     const grounded =
       d.dead !== null ||
       d.injured !== null ||
@@ -2047,7 +2065,8 @@ function checkEvidence(d: Draft): void {
       (d.type === "MOBILIZE" && d.passive) ||
       d.actor !== null ||
       d.recipient !== null;
-    if (!(physical && grounded)) {
+    const captives = d.type === "RETREAT" && d.entry.objClass === "captive";
+    if (!(captives || (physical && grounded))) {
       d.drop = true;
       return;
     }
@@ -2447,7 +2466,9 @@ function cameoOf(d: Draft): string {
     (d.mode === row.mode || !hasModeCode(d.type, d.mode))
       ? row.cameo
       : defaultCameo(d.type, d.mode);
-  const c = d.complements[0];
+  // Only a governor's complement is the act it asks for, promises or refuses; the object of
+  // a plain verb (`lift the embargo`) is what the act is done to.
+  const c = isGovernor(d) ? d.complements[0] : undefined;
   const act = c
     ? cameoOf(c)
     : row.type !== null && row.type !== d.type
