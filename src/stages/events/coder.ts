@@ -1407,6 +1407,8 @@ function applyGovernor(
 
 // ---------------------------------------------------------------- arguments
 
+const REPORTED_PRONOUNS = new Set(["he", "she", "it", "they", "we"]);
+
 function resolveActor(
   view: SentenceView,
   ac: ArgumentContext,
@@ -1433,6 +1435,24 @@ function resolveActor(
       d.actor = resolve(d.subj);
   } else {
     d.actor = resolve(d.subj);
+  }
+  // `X said he will not lift the embargo`: a subject pronoun of a reported clause is the
+  // reporter, its nearest and commonest antecedent.
+  const uncoded = (r: Resolved | null): boolean =>
+    r === null || (r.arg.country === null && r.arg.sector === null && r.named !== true);
+  if (
+    uncoded(d.actor) &&
+    d.subj &&
+    d.subj[1] - d.subj[0] === 1 &&
+    REPORTED_PRONOUNS.has(ix.low[d.subj[0]] as string)
+  ) {
+    let v = d.subj[0] - 1;
+    if (ix.low[v] === "that") v--;
+    if (v >= view.from && SPEECH_VERBS.has(ix.low[v] as string)) {
+      while (v - 1 >= view.from && isAux(ix.low[v - 1] as string)) v--;
+      const reporter = resolve(subjectBefore(view, v, verbLike));
+      if (!uncoded(reporter)) d.actor = reporter;
+    }
   }
   // Transparent or planned complements keep the governor verb's subject (`attempted to storm`).
   if (
@@ -2034,6 +2054,11 @@ function weaponMode(ix: DocIndex, from: number, to: number): string | null {
   return null;
 }
 
+/** A release whose row says people were held: a captive object, or `from custody`. */
+function heldPeople(d: Draft): boolean {
+  return d.entry.objClass === "captive" || d.entry.flags.has("captives");
+}
+
 /** Flags that need a light verb, a recipient or some argument before a mention is an event. */
 function checkEvidence(d: Draft): void {
   const flags = d.entry.flags;
@@ -2050,7 +2075,7 @@ function checkEvidence(d: Draft): void {
       d.type === "PROTEST" ||
       d.type === "COERCE" ||
       d.type === "MOBILIZE" ||
-      (d.type === "RETREAT" && d.mode === "release" && d.entry.objClass === "captive");
+      (d.type === "RETREAT" && heldPeople(d));
     const grounded =
       d.dead !== null ||
       d.injured !== null ||
@@ -2065,8 +2090,7 @@ function checkEvidence(d: Draft): void {
       (d.type === "MOBILIZE" && d.passive) ||
       d.actor !== null ||
       d.recipient !== null;
-    const captives = d.type === "RETREAT" && d.entry.objClass === "captive";
-    if (!(captives || (physical && grounded))) {
+    if (!((d.type === "RETREAT" && heldPeople(d)) || (physical && grounded))) {
       d.drop = true;
       return;
     }
