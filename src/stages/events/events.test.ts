@@ -12,6 +12,7 @@ import type { Entity, EntityType, Event, Place } from "../../core/annotations.ts
 import { Document } from "../../core/document.ts";
 import { OffsetMap } from "../../core/offset-map.ts";
 import { tokenize } from "../segment/tokenize.ts";
+import { cameoClass, composeCameo, defaultCameo, gdeltQuadClass, isCameoCode } from "./cameo.ts";
 import { eventsStage } from "./index.ts";
 import { loadEventLexicon, parseUserLexicon } from "./lexicon.ts";
 import { lemmatize, nounForms, verbForms } from "./morphology.ts";
@@ -461,5 +462,101 @@ describe("links and references", () => {
     assert.equal(call?.recipient?.country, "IRQ");
     assert.equal(call?.recipient?.sector, "GOV");
     assert.equal(call?.attribution?.text, "Esper");
+  });
+});
+
+describe("CAMEO codes", () => {
+  const MYANMAR: Ent = ["Myanmar", "GPE", "MMR", null];
+  const UN: Ent = ["The United Nations", "ORG", null, "IGO"];
+  const NK: Ent = ["North Korea", "GPE", "PRK", null];
+  const SK: Ent = ["South Korea", "GPE", "KOR", null];
+  const RUSSIA: Ent = ["Russia", "GPE", "RUS", null];
+  const GERMANY: Ent = ["Germany", "GPE", "DEU", null];
+  const YEMEN: Ent = ["Yemen", "GPE", "YEM", null];
+  const GOV: Ent = ["The government", "ORG", null, "GOV"];
+  const OBAMA: Ent = ["Obama", "PERSON", "USA", "GOV"];
+  const CUBA: Ent = ["Cuba", "GPE", "CUB", null];
+  // text, entities, PLOVER type, CAMEO code, CAMEO class (differs from PLOVER's quad where
+  // the schemes differ: appeals, yielding, reducing relations, denials).
+  const rows: [string, Ent[], string, string, string][] = [
+    [
+      "The United Nations urged Myanmar to release political prisoners.",
+      [UN, MYANMAR],
+      "REQUEST",
+      "0253",
+      "statement",
+    ],
+    [
+      "North Korea threatened to attack South Korea.",
+      [NK, SK],
+      "THREATEN",
+      "138",
+      "verbal-conflict",
+    ],
+    [
+      "The government lifted the curfew on Saturday.",
+      [GOV],
+      "CONCEDE",
+      "081",
+      "material-cooperation",
+    ],
+    [
+      "Russia expelled two German diplomats.",
+      [RUSSIA, GERMANY],
+      "SANCTION",
+      "161",
+      "verbal-conflict",
+    ],
+    ["Iran rejected accusations by Israel.", [IRAN, ISRAEL], "REJECT", "016", "statement"],
+    [
+      "Obama will not lift the embargo on Cuba.",
+      [OBAMA, CUBA],
+      "REJECT",
+      "1244",
+      "verbal-conflict",
+    ],
+    [
+      "Germany will send humanitarian aid to Yemen.",
+      [GERMANY, YEMEN],
+      "AGREE",
+      "033",
+      "verbal-cooperation",
+    ],
+    ["Germany accepted 1,500 refugees.", [GERMANY], "AID", "075", "material-cooperation"],
+  ];
+  for (const [text, entities, type, cameo, klass] of rows) {
+    test(text, () => {
+      const [e] = code(text, { entities });
+      assert.ok(e, "an event");
+      assert.equal(e.type, type);
+      assert.equal(e.cameo, cameo);
+      assert.equal(cameoClass(e.cameo as string), klass);
+    });
+  }
+  test("classes, GDELT quad classes, defaults and composition", () => {
+    const classes = ["01", "02", "03", "05", "06", "08", "09", "13", "14", "15", "16", "17", "20"];
+    assert.deepEqual(
+      classes.map((c) => gdeltQuadClass(c)),
+      [1, 1, 1, 1, 2, 2, 3, 3, 4, 4, 3, 4, 4],
+    );
+    assert.equal(cameoClass("020"), "statement");
+    assert.equal(defaultCameo("ASSAULT", "aerial"), "195");
+    assert.equal(defaultCameo("REQUEST", null), "100");
+    assert.equal(composeCameo("REQUEST", "100", "0841"), "1053");
+    assert.equal(composeCameo("AGREE", "030", "036"), "030");
+    assert.equal(composeCameo("AGREE", "030", "046"), "036");
+    assert.equal(composeCameo("THREATEN", "130", "163"), "1312");
+    assert.ok(isCameoCode("0841") && !isCameoCode("21") && !isCameoCode("7"));
+  });
+  test("a user row may give its CAMEO code; a bad code is refused", () => {
+    const row = (cameo: string) =>
+      parseUserLexicon(
+        "mine.json",
+        JSON.stringify({
+          events: [{ lemma: "airlift", type: "AID", cameo, rule: "user/airlift" }],
+        }),
+      );
+    assert.equal(row("073")[0]?.cameo, "073");
+    assert.throws(() => row("999"), /not a CAMEO event code/);
   });
 });
