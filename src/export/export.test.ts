@@ -92,6 +92,9 @@ test("plover: POLECAT-style fields, global ids for the event and its links", () 
   assert.equal(r.size, 100);
   assert.deepEqual(r.links, [{ relation: "after", event_id: "a1:e99" }]);
   assert.equal(r.evidence.text, text);
+  // Without a code of its own, the type's and mode's: MOBILIZE troops is CAMEO 154.
+  assert.equal(r.cameo_code, "154");
+  assert.equal(ploverRecord(stored(event({ cameo: "153" }))).cameo_code, "153");
 });
 
 test("gdelt: 61 event columns and 16 mention columns, in GDELT's order", () => {

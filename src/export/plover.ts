@@ -4,6 +4,7 @@
  * (evidence, counts, modality, links, coder) after them. Documented in docs/exports.md.
  */
 import type { EventArgument, Quad } from "../core/annotations.ts";
+import { defaultCameo } from "../stages/events/cameo.ts";
 import { type ExportEvent, eventDay } from "./types.ts";
 
 /** POLECAT's numeric quad codes. */
@@ -61,6 +62,8 @@ export interface PloverRecord {
   links: { relation: string; event_id: string }[];
   confidence: number;
   coder: string;
+  /** The CAMEO event code (`0841`): the coder's, else the type's and mode's default. */
+  cameo_code: string;
 }
 
 function actor(a: EventArgument | null): PloverActor | null {
@@ -124,6 +127,7 @@ export function ploverRecord(e: ExportEvent): PloverRecord {
     })),
     confidence: ev.confidence,
     coder: ev.coder,
+    cameo_code: ev.cameo ?? defaultCameo(ev.type, ev.mode),
   };
 }
 
