@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { StoryClusterer, type StoryInput } from "./cluster.ts";
+import { type ClusterOptions, StoryClusterer, type StoryInput } from "./cluster.ts";
 import { clusterStories } from "./index.ts";
+import { sharedNameStories } from "./test-headlines.ts";
 
 const headlines: [string, string][] = [
   ["2014-03-10T10:00:00Z", "Snowden calls for oversight of US spying at SXSW"],
@@ -69,5 +70,43 @@ describe("StoryClusterer", () => {
     const c = plain.add({ ...base, id: "1", text: "Talks resume" });
     const d = plain.add({ ...base, id: "2", text: "Officials meet" });
     assert.notEqual(c, d);
+  });
+
+  it("splits off a burst that joined an older story on one shared name", () => {
+    const { concept, release } = sharedNameStories();
+    const articles = [...concept, ...release];
+    const story = (options: ClusterOptions) => {
+      const stories = clusterStories(articles, options);
+      return (a: StoryInput) => stories.get(a.id);
+    };
+    // Without the split pass the release burst stays in the concept story.
+    const joined = story({ minSplit: 0 });
+    assert.ok(release.every((a) => joined(a) === joined(concept[0] as StoryInput)));
+    const of = story({});
+    const conceptStory = of(concept[0] as StoryInput);
+    const releaseStory = of(release[0] as StoryInput);
+    assert.notEqual(conceptStory, releaseStory);
+    assert.ok(concept.every((a) => of(a) === conceptStory));
+    assert.ok(release.every((a) => of(a) === releaseStory));
+  });
+
+  it("keeps a story whose headlines vary around one subject whole", () => {
+    const { release } = sharedNameStories();
+    const stories = clusterStories(release);
+    assert.equal(new Set(stories.values()).size, 1);
+  });
+
+  it("continues a split from a saved state exactly as an uninterrupted run would", () => {
+    const { concept, release } = sharedNameStories();
+    const articles = [...concept, ...release];
+    const run = (clusterer: StoryClusterer, part: readonly StoryInput[]) =>
+      part.map((a) => [clusterer.add(a), clusterer.takeSplits(), clusterer.takeMerges()]);
+    const whole = run(new StoryClusterer(), articles);
+    const first = new StoryClusterer();
+    const got = run(first, articles.slice(0, 30));
+    const saved = JSON.parse(JSON.stringify(first.state()));
+    got.push(...run(new StoryClusterer({}, saved), articles.slice(30)));
+    assert.deepEqual(got, whole);
+    assert.ok(whole.some(([, splits]) => (splits as unknown[]).length > 0));
   });
 });

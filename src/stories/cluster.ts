@@ -26,6 +26,15 @@ export interface ClusterOptions {
   windowDays?: number;
   /** Terms of a story kept for matching (the most frequent ones). */
   centroidTerms?: number;
+  /**
+   * The split pass: a story's recent articles are grouped afresh with this join threshold
+   * (0..1), stricter than `threshold`, to find a burst of another story that slipped in.
+   */
+  splitThreshold?: number;
+  /** Groups of the split pass rejoin when each accounts for this share of the other. */
+  splitMergeThreshold?: number;
+  /** A group leaves its story only with at least this many articles (0 turns splits off). */
+  minSplit?: number;
 }
 
 /**
@@ -39,6 +48,9 @@ export const clusterDefaults: Required<ClusterOptions> = {
   mergeThreshold: 0.3,
   windowDays: 3,
   centroidTerms: 60,
+  splitThreshold: 0.1,
+  splitMergeThreshold: 0.15,
+  minSplit: 20,
 };
 
 /** One story as the clusterer keeps it; also its persisted form. */
@@ -50,6 +62,10 @@ export interface StoryState {
   size: number;
   /** Latest publication time seen, ms since the epoch; null when unknown. */
   last: number | null;
+  /** Its most recent articles with their terms, oldest first, for the split pass. */
+  members?: [string, [string, number][]][];
+  /** Its size when the split pass last looked at it. */
+  checked?: number;
 }
 
 /** Everything needed to continue clustering where a run stopped. */
@@ -65,12 +81,33 @@ export interface ClustererState {
   stories: StoryState[];
 }
 
-interface Story {
-  id: number;
+/** An article as a story remembers it, for the split pass. */
+interface Member {
+  id: string;
+  terms: Map<string, number>;
+}
+
+/** What scoring needs of a story or of a group the split pass forms. */
+interface Profile {
+  /** Articles carrying each term. */
   terms: Map<string, number>;
   size: number;
+}
+
+interface Story extends Profile {
+  id: number;
   /** ms since the epoch; NaN when unknown. */
   last: number;
+  /** The most recent `MAX_MEMBERS` articles, oldest first. */
+  members: Member[];
+  checked: number;
+}
+
+/** A group of a story's articles moved to a story of its own by the split pass. */
+export interface StorySplit {
+  from: number;
+  into: number;
+  articles: string[];
 }
 
 /** A merge of two stories: every article of `from` now belongs to `into`. */
@@ -102,15 +139,22 @@ const SMOOTH = 1;
 const PROFILE_SHARE = 0.25;
 /** Articles between sweeps for stories that left the window (a sweep visits live stories). */
 const EVICT_EVERY = 512;
+/**
+ * The split pass looks at a story again once it has grown by this factor, so its cost per
+ * article stays bounded (each look costs the story's size, and looks grow geometrically).
+ */
+const SPLIT_GROWTH = 1.25;
+/** Articles a story remembers for the split pass; older ones stay but can no longer move. */
+const MAX_MEMBERS = 512;
 
 /**
  * Online story clustering. Each article joins the live story that accounts for most of its
  * TF-IDF weight (IDF learned from everything seen so far; see `similarity`), or starts a
  * new one; then the story it joined may merge with a live story whose profile matches it
- * both ways (a young story about "Snowden at SXSW" and the older "Snowden" story).
- * Adding an article touches only the stories that share a term with it (an inverted
- * index), so its cost does not grow with the corpus, and nothing already clustered is
- * re-clustered; merges only relabel.
+ * both ways (a young story about "Snowden at SXSW" and the older "Snowden" story), and a
+ * grown story may split (see `splitStep`). Adding an article touches only the stories that
+ * share a term with it (an inverted index), so its cost does not grow with the corpus, and
+ * nothing outside the live stories is ever re-clustered; merges and splits only relabel.
  */
 export class StoryClusterer {
   private readonly options: Required<ClusterOptions>;
@@ -122,7 +166,10 @@ export class StoryClusterer {
   private readonly index = new Map<string, Set<number>>();
   /** Story id → the story it was merged into (kept for `resolve`). */
   private readonly mergedInto = new Map<number, number>();
+  /** Article id → the live story that remembers it (see `Story.members`). */
+  private readonly memberOf = new Map<string, number>();
   private merges: StoryMerge[] = [];
+  private splits: StorySplit[] = [];
   /** Latest publication time seen, ms since the epoch. */
   private clock = Number.NaN;
 
@@ -146,6 +193,14 @@ export class StoryClusterer {
     return current;
   }
 
+  /**
+   * The live story an article is in now (after merges and splits), or undefined once its
+   * story has left the window or the article is no longer among those it remembers.
+   */
+  storyOf(articleId: string): number | undefined {
+    return this.memberOf.get(articleId);
+  }
+
   /** Merges made since the last call, oldest first (the store relabels their articles). */
   takeMerges(): StoryMerge[] {
     const out = this.merges;
@@ -153,7 +208,17 @@ export class StoryClusterer {
     return out;
   }
 
-  /** Place one article; returns its story's id (stable unless a later merge relabels it). */
+  /** Splits made since the last call, oldest first (the store moves their articles). */
+  takeSplits(): StorySplit[] {
+    const out = this.splits;
+    this.splits = [];
+    return out;
+  }
+
+  /**
+   * Place one article; returns its story's id (stable unless a later merge relabels it or
+   * a later split moves the article: see `takeMerges`, `takeSplits`).
+   */
   add(article: StoryInput): number {
     const counts = termCounts(article.text);
     for (const key of article.keys ?? []) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -165,6 +230,7 @@ export class StoryClusterer {
     const time = stamp ? Date.parse(stamp) : Number.NaN;
     if (!Number.isNaN(time) && (Number.isNaN(this.clock) || time > this.clock)) this.clock = time;
     if (this.documents % EVICT_EVERY === 0) this.evict();
+    this.forgetMember(article.id);
     const vector = this.weigh(counts);
     let best: Story | undefined;
     let bestScore = this.options.threshold;
@@ -181,8 +247,23 @@ export class StoryClusterer {
     for (const term of counts.keys()) story.terms.set(term, (story.terms.get(term) ?? 0) + 1);
     story.size++;
     if (!Number.isNaN(time) && (Number.isNaN(story.last) || time > story.last)) story.last = time;
+    story.members.push({ id: article.id, terms: counts });
+    this.memberOf.set(article.id, story.id);
+    if (story.members.length > MAX_MEMBERS) {
+      const old = story.members.shift() as Member;
+      this.memberOf.delete(old.id);
+    }
     this.reindex(story);
-    return this.mergeStep(story, time).id;
+    const merged = this.mergeStep(story, time);
+    const { minSplit } = this.options;
+    if (
+      minSplit > 0 &&
+      merged.size >= 2 * minSplit &&
+      merged.size >= merged.checked * SPLIT_GROWTH
+    ) {
+      this.splitStep(merged);
+    }
+    return this.memberOf.get(article.id) ?? merged.id;
   }
 
   /** The state to persist: live stories (by the latest time seen) and the IDF counts. */
@@ -195,6 +276,8 @@ export class StoryClusterer {
         terms: [...story.terms],
         size: story.size,
         last: Number.isNaN(story.last) ? null : story.last,
+        members: story.members.map((m) => [m.id, [...m.terms]]),
+        checked: story.checked,
       });
     }
     return {
@@ -211,13 +294,18 @@ export class StoryClusterer {
     for (const [term, n] of state.documentFrequency) this.documentFrequency.set(term, n);
     this.nextId = state.nextId;
     for (const s of state.stories) {
+      // A state saved before the split pass existed has no members: those stories can
+      // take articles and merge, and split on what they take from now on.
       const story: Story = {
         id: s.id,
         terms: new Map(s.terms),
         size: s.size,
         last: s.last ?? Number.NaN,
+        members: (s.members ?? []).map(([id, terms]) => ({ id, terms: new Map(terms) })),
+        checked: s.checked ?? s.size,
       };
       this.stories.set(story.id, story);
+      for (const m of story.members) this.memberOf.set(m.id, story.id);
       this.reindex(story);
       if (!Number.isNaN(story.last) && (Number.isNaN(this.clock) || story.last > this.clock)) {
         this.clock = story.last;
@@ -237,8 +325,18 @@ export class StoryClusterer {
         set?.delete(story.id);
         if (set?.size === 0) this.index.delete(term);
       }
+      for (const m of story.members) this.memberOf.delete(m.id);
       this.stories.delete(story.id);
     }
+  }
+
+  /** An article placed again (its content changed) no longer counts where it was. */
+  private forgetMember(articleId: string): void {
+    const at = this.memberOf.get(articleId);
+    if (at === undefined) return;
+    const story = this.stories.get(at);
+    if (story) story.members = story.members.filter((m) => m.id !== articleId);
+    this.memberOf.delete(articleId);
   }
 
   private live(story: Story, time: number): boolean {
@@ -258,10 +356,7 @@ export class StoryClusterer {
       if (other === story || other.size < 2 || !this.live(other, time)) continue;
       // Symmetric: a small story absorbed by a big one must also be mostly about what the
       // big one is about, or every story naming "Apple" would end in one.
-      const score = Math.min(
-        this.similarity(own, other),
-        this.similarity(this.profile(other), story),
-      );
+      const score = this.mutual(own, story, other);
       if (score > bestScore || (best && score === bestScore && before(other, best))) {
         best = other;
         bestScore = score;
@@ -272,6 +367,10 @@ export class StoryClusterer {
     for (const [term, n] of from.terms) into.terms.set(term, (into.terms.get(term) ?? 0) + n);
     into.size += from.size;
     if (Number.isNaN(into.last) || from.last > into.last) into.last = from.last;
+    // The larger story's articles first: its first article stays the split pass's anchor,
+    // so a later split leaves the larger story's id where it was.
+    into.members = mergeMembers(into.members, from.members, this.memberOf);
+    for (const m of into.members) this.memberOf.set(m.id, into.id);
     for (const term of from.terms.keys()) this.index.get(term)?.delete(from.id);
     this.stories.delete(from.id);
     this.mergedInto.set(from.id, into.id);
@@ -280,8 +379,92 @@ export class StoryClusterer {
     return into;
   }
 
+  /** How far two stories account for each other: the lesser of the two directions. */
+  private mutual(ownProfile: Map<string, number>, own: Profile, other: Profile): number {
+    return Math.min(this.similarity(ownProfile, other), this.similarity(this.profile(other), own));
+  }
+
+  /**
+   * The split pass, over one story's remembered articles: group them afresh in arrival
+   * order with the stricter `splitThreshold`, rejoin groups that account for each other
+   * (`splitMergeThreshold`, laxer than the merge rule, so a story's own sub-topics stay
+   * together), and move every group of at least `minSplit` articles other than the one
+   * holding the story's first article to a story of its own. This undoes an early wrong
+   * join: the first headline of a new story ("Apple iOS 7.1 ...") joins an older story on
+   * one shared name, and the burst that follows joins it there. A split group's profile
+   * accounts for less than the merge rule asks of the rest, so the two do not merge back.
+   */
+  private splitStep(story: Story): void {
+    story.checked = story.size;
+    const first = story.members[0];
+    if (!first) return;
+    const groups: (Profile & { members: Member[] })[] = [];
+    for (const m of story.members) {
+      const vector = this.weigh(m.terms);
+      let best: (typeof groups)[number] | undefined;
+      let bestScore = this.options.splitThreshold;
+      for (const g of groups) {
+        const score = this.similarity(vector, g);
+        if (score > bestScore) {
+          best = g;
+          bestScore = score;
+        }
+      }
+      if (!best) {
+        best = { terms: new Map(), size: 0, members: [] };
+        groups.push(best);
+      }
+      for (const term of m.terms.keys()) best.terms.set(term, (best.terms.get(term) ?? 0) + 1);
+      best.size++;
+      best.members.push(m);
+    }
+    if (groups.length < 2) return;
+    // Rejoin groups that account for each other; singletons have no profile to compare.
+    const joinable = groups.filter((g) => g.size >= 2);
+    for (let i = 0; i < joinable.length; i++) {
+      const a = joinable[i] as (typeof groups)[number];
+      let own = this.profile(a);
+      for (let j = i + 1; j < joinable.length; j++) {
+        const b = joinable[j] as (typeof groups)[number];
+        if (this.mutual(own, a, b) < this.options.splitMergeThreshold) continue;
+        for (const [term, n] of b.terms) a.terms.set(term, (a.terms.get(term) ?? 0) + n);
+        a.size += b.size;
+        a.members.push(...b.members);
+        b.size = 0;
+        joinable.splice(j, 1);
+        own = this.profile(a);
+        j = i; // a changed: compare it with every remaining group again
+      }
+    }
+    const anchor = groups.find((g) => g.size > 0 && g.members.includes(first));
+    const leaving = groups.filter((g) => g !== anchor && g.size >= this.options.minSplit);
+    if (leaving.length === 0) return;
+    for (const g of leaving) {
+      const part = this.open(story.last);
+      part.terms = g.terms;
+      part.size = g.size;
+      part.checked = g.size;
+      const moved = new Set(g.members);
+      part.members = story.members.filter((m) => moved.has(m));
+      story.members = story.members.filter((m) => !moved.has(m));
+      for (const [term, n] of g.terms) {
+        const left = (story.terms.get(term) ?? 0) - n;
+        if (left > 0) story.terms.set(term, left);
+        else {
+          story.terms.delete(term);
+          this.index.get(term)?.delete(story.id);
+        }
+      }
+      story.size -= g.size;
+      for (const m of part.members) this.memberOf.set(m.id, part.id);
+      this.reindex(part);
+      this.splits.push({ from: story.id, into: part.id, articles: part.members.map((m) => m.id) });
+    }
+    story.checked = story.size;
+  }
+
   /** A story as a weighted term vector: IDF times the share of its articles with the term. */
-  private profile(story: Story): Map<string, number> {
+  private profile(story: Profile): Map<string, number> {
     const out = new Map<string, number>();
     for (const [term, n] of story.terms) {
       const share = n / story.size;
@@ -292,7 +475,14 @@ export class StoryClusterer {
   }
 
   private open(time: number): Story {
-    const story: Story = { id: this.nextId++, terms: new Map(), size: 0, last: time };
+    const story: Story = {
+      id: this.nextId++,
+      terms: new Map(),
+      size: 0,
+      last: time,
+      members: [],
+      checked: 0,
+    };
     this.stories.set(story.id, story);
     return story;
   }
@@ -331,7 +521,7 @@ export class StoryClusterer {
    * articles that carry it, smoothed). A headline about Titanfall joins the Titanfall story
    * because the rare word that carries it is in nearly every article of that story.
    */
-  private similarity(vector: Map<string, number>, story: Story): number {
+  private similarity(vector: Map<string, number>, story: Profile): number {
     let shared = 0;
     let total = 0;
     for (const [term, weight] of vector) {
@@ -355,4 +545,16 @@ export class StoryClusterer {
     for (const [term, n] of counts) out.set(term, (1 + Math.log(n)) * this.idf(term));
     return out;
   }
+}
+
+/** Two stories' remembered articles, `into`'s first, at most `MAX_MEMBERS` (dropping `into`'s oldest). */
+function mergeMembers(
+  into: readonly Member[],
+  from: readonly Member[],
+  memberOf: Map<string, number>,
+): Member[] {
+  const out = [...into, ...from];
+  if (out.length <= MAX_MEMBERS) return out;
+  for (const m of out.slice(0, out.length - MAX_MEMBERS)) memberOf.delete(m.id);
+  return out.slice(out.length - MAX_MEMBERS);
 }

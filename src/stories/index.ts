@@ -10,6 +10,7 @@ export {
   clusterDefaults,
   StoryClusterer,
   type StoryInput,
+  type StorySplit,
 } from "./cluster.ts";
 export {
   Deduplicator,
@@ -35,11 +36,15 @@ export function clusterStories(
   options: ClusterOptions = {},
 ): Map<string, string> {
   const clusterer = new StoryClusterer(options);
-  const assigned: [string, number][] = [];
-  for (const article of inArrivalOrder(articles))
-    assigned.push([article.id, clusterer.add(article)]);
-  // Stories merge as they grow: report each article under the story it ended in.
-  return new Map(assigned.map(([id, story]) => [id, `story-${clusterer.resolve(story)}`]));
+  const assigned = new Map<string, number>();
+  for (const article of inArrivalOrder(articles)) {
+    assigned.set(article.id, clusterer.add(article));
+    for (const split of clusterer.takeSplits()) {
+      for (const id of split.articles) assigned.set(id, split.into);
+    }
+  }
+  // Stories merge and split as they grow: report each article under the story it ended in.
+  return new Map([...assigned].map(([id, story]) => [id, `story-${clusterer.resolve(story)}`]));
 }
 
 function inArrivalOrder(articles: readonly StoryInput[]): StoryInput[] {

@@ -7,8 +7,13 @@
 import type { EventType } from "../core/annotations.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
 import type { ArticlePlacement, StoryStore } from "../store/story-types.ts";
-import { type ClusterOptions, StoryClusterer, type StoryInput } from "./cluster.ts";
-import { Deduplicator, type DedupOptions } from "./dedup.ts";
+import {
+  type ClusterOptions,
+  clusterDefaults,
+  StoryClusterer,
+  type StoryInput,
+} from "./cluster.ts";
+import { Deduplicator, type DedupOptions, type DuplicateMatch } from "./dedup.ts";
 import {
   type EventMention,
   EventMerger,
@@ -43,6 +48,14 @@ export interface StoryPassResult {
  * campaign articles still share stories.
  */
 export const ARTICLE_THRESHOLD = 0.1;
+
+/**
+ * The split pass's threshold for stored articles, scaled from the headline settings as
+ * `ARTICLE_THRESHOLD` is (0.1 / 0.03 of 0.1): the pass must be stricter than the join.
+ * Not measured on full articles (there is no story gold for them here).
+ */
+export const ARTICLE_SPLIT_THRESHOLD =
+  (clusterDefaults.splitThreshold * ARTICLE_THRESHOLD) / clusterDefaults.threshold;
 
 /** Sentences of the lead that, with the title, stand for the article when clustering. */
 const LEAD_SENTENCES = 2;
@@ -91,7 +104,7 @@ export class StoryUpdater {
   static async open(store: StoryStore, options: StoryPassOptions = {}): Promise<StoryUpdater> {
     const state = await store.loadClustererState();
     const clusterer = new StoryClusterer(
-      { threshold: ARTICLE_THRESHOLD, ...options.cluster },
+      { threshold: ARTICLE_THRESHOLD, splitThreshold: ARTICLE_SPLIT_THRESHOLD, ...options.cluster },
       state ?? undefined,
     );
     return new StoryUpdater(store, clusterer, options);
@@ -138,14 +151,60 @@ export class StoryUpdater {
     }
     // Merges relabel stories already stored and the placements of this batch alike.
     const merges = this.clusterer.takeMerges();
+    const splits = this.clusterer.takeSplits();
     for (const m of merges) {
       for (const p of placements) if (p.storyId === m.from) p.storyId = m.into;
     }
+    // Splits move articles: each placement takes the story its article (or, for a reprint,
+    // its original) is in now, after every merge and split of the batch.
+    const movedTo = new Map<string, number>();
+    for (const split of splits) for (const id of split.articles) movedTo.set(id, split.into);
+    const now = (id: string): number | undefined => {
+      const into = movedTo.get(id);
+      return (
+        this.clusterer.storyOf(id) ??
+        (into === undefined ? undefined : this.clusterer.resolve(into))
+      );
+    };
+    for (const p of placements) p.storyId = now(p.duplicate?.of ?? p.articleId) ?? p.storyId;
     await this.store.place(placements);
     await this.store.mergeStories(merges);
+    await this.moveStored(movedTo, new Set(placements.map((p) => p.articleId)), now);
     await this.store.saveClustererState(this.clusterer.state());
     const events = await this.mergeEvents(mentions);
     return { placed: fresh.length, duplicates, mentions: mentions.length, events };
+  }
+
+  /**
+   * Articles of earlier batches that a split moved: each goes to its new story, and so do
+   * its reprints (which were placed in the story the original was in).
+   */
+  private async moveStored(
+    movedTo: ReadonlyMap<string, number>,
+    inBatch: ReadonlySet<string>,
+    now: (id: string) => number | undefined,
+  ): Promise<void> {
+    const sources = new Set<number>();
+    for (const id of movedTo.keys()) {
+      if (inBatch.has(id)) continue;
+      const at = await this.store.storyOf(id);
+      if (at !== null) sources.add(at);
+    }
+    const moves: ArticlePlacement[] = [];
+    for (const source of sources) {
+      for (const a of await this.store.storyArticles(source)) {
+        const original = a.duplicateOf ?? a.id;
+        if (!movedTo.has(original)) continue;
+        const storyId = now(original);
+        if (storyId === undefined || storyId === source) continue;
+        const duplicate: DuplicateMatch | null =
+          a.duplicateOf && a.duplicateKind
+            ? { kind: a.duplicateKind, of: a.duplicateOf, similarity: a.similarity ?? 1 }
+            : null;
+        moves.push({ articleId: a.id, storyId, duplicate });
+      }
+    }
+    if (moves.length > 0) await this.store.place(moves);
   }
 
   private async mergeEvents(mentions: readonly EventMention[]): Promise<number> {
