@@ -84,6 +84,22 @@ describe("national teams", () => {
   });
 });
 
+describe("capitalisation in context", () => {
+  it("a sentence's first word the article writes in lowercase is no name, nor a title's word", () => {
+    const doc = run(
+      "Children have an adequate intake of iodine. Iodine deficiency can lead to serious problems. The plan is part of Prime Minister Rishi Sunak's effort.",
+    );
+    const names = doc.entities.map((e) => e.text);
+    assert.ok(!names.includes("Iodine"), names.join(" | "));
+    assert.ok(!names.includes("Prime"), names.join(" | "));
+    assert.ok(names.includes("Rishi Sunak"), names.join(" | "));
+  });
+  it("keeps a short name of a longer one even when the article has the common word", () => {
+    const doc = run("George Bush spoke on Monday. Bush said the bush was dry.");
+    assert.ok(doc.entities.some((e) => e.text === "Bush" && e.type === "PERSON"));
+  });
+});
+
 describe("titles", () => {
   const lex = loadLexicons();
   const rows: [string, number, string | null, string | null][] = [

@@ -3,7 +3,8 @@
  *   1. the model tags PERSON / ORG / LOC / NORP over each sentence;
  *   2. names of the actor lexicon and country names the model missed are added (a longer
  *      lexicon name replaces the pieces the model found inside it);
- *   3. titles are cut off person names and kept (`Defense Secretary` | `Mark Esper`);
+ *   3. titles are cut off person names and kept (`Defense Secretary` | `Mark Esper`); a word
+ *      of a title is no name, nor is a sentence's first word the article writes in lowercase;
  *   4. LOC is refined into GPE (countries, states, cities of the gazetteer), LOC (regions,
  *      rivers, mountains) and FAC (embassies, bases, airports); demonyms become NORP;
  *   5. a country beside a match score is a national team (ORG), in the whole story;
@@ -283,6 +284,82 @@ function splitTitles(
   }
 }
 
+/**
+ * Step 3b: a word of a title the tagger took for a name of its own (`Prime` in `Prime
+ * Minister Rishi Sunak`) goes; a country in a title (`U.S. President`) stays.
+ */
+function dropTitleWords(mentions: Mention[]): Mention[] {
+  const titles = mentions.flatMap((m) => (m.title ? [m.title] : []));
+  if (titles.length === 0) return mentions;
+  return mentions.filter(
+    (x) =>
+      (x.type !== "PERSON" && x.type !== "ORG") ||
+      !titles.some((t) => t.start <= x.start && x.end <= t.end),
+  );
+}
+
+/**
+ * Step 3c: capitalisation in context. A one-word name that the same article writes in
+ * lowercase elsewhere (`Iodine deficiency …` beside `iodine`) is a common word capitalised by
+ * its position: dropped at the start of a sentence or quote, and anywhere when the article
+ * writes it in lowercase at least twice as often as with a capital inside sentences. Unless
+ * the gazetteer knows it as a place, a person's name or an actor, or it is part of a person's
+ * longer name in the article (`George Bush` … `Bush said`).
+ */
+function dropCommonWords(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+  sentenceStart: Uint8Array,
+): Mention[] {
+  let lower: Map<number, number> | null = null;
+  let capital: Map<number, number> | null = null;
+  const initial = (i: number) => {
+    let k = i;
+    while (k > 0 && !sentenceStart[k] && (tokens[k - 1] as Token).kind === "punct") k--;
+    return k === 0 || sentenceStart[k] === 1;
+  };
+  return mentions.filter((m) => {
+    if (m.to - m.from !== 1 || m.source !== "model") return true;
+    const t = tokens[m.from] as Token;
+    if (lower === null || capital === null) {
+      lower = new Map();
+      capital = new Map();
+      for (let i = 0; i < tokens.length; i++) {
+        const o = tokens[i] as Token;
+        if (o.kind !== "word") continue;
+        const c = text.charCodeAt(o.start);
+        const h = hashLowerSlice(text, o.start, o.end);
+        if (c >= 97 && c <= 122) lower.set(h, (lower.get(h) ?? 0) + 1);
+        else if (c >= 65 && c <= 90 && !initial(i)) capital.set(h, (capital.get(h) ?? 0) + 1);
+      }
+    }
+    const h = hashLowerSlice(text, t.start, t.end);
+    const lowercase = lower.get(h) ?? 0;
+    if (lowercase === 0) return true;
+    // Part of a person's longer name in the article (`George Bush` … `Bush said`): a name.
+    for (const o of mentions) {
+      if (o.to - o.from < 2 || o.type !== "PERSON") continue;
+      for (let i = o.from; i < o.to; i++) {
+        const w = tokens[i] as Token;
+        if (hashLowerSlice(text, w.start, w.end) === h) return true;
+      }
+    }
+    if (!initial(m.from) && lowercase < 2 * (capital.get(h) ?? 0)) return true;
+    const cat = phraseCategory(res.model, text, tokens, m.from, m.to);
+    return (
+      inPhraseList(cat, PHRASE.country) ||
+      inPhraseList(cat, PHRASE.city) ||
+      inPhraseList(cat, PHRASE.state) ||
+      inPhraseList(cat, PHRASE.firstName) ||
+      inPhraseList(cat, PHRASE.lastName) ||
+      inPhraseList(cat, PHRASE.person) ||
+      inPhraseList(cat, PHRASE.actor)
+    );
+  });
+}
+
 /** Step 4: GPE / LOC / FAC / NORP. */
 function refineTypes(
   text: string,
@@ -502,6 +579,8 @@ export function recognise(
   const sentenceStart = new Uint8Array(tokens.length + 1);
   for (const [from] of sentenceRanges) sentenceStart[from] = 1;
   splitTitles(text, tokens, mentions, res, sentenceStart);
+  mentions = dropTitleWords(mentions);
+  mentions = dropCommonWords(text, tokens, mentions, res, sentenceStart);
   refineTypes(text, tokens, mentions, res);
   mentions = extendFacilities(text, tokens, mentions, res);
   demonymGovernments(text, tokens, mentions);
