@@ -100,6 +100,17 @@ describe("capitalisation in context", () => {
   });
 });
 
+describe("events", () => {
+  it("an event is no name; an organisation naming it stays", () => {
+    const doc = run(
+      "He was invited to the Google Science Fair. The Taipei Lantern Festival opened on Saturday.",
+    );
+    const names = doc.entities.map((e) => `${e.text}:${e.type}`);
+    assert.ok(names.includes("Google:ORG"), names.join(" | "));
+    assert.ok(!names.some((n) => /Fair|Festival/.test(n)), names.join(" | "));
+  });
+});
+
 describe("titles", () => {
   const lex = loadLexicons();
   const rows: [string, number, string | null, string | null][] = [

@@ -28,6 +28,8 @@ export interface Cues {
   usStates: string[];
   /** Capitalised words that are never PERSON/ORG/LOC names: religions, holidays, weekdays. */
   notNames: string[];
+  /** Last words of event names (`Google Science Fair`, `Lantern Festival`), lowercase. */
+  eventWord?: string[];
 }
 
 export interface Lexicons {
@@ -47,6 +49,7 @@ export interface Lexicons {
   regions: Set<string>;
   states: Set<string>;
   notNames: Set<string>;
+  eventWords: Set<string>;
   /** Sequence hashes of country names and aliases, and of their prefixes. */
   countryHashes: Set<number>;
   phrasePrefixes: Set<number>;
@@ -134,6 +137,7 @@ export function loadLexicons(): Lexicons {
     regions: new Set(cues.regions.map(phraseKey)),
     states: new Set(cues.usStates.map(phraseKey)),
     notNames: new Set((cues.notNames ?? []).map(phraseKey)),
+    eventWords: new Set(cues.eventWord ?? []),
     countryHashes,
     phrasePrefixes,
   };

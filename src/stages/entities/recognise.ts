@@ -1,6 +1,7 @@
 /**
  * From tagger output to typed name mentions:
  *   1. the model tags PERSON / ORG / LOC / NORP over each sentence;
+ *      events (`Lantern Festival`) are no names;
  *   2. names of the actor lexicon and country names the model missed are added (a longer
  *      lexicon name replaces the pieces the model found inside it);
  *   3. titles are cut off person names and kept (`Defense Secretary` | `Mark Esper`); a word
@@ -131,6 +132,34 @@ function trimEdges(
   return mentions.filter(
     (m) => m.to > m.from && !res.lex.notNames.has(tokensKey(text, tokens, m.from, m.to)),
   );
+}
+
+/**
+ * Step 1c: events are not people, organisations or places (OntoNotes gives them a type of
+ * their own, GUM does not count them): a name ending in an event word (`Google Science Fair`,
+ * `Lantern Festival`, `Northern Arena Esports Championship`) goes; its first word stays, as an
+ * organisation, when the gazetteer knows it as one (`Google`).
+ */
+function dropEvents(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const last = tokenText(text, tokens, m.to - 1).toLowerCase();
+    if (m.to - m.from < 2 || !res.lex.eventWords.has(last)) {
+      out.push(m);
+      continue;
+    }
+    const cat = phraseCategory(res.model, text, tokens, m.from, m.from + 1);
+    if (inPhraseList(cat, PHRASE.org) || inPhraseList(cat, PHRASE.actor)) {
+      const t = tokens[m.from] as Token;
+      out.push({ ...m, to: m.from + 1, end: t.end, type: "ORG" });
+    }
+  }
+  return out;
 }
 
 /** Step 2: actor-lexicon names and country names, longest match, exact case on one name. */
@@ -575,6 +604,7 @@ export function recognise(
     source: "model" as const,
   }));
   mentions = trimEdges(text, tokens, mentions, res);
+  mentions = dropEvents(text, tokens, mentions, res);
   mentions = addLexiconNames(text, tokens, mentions, res);
   const sentenceStart = new Uint8Array(tokens.length + 1);
   for (const [from] of sentenceRanges) sentenceStart[from] = 1;
