@@ -26,6 +26,7 @@ import {
   I_C,
   paragraphStartTokens,
   ruleTags,
+  stemKey,
 } from "./features.ts";
 import { type GoldAttribution, goldTags, type TrainingDoc } from "./train.ts";
 
@@ -75,7 +76,10 @@ export function learnCueShares(prepared: readonly Prepared[]): Map<string, numbe
         const t = words.tokens[i] as Span;
         const first = words.text[t.start] as string;
         if (words.tokens[i]?.kind !== "word" || first !== first.toLowerCase()) continue;
-        yield { word: words.lower[i] as string, cue: gold[i] === B_C || gold[i] === I_C };
+        const word = words.lower[i] as string;
+        const cue = gold[i] === B_C || gold[i] === I_C;
+        yield { word, cue };
+        yield { word: stemKey(word), cue };
       }
     }
   }

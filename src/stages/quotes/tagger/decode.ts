@@ -180,6 +180,9 @@ export function foundFromTags(
     const title = quoted.find((q) => q.open <= start && start <= q.start + 1);
     if (title && isTitle(words.text.slice(title.start, title.end))) continue;
     const direct = quoted.some((q) => q.open <= start && start <= q.start + 1 && end > q.start);
+    // A cue after a determiner or a possessive is a noun (`His tweet about the debate drew
+    // criticism`): the house reports speech acts, not mentions of them (as the hand rules).
+    if (!direct && cue && nounCue(words, cue.first, lex)) continue;
     let inherits = false;
     if (!speaker) {
       const rule = rules.find((f) => f.speaker && f.content.start < end && start < f.content.end);
@@ -254,6 +257,15 @@ function continuesQuotation(words: Words, previous: Found, f: Found): boolean {
     return token !== undefined && token.start >= gapStart && token.end <= gapEnd;
   };
   return at(previous.cue) || at(previous.speaker);
+}
+
+function nounCue(words: Words, first: number, lex: SpeechLexicon): boolean {
+  const previous = words.lower[first - 1];
+  if (previous === undefined || words.sentence[first - 1] !== words.sentence[first]) return false;
+  // Only a noun phrase that opens its sentence, the subject of another verb: PolNeAR
+  // annotates `his criticism of X` inside a clause as an attribution, and so do we.
+  if (first >= 2 && words.sentence[first - 2] === words.sentence[first]) return false;
+  return lex.determiners.has(previous) || /['’]s$/.test(previous);
 }
 
 /** Verbal words between a subject and its cue: `had been`, `went on to`, `also`. */

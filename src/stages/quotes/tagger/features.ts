@@ -63,6 +63,8 @@ const SMALL: readonly ((code: number) => string)[] = [
   (c) => `cm=${field(c, 0)}|${field(c, 1)}`,
   (c) => `cs=${field(c, 0)}`,
   () => "pron",
+  (c) => `ls=${B(c, 0)}|${field(c, 1)}`,
+  (c) => `rs=${B(c, 0)}|${field(c, 1)}`,
 ];
 const [S_BIAS, S_Q, S_QP, S_QL, S_SP, S_SE, S_R, S_RP, S_RQ, S_LC, S_RC, S_LCS, S_RCS, S_LCQ] = [
   0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
@@ -71,6 +73,8 @@ const S_TH = 14;
 const S_CM = 15;
 const S_CS = 16;
 const S_PRON = 17;
+const S_LS = 18;
+const S_RS = 19;
 export const SMALL_TEMPLATES = SMALL.length;
 
 /** Prefixes of the word templates. */
@@ -244,7 +248,7 @@ export function emitFeatures(
     const t = tokens[i] as (typeof tokens)[number];
     const l = lower[i] as string;
     shapes[i] = shapeOf(text, t.start, t.end, t.kind, l);
-    const share = cueShares.get(l) ?? 0;
+    const share = cueShares.get(l) ?? cueShares.get(stemKey(l)) ?? 0;
     cueLike[i] = share > 0 ? share : lex.cues.has(l) || l === "according" ? 1 : 0;
     rule[i] = RULE_CODE.get(rules[i] as string) ?? 0;
   }
@@ -274,6 +278,21 @@ export function emitFeatures(
     if (i === sentLast[i]) next = -1;
     rightCue[i] = next;
     if (cueLike[i]) next = i;
+  }
+  // Nearest strong cue (a word that is a cue in 30 % of its uses or more, or a hand-listed
+  // cue): a weak cue-like word nearer by does not hide it.
+  const leftStrong = new Int32Array(n).fill(-1);
+  const rightStrong = new Int32Array(n).fill(-1);
+  const strong = (k: number) => (cueLike[k] as number) >= 2 || lex.cues.has(lower[k] as string);
+  for (let i = 0, last = -1; i < n; i++) {
+    if (i === sentFirst[i]) last = -1;
+    leftStrong[i] = last;
+    if (strong(i)) last = i;
+  }
+  for (let i = n - 1, next = -1; i >= 0; i--) {
+    if (i === sentLast[i]) next = -1;
+    rightStrong[i] = next;
+    if (strong(i)) next = i;
   }
   let commaSeen = 0;
   let thatSeen = -1;
@@ -343,9 +362,25 @@ export function emitFeatures(
       sink.mixed(W_CUE, 64 + q, "", `${sh}|${q}`);
     }
     if (lex.pronouns.has(l)) sink.small(S_PRON, 0);
+    const ls = leftStrong[i] as number;
+    const rs = rightStrong[i] as number;
+    sink.small(S_LS, (ls < 0 ? NONE : bucket(i - ls)) + 16 * q);
+    sink.small(S_RS, (rs < 0 ? NONE : bucket(rs - i)) + 16 * q);
     if (l === ",") commaSeen++;
     if (l === "that") thatSeen = i;
   }
+}
+
+/**
+ * A crude stem for pooling a cue's forms (`favors`, `favored`, `favoring` -> `~favor`), so a
+ * form seen too seldom as a cue still reads as one; spelled with `~` beside the words.
+ */
+export function stemKey(word: string): string {
+  if (word.length < 4) return `~${word}`;
+  let s = word.replace(/i(?:es|ed)$/, "y").replace(/(?:ing|ed|es|s|e)$/, "");
+  const n = s.length;
+  if (n > 3 && s[n - 1] === s[n - 2] && !/[aeiouls]/.test(s[n - 1] as string)) s = s.slice(0, -1);
+  return `~${s}`;
 }
 
 /** Share levels of the words that stand in a cue: 1 (10–30 % of uses), 2 (30–60 %), 3 (more). */
