@@ -283,9 +283,12 @@ function splitTitles(
     while (lo > 0 && m.from - lo < 6 && !sentenceStart[lo]) {
       const prev = tokens[lo - 1] as Token;
       if (text.slice(prev.end, (tokens[lo] as Token).start).includes("\n")) break;
-      // A country or demonym may lead a title (`Afghan Ambassador`); other names may not.
+      // A country or demonym may lead a title (`Afghan Ambassador`); other names may not,
+      // except a lone word the tagger took for a name (`Prime` of `Prime Minister`), which a
+      // title then swallows (step 3b).
       const other = mentions.find((o) => o !== m && o.from <= lo - 1 && lo - 1 < o.to);
-      if (other && other.type !== "NORP" && other.type !== "GPE") break;
+      if (other && other.type !== "NORP" && other.type !== "GPE" && other.to - other.from > 1)
+        break;
       lo--;
     }
     for (let i = lo; i < m.to; i++) words.push(tokenText(text, tokens, i).toLowerCase());

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Token } from "../../../core/annotations.ts";
+import { goldOf, type NerRecord } from "../../../eval/tasks/ner.ts";
 import { tokenize } from "../../segment/tokenize.ts";
 import { type Lexicons, loadLexicons } from "../lexicon.ts";
 import { ENTITY_LABELS, type ModelEntityType, makeLabel } from "../model.ts";
@@ -180,10 +181,20 @@ export function recordMentions(
   rec: SourceRecord,
   tokens: Token[],
   lex: Lexicons,
-  opts: { requirePropnHead?: boolean } = {},
+  opts: { requirePropnHead?: boolean; gumNames?: boolean } = {},
 ): NormalisedMention[] {
   const cands: NormalisedMention[] = [];
-  for (const e of rec.entities) {
+  // GUM's noun-phrase mentions read as names exactly as the evaluation reads them (possessors,
+  // descriptions and post-modifiers apart, people named in apposition kept).
+  const entities: SourceEntity[] = opts.gumNames
+    ? goldOf(rec as unknown as NerRecord).map((s) => ({
+        start: s.start,
+        end: s.end,
+        type: s.type ?? "",
+        text: rec.text.slice(s.start, s.end),
+      }))
+    : rec.entities;
+  for (const e of entities) {
     if (opts.requirePropnHead && e.propnHead === false) continue;
     const m = normaliseMention(rec.text, tokens, e, lex);
     if (m) cands.push(m);
@@ -218,7 +229,7 @@ export function recordMentions(
 /** Turn a record into labelled sentences. */
 export function recordSentences(
   rec: SourceRecord,
-  opts: { split: boolean; requirePropnHead?: boolean },
+  opts: { split: boolean; requirePropnHead?: boolean; gumNames?: boolean },
 ): TrainSentence[] {
   const lex = loadLexicons();
   const tokens = tokenize(rec.text);

@@ -114,7 +114,11 @@ export function runTraining(opts: TrainRunOptions): {
     const records = readJsonl(join(opts.dataDir, file)).slice(0, limit);
     let n = 0;
     records.forEach((rec, i) => {
-      const sentences = recordSentences(rec, { split, requirePropnHead: split });
+      const sentences = recordSentences(rec, {
+        split,
+        requirePropnHead: split,
+        gumNames: split,
+      });
       // Every 20th record is held out; for the few long GUM documents, every 20th sentence.
       if (split) {
         sentences.forEach((s, j) => {
