@@ -100,6 +100,18 @@ describe("capitalisation in context", () => {
   });
 });
 
+describe("organisations by their head noun", () => {
+  it("`the Church` after `the Church of Scientology` is that organisation", () => {
+    const doc = run(
+      "She left the Church of Scientology in 2009. The Church denied her claims on Monday.",
+    );
+    const church = doc.entities.find((e) => e.text === "Church");
+    assert.ok(church, doc.entities.map((e) => e.text).join(" | "));
+    assert.equal(church.type, "ORG");
+    assert.equal(doc.entities[church.refersTo ?? -1]?.text, "Church of Scientology");
+  });
+});
+
 describe("events", () => {
   it("an event is no name; an organisation naming it stays", () => {
     const doc = run(

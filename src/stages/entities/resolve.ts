@@ -6,7 +6,8 @@
  *      of a full PERSON name becomes PERSON and refers to it (`refersTo`);
  *   2. every other name keeps one type: the type most of its mentions got, and untagged
  *      repeats of a name the tagger found elsewhere are added (`Twitter` tagged once, found
- *      everywhere), unless the name is also a common lowercase word.
+ *      everywhere), unless the name is also a common lowercase word;
+ *   3. `the Church` after `the Church of Scientology` is that organisation (`refersTo`).
  */
 import type { EntityType, Token } from "../../core/annotations.ts";
 import { hasLowercaseWord } from "./features.ts";
@@ -160,6 +161,48 @@ export function resolveMentions(
       });
       for (let k = i; k < j; k++) covered[k] = 1;
       break;
+    }
+  }
+  // 3. `the Church` after `the Church of Scientology`, `the Council` after `the Legislative
+  // Council`: an untagged capitalised word after `the` that is the first or last word of an
+  // organisation the story named in full is that organisation, by its head noun.
+  const orgByHead = new Map<string, ResolvedMention>();
+  for (const m of mentions) {
+    if (m.type !== "ORG" || m.to - m.from < 2) continue;
+    for (const i of [m.from, m.to - 1]) {
+      const t = tokens[i] as Token;
+      const w = text.slice(t.start, t.end);
+      if (t.kind === "word" && isCapitalisedWord(text, t) && !orgByHead.has(w)) orgByHead.set(w, m);
+    }
+  }
+  if (orgByHead.size > 0) {
+    for (let i = 1; i < tokens.length; i++) {
+      if (covered[i]) continue;
+      const t = tokens[i] as Token;
+      const prev = tokens[i - 1] as Token;
+      if (text.slice(prev.start, prev.end).toLowerCase() !== "the") continue;
+      if (text.slice(prev.end, t.start) !== " " || !isCapitalisedWord(text, t)) continue;
+      const full = orgByHead.get(text.slice(t.start, t.end));
+      if (!full) continue;
+      const next = tokens[i + 1];
+      if (
+        next &&
+        text.slice(t.end, next.start) === " " &&
+        (isCapitalisedWord(text, next) || text.slice(next.start, next.end) === "of")
+      )
+        continue;
+      const m: ResolvedMention & { full?: Mention } = {
+        from: i,
+        to: i + 1,
+        start: t.start,
+        end: t.end,
+        type: "ORG",
+        confidence: 0.5,
+        source: "model",
+      };
+      m.full = full;
+      mentions.push(m);
+      covered[i] = 1;
     }
   }
   mentions.sort((a, b) => a.start - b.start);

@@ -2,7 +2,8 @@
  * Error analysis in the evaluation's own view (`npm run eval -- --task ner`): the same
  * extractor, gold reading and matching, with every error classed by kind so the biggest
  * classes can be attacked first.
- * `npx tsx src/stages/entities/train/eval-errors.ts [--model FILE] [--list KIND] [--data FILE]`
+ * `npx tsx src/stages/entities/train/eval-errors.ts [--model FILE] [--list KIND] [--data FILE]
+ * [--part odd|even]`
  * Kinds: boundary (same type, spans overlap), type (same span, other type), boundary+type,
  * spurious (nothing gold overlaps), missed (nothing predicted overlaps).
  */
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     data: { type: "string", default: "../shared/data/ner/gum-news.jsonl" },
     model: { type: "string" },
     list: { type: "string", default: "" },
+    /** Score only the odd or even records (1-based), to tune on one half and confirm on the other. */
+    part: { type: "string", default: "all" },
   },
 });
 
@@ -29,7 +32,9 @@ interface Rec {
   text: string;
   entities: Array<ScoredSpan & { type: string; propnHead?: boolean }>;
 }
-const records = readJsonl<Rec & { published?: string | null }>(values.data);
+const records = readJsonl<Rec & { published?: string | null }>(values.data).filter(
+  (_, i) => values.part === "all" || (values.part === "odd") === (i % 2 === 0),
+);
 const extractor = createExtractor(
   values.model ? { stages: { entities: { model: values.model } } } : {},
 );
