@@ -100,6 +100,15 @@ describe("capitalisation in context", () => {
   });
 });
 
+describe("possessors", () => {
+  it("an organisation's person after 's is a name of its own", () => {
+    const doc = run("Nathan Law of Demosisto and New People Party's Regina Ip were re-elected.");
+    const names = doc.entities.map((e) => `${e.text}:${e.type}`);
+    assert.ok(names.includes("Regina Ip:PERSON"), names.join(" | "));
+    assert.ok(!names.some((n) => n.includes("'s")), names.join(" | "));
+  });
+});
+
 describe("organisations by their head noun", () => {
   it("`the Church` after `the Church of Scientology` is that organisation", () => {
     const doc = run(

@@ -317,6 +317,49 @@ function splitTitles(
 }
 
 /**
+ * Step 3a: `New People Party's Regina Ip` read as one name is two: the possessor, and the
+ * person after the `'s` when that part opens with a known first name.
+ */
+function splitPossessors(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    let cut = -1;
+    if (m.type !== "PERSON" && m.type !== "NORP") {
+      for (let i = m.from + 1; i < m.to - 1; i++) {
+        const w = tokenText(text, tokens, i);
+        if (w !== "'s" && w !== "’s") continue;
+        const cat = phraseCategory(res.model, text, tokens, i + 1, i + 2);
+        if (inPhraseList(cat, PHRASE.firstName) && isCapitalised(tokenText(text, tokens, i + 1)))
+          cut = i;
+        break;
+      }
+    }
+    if (cut < 0) {
+      out.push(m);
+      continue;
+    }
+    const owner: Mention = { ...m, to: cut, end: (tokens[cut - 1] as Token).end };
+    delete owner.entry;
+    const person: Mention = {
+      from: cut + 1,
+      to: m.to,
+      start: (tokens[cut + 1] as Token).start,
+      end: m.end,
+      type: "PERSON",
+      confidence: m.confidence,
+      source: "model",
+    };
+    out.push(owner, person);
+  }
+  return out;
+}
+
+/**
  * Step 3b: a word of a title the tagger took for a name of its own (`Prime` in `Prime
  * Minister Rishi Sunak`) goes; a country in a title (`U.S. President`) stays.
  */
@@ -611,6 +654,7 @@ export function recognise(
   mentions = addLexiconNames(text, tokens, mentions, res);
   const sentenceStart = new Uint8Array(tokens.length + 1);
   for (const [from] of sentenceRanges) sentenceStart[from] = 1;
+  mentions = splitPossessors(text, tokens, mentions, res);
   splitTitles(text, tokens, mentions, res, sentenceStart);
   mentions = dropTitleWords(mentions);
   mentions = dropCommonWords(text, tokens, mentions, res, sentenceStart);
