@@ -103,6 +103,10 @@ if (folds > 1) {
       ...options(`fold ${f}`),
       onEpoch: () => {},
     });
+    const saveTo = args[args.indexOf("--save-held-out") + 1];
+    if (flag("--save-held-out") && saveTo) {
+      writeFileSync(`${saveTo}.fold${f}`, gzipSync(JSON.stringify(model), { level: 6 }));
+    }
     const s = scoreHeldOut(
       prepared.slice(from, from + tenth),
       quotesStageWith(TaggerModel.fromFile(model), lex),

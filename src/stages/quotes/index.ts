@@ -52,7 +52,7 @@ export function quotesStageWith(model: TaggerModel, lex: SpeechLexicon): Stage {
     name: "quotes",
     needs: ["segment", "entities"],
     run(doc) {
-      const words = wordsOf(doc.text, doc.tokens, doc.sentences);
+      const words = wordsOf(doc.text, doc.tokens, doc.sentences, doc.entities);
       const quoted = findQuotedSpans(doc.text);
       const rules = ruleFound(words, quoted, lex);
       const tags = ruleTags(words, rules);
@@ -97,7 +97,7 @@ export function ruleFound(
 
 /** The quotes of the hand rules alone (the stage before the tagger; kept for comparison). */
 export function ruleQuotes(doc: Document, lex: SpeechLexicon): Quote[] {
-  const words = wordsOf(doc.text, doc.tokens, doc.sentences);
+  const words = wordsOf(doc.text, doc.tokens, doc.sentences, doc.entities);
   return toQuotes(doc, words, lex, ruleFound(words, findQuotedSpans(doc.text), lex));
 }
 

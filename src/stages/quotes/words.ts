@@ -1,4 +1,4 @@
-import type { Token } from "../../core/annotations.ts";
+import type { Entity, EntityType, Token } from "../../core/annotations.ts";
 import type { Span } from "../../core/span.ts";
 
 /** The document's tokens with what the speech rules ask of each, computed once per document. */
@@ -10,9 +10,22 @@ export interface Words {
   /** Index into `sentences` of each token. */
   readonly sentence: readonly number[];
   readonly sentences: readonly Span[];
+  /**
+   * Per token, the entities stage's mention it stands in: 0 none, else the type's number
+   * in `ENTITY_TYPES` plus 1, plus 16 for a token after the mention's first.
+   */
+  readonly entity: Uint8Array;
 }
 
-export function wordsOf(text: string, tokens: readonly Token[], sentences: readonly Span[]): Words {
+/** Entity types as the tagger numbers them (features.ts). */
+export const ENTITY_TYPES: readonly EntityType[] = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"];
+
+export function wordsOf(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Span[],
+  entities: readonly Entity[] = [],
+): Words {
   const lower: string[] = new Array(tokens.length);
   const sentence: number[] = new Array(tokens.length);
   let s = 0;
@@ -22,7 +35,16 @@ export function wordsOf(text: string, tokens: readonly Token[], sentences: reado
     while (s < sentences.length - 1 && token.start >= (sentences[s] as Span).end) s++;
     sentence[i] = s;
   }
-  return { text, tokens, lower, sentence, sentences };
+  const words = { text, tokens, lower, sentence, sentences, entity: new Uint8Array(tokens.length) };
+  for (const e of entities) {
+    const type = ENTITY_TYPES.indexOf(e.type) + 1;
+    for (let k = tokenAtOrAfter(words, e.start); k < tokens.length; k++) {
+      const t = tokens[k] as Token;
+      if (t.start >= e.end) break;
+      words.entity[k] = type + (t.start > e.start ? 16 : 0);
+    }
+  }
+  return words;
 }
 
 /** First token starting at or after `offset`. */

@@ -12,6 +12,7 @@ import { mapSpan } from "../../../eval/extract.ts";
 import { addCounts, type Counts, emptyCounts } from "../../../eval/metrics/prf.ts";
 import { type ScoredSpan, scoreSpans } from "../../../eval/metrics/spans.ts";
 import { cleanStage } from "../../clean/index.ts";
+import { entitiesStage } from "../../entities/index.ts";
 import { segmentStage } from "../../segment/index.ts";
 import { ruleFound } from "../index.ts";
 import type { SpeechLexicon } from "../lexicon.ts";
@@ -48,7 +49,7 @@ export interface Prepared {
 }
 
 export function prepare(records: readonly AttributionRecord[], lex: SpeechLexicon): Prepared[] {
-  const pipeline = createPipeline([cleanStage({}), segmentStage({})]);
+  const pipeline = createPipeline([cleanStage({}), segmentStage({}), entitiesStage({})]);
   return records.map((record) => {
     const doc = pipeline.run({
       id: record.id,
@@ -58,7 +59,7 @@ export function prepare(records: readonly AttributionRecord[], lex: SpeechLexico
       title: record.title ?? null,
       origin: record.id,
     });
-    const words = wordsOf(doc.text, doc.tokens, doc.sentences);
+    const words = wordsOf(doc.text, doc.tokens, doc.sentences, doc.entities);
     const quoted = findQuotedSpans(doc.text);
     const rules = ruleTags(words, ruleFound(words, quoted, lex));
     const map = doc.offsetMap;

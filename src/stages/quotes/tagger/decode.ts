@@ -205,12 +205,27 @@ export function foundFromTags(
       inherits,
     });
   }
-  // The hand rules are precise where they fire with a speaker and a cue, and keep the
-  // house's spans there; the tagger adds what they miss.
-  const strong = rules.filter((f) => !f.direct && f.speaker && f.cue);
-  const kept = out.filter(
-    (f) => !strong.some((r) => r.content.start < f.content.end && f.content.start < r.content.end),
+  // The tagger's spans win (it read the hand rules' findings as features); the rules add
+  // indirect speech with a speaker and a cue where the tagger found nothing, or found only
+  // an attribution nested inside theirs (`Rebels attacked …, officials said`).
+  const strong = rules.filter(
+    (r) =>
+      !r.direct &&
+      r.speaker &&
+      r.cue &&
+      out.every(
+        (f) =>
+          f.content.end <= r.content.start ||
+          r.content.end <= f.content.start ||
+          (r.content.start <= f.content.start &&
+            f.content.end <= r.content.end &&
+            f.cue !== null &&
+            (words.tokens[f.cue.first] as Span).start >= r.content.start),
+      ),
   );
+  const inside = (f: Found, r: Found) =>
+    r.content.start <= f.content.start && f.content.end <= r.content.end;
+  const kept = out.filter((f) => !strong.some((r) => inside(f, r)));
   return joinContinuations(
     words,
     [...strong, ...kept].sort((a, b) => a.content.start - b.content.start),
@@ -384,8 +399,20 @@ function trimMarks(text: string, start: number, end: number): number {
 function trimEndMarks(text: string, start: number, end: number): number {
   let e = end;
   while (e > start + 1 && MARKS.test(text[e - 1] as string)) e--;
+  // Keep the mark that closes a quotation opened inside the content (`to comment "at this
+  // time"`), so the content's marks stay paired.
+  const s = trimMarks(text, start, end);
+  let open = 0;
+  for (let k = s; k < e; k++) if (DOUBLE_MARKS.test(text[k] as string)) open++;
+  if (open % 2 === 1) {
+    for (let k = e; k < end; k++) {
+      if (DOUBLE_MARKS.test(text[k] as string)) return k + 1;
+    }
+  }
   return e;
 }
+
+const DOUBLE_MARKS = /["“”„«»]/;
 
 /**
  * The cue as the house records it: the rules' cue where they found one in it (`said`, not

@@ -65,6 +65,9 @@ const SMALL: readonly ((code: number) => string)[] = [
   () => "pron",
   (c) => `ls=${B(c, 0)}|${field(c, 1)}`,
   (c) => `rs=${B(c, 0)}|${field(c, 1)}`,
+  (c) => `e=${field(c, 0)}|${field(c, 1)}`,
+  (c) => `ec=${field(c, 0)}|${B(c, 1)}|${B(c, 2)}`,
+  (c) => `ep=${field(c, 0)}|${field(c, 1)}|${field(c, 2)}`,
 ];
 const [S_BIAS, S_Q, S_QP, S_QL, S_SP, S_SE, S_R, S_RP, S_RQ, S_LC, S_RC, S_LCS, S_RCS, S_LCQ] = [
   0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
@@ -75,6 +78,9 @@ const S_CS = 16;
 const S_PRON = 17;
 const S_LS = 18;
 const S_RS = 19;
+const S_E = 20;
+const S_EC = 21;
+const S_EP = 22;
 export const SMALL_TEMPLATES = SMALL.length;
 
 /** Prefixes of the word templates. */
@@ -366,6 +372,18 @@ export function emitFeatures(
     const rs = rightStrong[i] as number;
     sink.small(S_LS, (ls < 0 ? NONE : bucket(i - ls)) + 16 * q);
     sink.small(S_RS, (rs < 0 ? NONE : bucket(rs - i)) + 16 * q);
+    // The entities stage's mentions: a named person or organisation beside a cue is the
+    // likeliest source.
+    const e = words.entity[i] as number;
+    const eType = e & 15;
+    sink.small(S_E, eType + 16 * (e >> 4));
+    sink.small(S_EC, eType + 16 * rcd + 256 * lcd);
+    sink.small(
+      S_EP,
+      (i > sf ? (words.entity[i - 1] as number) & 15 : 15) +
+        16 * eType +
+        256 * (i < sl ? (words.entity[i + 1] as number) & 15 : 15),
+    );
     if (l === ",") commaSeen++;
     if (l === "that") thatSeen = i;
   }
