@@ -14,6 +14,7 @@
  * gazetteer (123,000 places) parses in under half a second of CPU.
  */
 import type { Entity, Place } from "../../core/annotations.ts";
+import { lexiconsOfKind } from "../../core/lexicon-files.ts";
 import type { PipelineOptions, Stage } from "../../core/stage.ts";
 import { tokenize } from "../segment/tokenize.ts";
 import { loadCues } from "./cues.ts";
@@ -43,7 +44,7 @@ export function placesStage(options: PipelineOptions = {}): Stage {
   const withDemonyms = own.demonyms ?? true;
   // `--lexicon x.places.tsv` reaches every stage; the places stage takes the files meant for it.
   const lexiconPaths = [
-    ...(options.lexicons ?? []).filter((path) => path.endsWith(".places.tsv")),
+    ...lexiconsOfKind(options.lexicons ?? [], "places"),
     ...(own.lexicons ?? []),
   ];
   const gazetteer = loadGazetteer(DEFAULT_GAZETTEER_PATH, readPlacesLexicons(lexiconPaths));
