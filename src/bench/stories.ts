@@ -13,6 +13,7 @@
  *
  *   npm run bench -- --stories                    checkpoints 1k, 10k, 100k, in memory
  *   npm run bench -- --stories --sizes 1000,10000 --sqlite    through the SQLite store
+ *   npm run bench -- --stories --min-split 0       without the clusterer's split pass
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +22,7 @@ import { parseArgs } from "node:util";
 import { seededRandom } from "../core/random.ts";
 import { type DataRecord, dataDir, readJsonl } from "../eval/data.ts";
 import { SqliteStore } from "../store/sqlite.ts";
-import { StoryClusterer } from "../stories/cluster.ts";
+import { type ClusterOptions, StoryClusterer } from "../stories/cluster.ts";
 import { Deduplicator, type DuplicateBackend, MemoryDuplicateBackend } from "../stories/dedup.ts";
 
 interface Synthetic {
@@ -117,6 +118,7 @@ export async function runStoriesBench(options: {
   sizes: number[];
   sqlite?: boolean;
   window?: number;
+  cluster?: ClusterOptions;
 }): Promise<StoriesBenchRow[]> {
   const window = options.window ?? 1000;
   const max = Math.max(...options.sizes);
@@ -163,7 +165,7 @@ export async function runStoriesBench(options: {
     };
   }
   const dedup = new Deduplicator(backend);
-  const clusterer = new StoryClusterer();
+  const clusterer = new StoryClusterer(options.cluster);
   const rows: StoriesBenchRow[] = [];
   let dedupSum = 0;
   let clusterSum = 0;
@@ -186,6 +188,9 @@ export async function runStoriesBench(options: {
         published: null,
         timestamp: a.timestamp,
       });
+      // The store pass takes these after each batch; unread they would pile up.
+      clusterer.takeMerges();
+      clusterer.takeSplits();
     }
     const t2 = cpuUs();
     if (n > max - window || options.sizes.some((s) => n > s - window && n <= s)) {
@@ -217,6 +222,7 @@ export async function main(argv: string[]): Promise<number> {
       sizes: { type: "string", default: "1000,10000,100000" },
       sqlite: { type: "boolean" },
       json: { type: "boolean" },
+      "min-split": { type: "string" },
     },
     strict: false,
   });
@@ -228,13 +234,22 @@ export async function main(argv: string[]): Promise<number> {
     console.error("bench --stories: --sizes takes whole numbers of at least 1000");
     return 2;
   }
-  const rows = await runStoriesBench({ sizes, sqlite: values.sqlite === true });
+  const minSplit = values["min-split"] === undefined ? undefined : Number(values["min-split"]);
+  if (minSplit !== undefined && !(Number.isInteger(minSplit) && minSplit >= 0)) {
+    console.error("bench --stories: --min-split takes a whole number (0 turns splits off)");
+    return 2;
+  }
+  const rows = await runStoriesBench({
+    sizes,
+    sqlite: values.sqlite === true,
+    ...(minSplit === undefined ? {} : { cluster: { minSplit } }),
+  });
   if (values.json) {
     console.log(JSON.stringify(rows, null, 2));
     return 0;
   }
   console.log(
-    `stories bench — ${values.sqlite ? "SQLite store" : "in memory"} — CPU µs per article, mean of the last 1,000 before each size`,
+    `stories bench — ${values.sqlite ? "SQLite store" : "in memory"}${minSplit === 0 ? ", no split pass" : ""} — CPU µs per article, mean of the last 1,000 before each size`,
   );
   console.log("articles   dedup µs  cluster µs  total µs  live stories  duplicates");
   for (const r of rows) {
