@@ -16,7 +16,7 @@ import type {
 } from "../../core/annotations.ts";
 import type { Document } from "../../core/document.ts";
 import { type ArgumentContext, type Resolved, remember, resolveArgument } from "./arguments.ts";
-import { composeCameo, defaultCameo, hasModeCode } from "./cameo.ts";
+import { cameoRoot, composeCameo, defaultCameo, hasModeCode } from "./cameo.ts";
 import { quantity } from "./counts.ts";
 import { type EventLexicon, inClass, type TriggerEntry } from "./lexicon.ts";
 import { IRREGULAR_PAST, isPastForm, lemmaOf, lemmatize } from "./morphology.ts";
@@ -2498,7 +2498,14 @@ function cameoOf(d: Draft): string {
     : row.type !== null && row.type !== d.type
       ? (row.cameo ?? defaultCameo(row.type, row.mode))
       : null;
-  return act === null ? own : composeCameo(d.type, own, act);
+  const code = act === null ? own : composeCameo(d.type, own, act);
+  // A yielding an actor says it would or will do (`said it would allow UN agencies access`)
+  // is CAMEO's intent to yield, 035x; PLOVER keeps it CONCEDE, planned.
+  const conditional = (d as Draft & { conditional?: boolean }).conditional === true;
+  if (d.hypothetical && !conditional && !d.negated && cameoRoot(code) === 8) {
+    return composeCameo("AGREE", "030", code);
+  }
+  return code;
 }
 
 function confidence(d: Draft): number {
