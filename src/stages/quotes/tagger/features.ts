@@ -250,11 +250,20 @@ export function emitFeatures(
   const shapes: string[] = new Array(n);
   const cueLike = new Uint8Array(n);
   const rule = new Uint8Array(n);
+  const stemShares = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as (typeof tokens)[number];
     const l = lower[i] as string;
     shapes[i] = shapeOf(text, t.start, t.end, t.kind, l);
-    const share = cueShares.get(l) ?? cueShares.get(stemKey(l)) ?? 0;
+    let share = cueShares.get(l);
+    if (share === undefined) {
+      // The stem is looked up once per distinct word of the document.
+      share = stemShares.get(l);
+      if (share === undefined) {
+        share = tokens[i]?.kind === "word" ? (cueShares.get(stemKey(l)) ?? 0) : 0;
+        stemShares.set(l, share);
+      }
+    }
     cueLike[i] = share > 0 ? share : lex.cues.has(l) || l === "according" ? 1 : 0;
     rule[i] = RULE_CODE.get(rules[i] as string) ?? 0;
   }
