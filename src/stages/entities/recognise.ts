@@ -374,12 +374,11 @@ function dropTitleWords(mentions: Mention[]): Mention[] {
 }
 
 /**
- * Step 3c: capitalisation in context. A one-word name that the same article writes in
- * lowercase elsewhere (`Iodine deficiency …` beside `iodine`) is a common word capitalised by
- * its position: dropped at the start of a sentence or quote, and anywhere when the article
- * writes it in lowercase at least twice as often as with a capital inside sentences. Unless
- * the gazetteer knows it as a place, a person's name or an actor, or it is part of a person's
- * longer name in the article (`George Bush` … `Bush said`).
+ * Step 3c: capitalisation in context. A one-word name at the start of a sentence or quote that
+ * the same article writes in lowercase elsewhere (`Iodine deficiency …` beside `iodine`) is a
+ * common word capitalised by its position. Unless the gazetteer knows it as a place, a
+ * person's name or an actor, or it is part of a person's longer name in the article
+ * (`George Bush` … `Bush said`). Inside a sentence a capital is left to mean a name.
  */
 function dropCommonWords(
   text: string,
@@ -388,31 +387,25 @@ function dropCommonWords(
   res: Resources,
   sentenceStart: Uint8Array,
 ): Mention[] {
-  let lower: Map<number, number> | null = null;
-  let capital: Map<number, number> | null = null;
+  let lower: Set<number> | null = null;
   const initial = (i: number) => {
     let k = i;
     while (k > 0 && !sentenceStart[k] && (tokens[k - 1] as Token).kind === "punct") k--;
     return k === 0 || sentenceStart[k] === 1;
   };
   return mentions.filter((m) => {
-    if (m.to - m.from !== 1 || m.source !== "model") return true;
+    if (m.to - m.from !== 1 || m.source !== "model" || !initial(m.from)) return true;
     const t = tokens[m.from] as Token;
-    if (lower === null || capital === null) {
-      lower = new Map();
-      capital = new Map();
-      for (let i = 0; i < tokens.length; i++) {
-        const o = tokens[i] as Token;
-        if (o.kind !== "word") continue;
+    if (lower === null) {
+      lower = new Set();
+      for (const o of tokens) {
         const c = text.charCodeAt(o.start);
-        const h = hashLowerSlice(text, o.start, o.end);
-        if (c >= 97 && c <= 122) lower.set(h, (lower.get(h) ?? 0) + 1);
-        else if (c >= 65 && c <= 90 && !initial(i)) capital.set(h, (capital.get(h) ?? 0) + 1);
+        if (o.kind === "word" && c >= 97 && c <= 122)
+          lower.add(hashLowerSlice(text, o.start, o.end));
       }
     }
     const h = hashLowerSlice(text, t.start, t.end);
-    const lowercase = lower.get(h) ?? 0;
-    if (lowercase === 0) return true;
+    if (!lower.has(h)) return true;
     // Part of a person's longer name in the article (`George Bush` … `Bush said`): a name.
     for (const o of mentions) {
       if (o.to - o.from < 2 || o.type !== "PERSON") continue;
@@ -421,7 +414,6 @@ function dropCommonWords(
         if (hashLowerSlice(text, w.start, w.end) === h) return true;
       }
     }
-    if (!initial(m.from) && lowercase < 2 * (capital.get(h) ?? 0)) return true;
     const cat = phraseCategory(res.model, text, tokens, m.from, m.to);
     return (
       inPhraseList(cat, PHRASE.country) ||

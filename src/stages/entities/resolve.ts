@@ -7,7 +7,8 @@
  *   2. every other name keeps one type: the type most of its mentions got, and untagged
  *      repeats of a name the tagger found elsewhere are added (`Twitter` tagged once, found
  *      everywhere), unless the name is also a common lowercase word;
- *   3. `the Church` after `the Church of Scientology` is that organisation (`refersTo`).
+ *   3. `the Church` after `the Church of Scientology`, `the Council` after `the Legislative
+ *      Council`, is that organisation, named by its head noun (`refersTo`).
  */
 import type { EntityType, Token } from "../../core/annotations.ts";
 import { hasLowercaseWord } from "./features.ts";
@@ -164,16 +165,22 @@ export function resolveMentions(
     }
   }
   // 3. `the Church` after `the Church of Scientology`, `the Council` after `the Legislative
-  // Council`: an untagged capitalised word after `the` that is the first or last word of an
-  // organisation the story named in full is that organisation, by its head noun.
+  // Council`: an untagged capitalised word after `the` that is the head noun of an
+  // organisation the story named in full is that organisation.
+  // The head noun is the last word, or the word before `of` (`Church of Scientology`); a
+  // modifier (`Republican` of `Republican Party`) is not a short form.
   const orgByHead = new Map<string, ResolvedMention>();
   for (const m of mentions) {
     if (m.type !== "ORG" || m.to - m.from < 2) continue;
-    for (const i of [m.from, m.to - 1]) {
-      const t = tokens[i] as Token;
-      const w = text.slice(t.start, t.end);
-      if (t.kind === "word" && isCapitalisedWord(text, t) && !orgByHead.has(w)) orgByHead.set(w, m);
-    }
+    let head = m.to - 1;
+    for (let i = m.from + 1; i < m.to - 1; i++)
+      if (text.slice((tokens[i] as Token).start, (tokens[i] as Token).end) === "of") {
+        head = i - 1;
+        break;
+      }
+    const t = tokens[head] as Token;
+    const w = text.slice(t.start, t.end);
+    if (t.kind === "word" && isCapitalisedWord(text, t) && !orgByHead.has(w)) orgByHead.set(w, m);
   }
   if (orgByHead.size > 0) {
     for (let i = 1; i < tokens.length; i++) {
