@@ -931,6 +931,12 @@ function clauseEnd(view: SentenceView, b: number): number {
   const { ix } = view;
   for (let i = b; i < view.to; i++) {
     const w = ix.low[i] as string;
+    // A bracketed acronym after a name (`the Lebanese Armed Forces (LAF) with aircraft`) is
+    // part of the name, not a break in the clause.
+    if (w === "(" && ix.low[i + 2] === ")" && isCapitalized(ix, i + 1)) {
+      i += 2;
+      continue;
+    }
     if (w === ";" || w === ":" || w === '"' || w === "“" || w === "”" || w === "(") return i;
     if (w === "," && i + 1 < view.to) {
       const next = ix.low[i + 1] as string;
