@@ -100,6 +100,15 @@ describe("capitalisation in context", () => {
   });
 });
 
+describe("currencies", () => {
+  it("a currency's country prefix is no mention of the place", () => {
+    const doc = run("He was released on US$ 20,000 bail in the US on Thursday.");
+    const us = doc.entities.filter((e) => e.text === "US");
+    assert.equal(us.length, 1, doc.entities.map((e) => e.text).join(" | "));
+    assert.equal(doc.text.slice(us[0]?.end ?? 0, (us[0]?.end ?? 0) + 4), " on ");
+  });
+});
+
 describe("possessors", () => {
   it("an organisation's person after 's is a name of its own", () => {
     const doc = run("Nathan Law of Demosisto and New People Party's Regina Ip were re-elected.");

@@ -617,6 +617,16 @@ function sportsTeams(
   }
 }
 
+/** Step 4e: `US$ 20,000`, `HK $5`: a currency's country prefix is no mention of the place. */
+function dropCurrencies(text: string, tokens: readonly Token[], mentions: Mention[]): Mention[] {
+  return mentions.filter((m) => {
+    if (m.type !== "GPE") return true;
+    const next = tokens[m.to];
+    if (!next || text.slice(next.start, next.end) !== "$") return true;
+    return next.start - m.end > 1;
+  });
+}
+
 /** Step 5: `Iraq's` → `Iraq`. */
 function dropPossessives(text: string, mentions: Mention[]): void {
   for (const m of mentions) {
@@ -655,6 +665,7 @@ export function recognise(
   demonymGovernments(text, tokens, mentions);
   fixDatelines(text, tokens, mentions, res);
   sportsTeams(text, tokens, mentions, res);
+  mentions = dropCurrencies(text, tokens, mentions);
   dropPossessives(text, mentions);
   return mentions.filter((m) => m.end > m.start);
 }
