@@ -523,6 +523,17 @@ describe("CAMEO codes", () => {
       "verbal-cooperation",
     ],
     ["Germany accepted 1,500 refugees.", [GERMANY], "AID", "075", "material-cooperation"],
+    [
+      "Pakistan handed over two suspects to India.",
+      [
+        ["Pakistan", "GPE", "PAK", null],
+        ["India", "GPE", "IND", null],
+      ],
+      "COOPERATE",
+      "063",
+      "material-cooperation",
+    ],
+    ["Russia said it will not lift the embargo.", [RUSSIA], "REJECT", "1244", "verbal-conflict"],
   ];
   for (const [text, entities, type, cameo, klass] of rows) {
     test(text, () => {
