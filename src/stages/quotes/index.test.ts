@@ -223,6 +223,33 @@ describe("quotes: indirect speech", () => {
         },
       ],
     ],
+    [
+      "a time between speaker and cue is no part of the speaker",
+      "Reince Priebus, the party chairman, this past week announced that the party would publish its convention rules.",
+      [
+        {
+          text: "the party would publish its convention rules",
+          direct: false,
+          // An apposition belongs to the source, as PolNeAR marks sources.
+          speaker: "Reince Priebus, the party chairman",
+          entity: null,
+          cue: "announced",
+        },
+      ],
+    ],
+    [
+      "an event reported by officials stays their speech, not the actor's",
+      "Rebels attacked an army checkpoint near Mosul on Wednesday, killing three soldiers, Iraqi officials said.",
+      [
+        {
+          text: "Rebels attacked an army checkpoint near Mosul on Wednesday, killing three soldiers",
+          direct: false,
+          speaker: "Iraqi officials",
+          entity: null,
+          cue: "said",
+        },
+      ],
+    ],
   ];
   for (const [name, text, expected] of rows) {
     it(name, () => {
