@@ -2074,14 +2074,8 @@ function checkEvidence(d: Draft): void {
   const coded = (r: Resolved | null): boolean =>
     r !== null && (r.arg.country !== null || r.arg.sector !== null || r.named === true);
   if (!coded(d.actor) && !coded(d.recipient)) {
-    // A release of captives (`prisoners were freed`) presupposes whoever held them: political
-    // even when the text names no one.
     const physical =
-      d.type === "ASSAULT" ||
-      d.type === "PROTEST" ||
-      d.type === "COERCE" ||
-      d.type === "MOBILIZE" ||
-      (d.type === "RETREAT" && heldPeople(d));
+      d.type === "ASSAULT" || d.type === "PROTEST" || d.type === "COERCE" || d.type === "MOBILIZE";
     const grounded =
       d.dead !== null ||
       d.injured !== null ||
@@ -2096,7 +2090,10 @@ function checkEvidence(d: Draft): void {
       (d.type === "MOBILIZE" && d.passive) ||
       d.actor !== null ||
       d.recipient !== null;
-    if (!((d.type === "RETREAT" && heldPeople(d)) || (physical && grounded))) {
+    // A release of captives (`prisoners were freed`) presupposes whoever held them: political
+    // even when the text names no one.
+    const release = d.type === "RETREAT" && heldPeople(d);
+    if (!(release || (physical && grounded))) {
       d.drop = true;
       return;
     }
@@ -2486,7 +2483,7 @@ function findAttribution(
  * The event's CAMEO code: its row's, unless the coder refined the mode to one with a code of
  * its own (`attack` with artillery → 194); composed with the code of the act the event
  * governs (`urged X to release` → 0253) or of the trigger's reading the coder recoded
- * (`will send aid` → AGREE, 0333 "express intent to provide aid").
+ * (`will send aid` → AGREE, 033 "express intent to provide aid").
  */
 function cameoOf(d: Draft): string {
   const row = d.entry;
