@@ -474,3 +474,20 @@ describe("dateline query commands", () => {
     assert.match(result.stderr, /no store at/);
   });
 });
+
+describe("dateline eval", () => {
+  it("runs one task by its full name, or a whole family, and refuses an unknown one", async () => {
+    const names = async (task: string) => {
+      const result = await run(["eval", "--task", task, "--limit", "2", "--json"]);
+      assert.equal(result.code, 0, result.stderr);
+      return (JSON.parse(result.stdout) as { results: Array<{ task: string }> }).results.map(
+        (r) => r.task,
+      );
+    };
+    assert.deepEqual(await names("events-cameo"), ["events-cameo"]);
+    assert.deepEqual(await names("events"), ["events", "events-cameo"]);
+    const unknown = await run(["eval", "--task", "sentiment"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no task "sentiment" \(tasks: .*events-cameo/);
+  });
+});

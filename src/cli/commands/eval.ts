@@ -15,6 +15,8 @@ interface EvalOptions {
 }
 
 const families = [...new Set(tasks.map((t) => t.name.split("-")[0] ?? t.name))];
+/** A family (`events`: every events task) or one task by its full name (`events-cameo`). */
+const taskNames = [...new Set([...families, ...tasks.map((t) => t.name)])];
 
 /** `dateline eval`, which `npm run eval` runs; the work is `executeEval` in src/eval/main.ts. */
 export function evalCommand(): Command {
@@ -25,15 +27,16 @@ export function evalCommand(): Command {
       `Examples:
   dateline eval                          every task; "not built yet" for missing stages
   dateline eval --task ner               entities on GUM news, compromise beside
-  dateline eval --task events --json     events figures as JSON
+  dateline eval --task events --json     events figures as JSON (events and events-cameo)
+  dateline eval --task events-cameo      only the CAMEO-class task
   dateline eval --task dates --data my.jsonl --limit 3
 `,
     )
     .addOption(
-      new Option("--task <name>", `a task to run, repeatable: ${families.join(", ")}`).argParser(
+      new Option("--task <name>", `a task to run, repeatable: ${taskNames.join(", ")}`).argParser(
         (value: string, previous: string[] | undefined) => {
-          if (!families.includes(value)) {
-            throw new InvalidArgumentError(`no task "${value}" (tasks: ${families.join(", ")})`);
+          if (!taskNames.includes(value)) {
+            throw new InvalidArgumentError(`no task "${value}" (tasks: ${taskNames.join(", ")})`);
           }
           return [...(previous ?? []), value];
         },

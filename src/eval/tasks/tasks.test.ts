@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Event } from "../../core/annotations.ts";
-import { goldCountry, goldSector, sentenceQuad } from "./events.ts";
+import { cameoHalf, goldCountry, goldSector, sentenceCameoClass, sentenceQuad } from "./events.ts";
 import { selectTasks } from "./index.ts";
 import { normaliseName, trimAttachedPunctuation } from "./ner.ts";
 import { firstPlace, goldNames, personName } from "./ner-names.ts";
@@ -43,6 +43,23 @@ describe("events scoring helpers", () => {
       sentenceQuad([event("verbal-conflict", 0.5), event("material-conflict", 0.7)]),
       "material-conflict",
     );
+  });
+  it("classes a sentence by the CAMEO class of its event's code, as the ConfliBERT labels do", () => {
+    const event = (cameo: string | undefined, confidence: number, negated = false) =>
+      ({ type: "ASSAULT", mode: null, cameo, confidence, negated }) as unknown as Event;
+    assert.equal(sentenceCameoClass([]), "statement");
+    // An appeal (02) is a statement in CAMEO though PLOVER's REQUEST is verbal conflict.
+    assert.equal(sentenceCameoClass([event("0253", 0.9)]), "statement");
+    assert.equal(sentenceCameoClass([event("085", 0.9)]), "material-cooperation");
+    // PLOVER's quad table: SANCTION (CAMEO 16) is verbal conflict, PROTEST (14) material.
+    assert.equal(sentenceCameoClass([event("161", 0.9)]), "verbal-conflict");
+    assert.equal(sentenceCameoClass([event("141", 0.9)]), "material-conflict");
+    // The most confident non-negated event decides; no code falls back to the type's default.
+    assert.equal(sentenceCameoClass([event("0253", 0.5), event("190", 0.9, true)]), "statement");
+    assert.equal(sentenceCameoClass([event(undefined, 0.9)]), "material-conflict");
+  });
+  it("splits the file into alternate blocks of ten records", () => {
+    assert.deepEqual([0, 9, 10, 19, 20, 35].map(cameoHalf), ["A", "A", "B", "B", "A", "B"]);
   });
 });
 
