@@ -21,10 +21,12 @@ describe("classifyLexicon", () => {
     assert.deepEqual(
       [places, actors, eventsJson, eventsTsv].map((p) => {
         const c = classifyLexicon(p);
-        return c.ok ? c.kind : c.reason;
+        return c.ok ? c.kinds.join("+") : c.reason;
       }),
       ["places", "actors", "events", "events"],
     );
+    const both = file("both.json", '{"actors": [], "events": []}');
+    assert.deepEqual(classifyLexicon(both), { ok: true, kinds: ["actors", "events"], path: both });
     assert.deepEqual(lexiconsOfKind([places, actors, eventsJson, eventsTsv], "events"), [
       eventsJson,
       eventsTsv,

@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 export type LexiconKind = "places" | "actors" | "events";
 
 export type LexiconClass =
-  | { ok: true; kind: LexiconKind; path: string }
+  | { ok: true; kinds: LexiconKind[]; path: string }
   | { ok: false; path: string; reason: string };
 
 /** What the command line says a lexicon must look like, for error messages and --help. */
@@ -26,9 +26,9 @@ export const LEXICON_FORMATS =
 
 const EVENTS_TSV_HEADER = /^#?\s*lemma\tpos\ttype\b/m;
 
-/** The kind of the lexicon at `path`, from its name and content; never throws. */
+/** The kinds of the lexicon at `path`, from its name and content; never throws. */
 export function classifyLexicon(path: string, text?: string): LexiconClass {
-  if (path.toLowerCase().endsWith(".places.tsv")) return { ok: true, kind: "places", path };
+  if (path.toLowerCase().endsWith(".places.tsv")) return { ok: true, kinds: ["places"], path };
   let content: string;
   try {
     content = text ?? readFileSync(path, "utf8");
@@ -44,15 +44,18 @@ export function classifyLexicon(path: string, text?: string): LexiconClass {
       return { ok: false, path, reason: `is not valid JSON (${(err as Error).message})` };
     }
     const record = data && typeof data === "object" ? (data as Record<string, unknown>) : {};
-    if (Array.isArray(record.actors)) return { ok: true, kind: "actors", path };
-    if (Array.isArray(record.events)) return { ok: true, kind: "events", path };
+    // One JSON file may carry both an actor list and event triggers.
+    const kinds: LexiconKind[] = [];
+    if (Array.isArray(record.actors)) kinds.push("actors");
+    if (Array.isArray(record.events)) kinds.push("events");
+    if (kinds.length > 0) return { ok: true, kinds, path };
     return {
       ok: false,
       path,
       reason: 'is JSON without an "actors" or "events" array, so no stage would read it',
     };
   }
-  if (EVENTS_TSV_HEADER.test(content)) return { ok: true, kind: "events", path };
+  if (EVENTS_TSV_HEADER.test(content)) return { ok: true, kinds: ["events"], path };
   return {
     ok: false,
     path,
@@ -64,6 +67,6 @@ export function classifyLexicon(path: string, text?: string): LexiconClass {
 export function lexiconsOfKind(paths: readonly string[], kind: LexiconKind): string[] {
   return paths.filter((path) => {
     const c = classifyLexicon(path);
-    return c.ok && c.kind === kind;
+    return c.ok && c.kinds.includes(kind);
   });
 }

@@ -11,6 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { EVENT_TYPES, type EventType } from "../../core/annotations.ts";
+import { classifyLexicon } from "../../core/lexicon-files.ts";
 import { isCameoCode } from "./cameo.ts";
 import { nounForms, verbForms } from "./morphology.ts";
 
@@ -162,10 +163,11 @@ function parseTsv(text: string, where: string, user: boolean, start: number): Tr
 
 /** Rows of a user file, or [] when the file is meant for another stage. */
 export function parseUserLexicon(path: string, text: string, start = 100000): TriggerEntry[] {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    const data = JSON.parse(text) as { events?: unknown };
-    if (!data || typeof data !== "object" || !Array.isArray(data.events)) return [];
+  // `--lexicon` files reach every stage: take only the ones the shared classifier calls ours.
+  const kind = classifyLexicon(path, text);
+  if (!kind.ok || !kind.kinds.includes("events")) return [];
+  if (/^[{[]/.test(text.trimStart())) {
+    const data = JSON.parse(text) as { events: unknown[] };
     return data.events.map((raw, i) => {
       const r = raw as Partial<RawRow>;
       if (typeof r.lemma !== "string" || typeof r.type !== "string") {
@@ -188,8 +190,6 @@ export function parseUserLexicon(path: string, text: string, start = 100000): Tr
       );
     });
   }
-  // A TSV file is ours only when its header names our columns.
-  if (!/^#?\s*lemma\tpos\ttype\b/m.test(text)) return [];
   return parseTsv(text, path, true, start);
 }
 
