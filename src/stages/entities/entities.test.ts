@@ -100,6 +100,17 @@ describe("capitalisation in context", () => {
   });
 });
 
+describe("organisation names with a complement", () => {
+  it("runs on through for/on/of into capitalised words, not into a date", () => {
+    const doc = run(
+      "The Andy Warhol Foundation for the Visual Arts gave prints. The Security Council on Monday met.",
+    );
+    const names = doc.entities.map((e) => e.text);
+    assert.ok(names.includes("Andy Warhol Foundation for the Visual Arts"), names.join(" | "));
+    assert.ok(!names.some((n) => n.includes("Monday")), names.join(" | "));
+  });
+});
+
 describe("currencies", () => {
   it("a currency's country prefix is no mention of the place", () => {
     const doc = run("He was released on US$ 20,000 bail in the US on Thursday.");

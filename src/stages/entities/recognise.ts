@@ -617,6 +617,67 @@ function sportsTeams(
   }
 }
 
+/**
+ * Step 4d': an organisation's name runs on through `for`, `on` or `of` (and `the`) into the
+ * capitalised words after it: `Andy Warhol Foundation` + `for the` + `Visual Arts`, `Joint
+ * Council for the Welfare of Immigrants`, when the part before ends in an organisation word
+ * and the part after is not a place, a date or a person (`the Council on Monday`, `the
+ * Foundation for Syria`).
+ */
+function joinOrgComplements(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  const starts = new Map<number, Mention>();
+  for (const m of mentions) starts.set(m.from, m);
+  const dropped = new Set<Mention>();
+  for (const m of mentions) {
+    if (m.type !== "ORG" || dropped.has(m)) continue;
+    if (!res.lex.orgWords.has(tokenText(text, tokens, m.to - 1).toLowerCase())) continue;
+    let j = m.to;
+    const link = tokens[j] ? tokenText(text, tokens, j) : "";
+    if (link !== "for" && link !== "on" && link !== "of") continue;
+    j++;
+    if (tokens[j] && tokenText(text, tokens, j) === "the") j++;
+    const next = starts.get(j);
+    if (next && next.type !== "ORG") continue;
+    let end = j;
+    while (end < tokens.length) {
+      const t = tokens[end] as Token;
+      const w = text.slice(t.start, t.end);
+      const gap = text.slice((tokens[end - 1] as Token).end, t.start);
+      if (gap.includes("\n")) break;
+      if (t.kind === "word" && isCapitalised(w)) end++;
+      else if ((w === "of" || w === "and" || w === "&") && end > j) {
+        const after = tokens[end + 1];
+        if (after && after.kind === "word" && isCapitalised(text.slice(after.start, after.end)))
+          end++;
+        else break;
+      } else break;
+    }
+    if (next) end = Math.max(end, next.to);
+    if (end === j) continue;
+    const key = tokensKey(text, tokens, j, end);
+    if (res.lex.notNames.has(key) || res.lex.countryByName.has(key)) continue;
+    const cat = phraseCategory(res.model, text, tokens, j, end);
+    if (
+      inPhraseList(cat, PHRASE.country) ||
+      inPhraseList(cat, PHRASE.city) ||
+      inPhraseList(cat, PHRASE.state) ||
+      inPhraseList(cat, PHRASE.person)
+    )
+      continue;
+    // Other mentions inside the span are swallowed.
+    for (const o of mentions) if (o !== m && o.from >= m.to && o.from < end) dropped.add(o);
+    m.to = end;
+    m.end = (tokens[end - 1] as Token).end;
+    delete m.entry;
+  }
+  return dropped.size > 0 ? mentions.filter((m) => !dropped.has(m)) : mentions;
+}
+
 /** Step 4e: `US$ 20,000`, `HK $5`: a currency's country prefix is no mention of the place. */
 function dropCurrencies(text: string, tokens: readonly Token[], mentions: Mention[]): Mention[] {
   return mentions.filter((m) => {
@@ -664,6 +725,7 @@ export function recognise(
   mentions = extendFacilities(text, tokens, mentions, res);
   demonymGovernments(text, tokens, mentions);
   fixDatelines(text, tokens, mentions, res);
+  mentions = joinOrgComplements(text, tokens, mentions, res);
   sportsTeams(text, tokens, mentions, res);
   mentions = dropCurrencies(text, tokens, mentions);
   dropPossessives(text, mentions);
