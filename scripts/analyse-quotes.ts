@@ -204,6 +204,14 @@ extracted.forEach((got, i) => {
       else row.not++;
       firstWords.set(w, row);
     }
+    if (q.direct && !q.speaker && predToGold.has(p)) {
+      const g = gold[predToGold.get(p) as number];
+      const pc0 = predContent[p] as Span;
+      note(
+        `direct quote matched, no speaker (gold source: ${g?.source ? "yes" : "no"})`,
+        `…${clip(text.slice(Math.max(0, pc0.start - 90), pc0.start), 90)}» «${clip(q.text, 40)}» gold src ${g?.source?.text ?? "-"} cue ${g?.cue?.text ?? "-"}`,
+      );
+    }
     if (predToGold.has(p)) return;
     const pc = predContent[p] as Span;
     const direct = q.direct ? "direct" : "indirect";
