@@ -127,6 +127,14 @@ describe("possessors", () => {
     assert.ok(names.includes("Regina Ip:PERSON"), names.join(" | "));
     assert.ok(!names.some((n) => n.includes("'s")), names.join(" | "));
   });
+  it("an organisation run on into the person named after it is two names", () => {
+    const doc = run(
+      "Executive director of the Dallas chapter of the Council on American - Islamic Relations Alia Salem said Mohamed wishes to use his fame.",
+    );
+    const names = doc.entities.map((e) => `${e.text}:${e.type}`);
+    assert.ok(names.includes("Council on American - Islamic Relations:ORG"), names.join(" | "));
+    assert.ok(names.includes("Alia Salem:PERSON"), names.join(" | "));
+  });
 });
 
 describe("organisations by their head noun", () => {

@@ -339,6 +339,25 @@ function splitPossessors(
         break;
       }
     }
+    // `Refugee Council Enver Solomon`: an organisation run on into a person named after it
+    // (a known first name and one more capitalised word closing the mention).
+    let gap = 1;
+    if (cut < 0 && m.type === "ORG" && m.to - m.from >= 3) {
+      const first = m.to - 2;
+      const cat = phraseCategory(res.model, text, tokens, first, first + 1);
+      const whole = phraseCategory(res.model, text, tokens, m.from, m.to);
+      if (
+        inPhraseList(cat, PHRASE.firstName) &&
+        !inPhraseList(whole, PHRASE.org) &&
+        !inPhraseList(whole, PHRASE.actor) &&
+        isCapitalised(tokenText(text, tokens, first)) &&
+        isCapitalised(tokenText(text, tokens, first - 1)) &&
+        isCapitalised(tokenText(text, tokens, m.to - 1))
+      ) {
+        cut = first;
+        gap = 0;
+      }
+    }
     if (cut < 0) {
       out.push(m);
       continue;
@@ -346,9 +365,9 @@ function splitPossessors(
     const owner: Mention = { ...m, to: cut, end: (tokens[cut - 1] as Token).end };
     delete owner.entry;
     const person: Mention = {
-      from: cut + 1,
+      from: cut + gap,
       to: m.to,
-      start: (tokens[cut + 1] as Token).start,
+      start: (tokens[cut + gap] as Token).start,
       end: m.end,
       type: "PERSON",
       confidence: m.confidence,
