@@ -100,6 +100,16 @@ describe("capitalisation in context", () => {
   });
 });
 
+describe("people the tagger took for organisations", () => {
+  it("a name whose last word the story uses alone for a person is that person", () => {
+    const doc = run(
+      "Romelu Lukaku, Yannick Carrasco, and Dries Mertens made early attempts. Mertens scored in the second half.",
+    );
+    const dries = doc.entities.find((e) => e.text === "Dries Mertens");
+    assert.equal(dries?.type, "PERSON", doc.entities.map((e) => `${e.text}:${e.type}`).join(" | "));
+  });
+});
+
 describe("organisation names with a complement", () => {
   it("runs on through for/on/of into capitalised words, not into a date", () => {
     const doc = run(

@@ -2,6 +2,8 @@
  * Within-document name resolution and consistency. A story names a person in full once
  * (`Mark Esper`) and then by surname (`Esper`); the tagger sees one sentence at a time and
  * may miss or mistype the short form. So, over the whole document:
+ *   0. a two- or three-word "organisation" without an organisation word whose last word the
+ *      story uses alone for a person is that person (`Dries Mertens` … `Mertens`);
  *   1. a mention (or an untagged capitalised token) equal to the surname, or the first name,
  *      of a full PERSON name becomes PERSON and refers to it (`refersTo`);
  *   2. every other name keeps one type: the type most of its mentions got, and untagged
@@ -40,6 +42,27 @@ export function resolveMentions(
   const mentions: ResolvedMention[] = input.map((m) => ({ ...m }));
   const covered = new Uint8Array(tokens.length);
   for (const m of mentions) for (let i = m.from; i < m.to; i++) covered[i] = 1;
+
+  // 0. A two- or three-word "organisation" with no organisation word whose last word the story
+  // uses alone for a person (`Dries Mertens` … `Mertens` PERSON) is that person.
+  const loneSurnames = new Set<string>();
+  for (const m of mentions)
+    if (m.type === "PERSON" && m.to - m.from === 1) loneSurnames.add(surface(text, m));
+  if (loneSurnames.size > 0) {
+    for (const m of mentions) {
+      if (m.type !== "ORG" || m.entry || m.to - m.from < 2 || m.to - m.from > 3) continue;
+      let plain = true;
+      for (let i = m.from; i < m.to; i++) {
+        const t = tokens[i] as Token;
+        const w = text.slice(t.start, t.end);
+        const lw = w.toLowerCase();
+        if (!isCapitalisedWord(text, t) || res.lex.orgWords.has(lw) || res.lex.facWords.has(lw))
+          plain = false;
+      }
+      const last = tokens[m.to - 1] as Token;
+      if (plain && loneSurnames.has(text.slice(last.start, last.end))) m.type = "PERSON";
+    }
+  }
 
   // 1. Person short forms. Full names: PERSON mentions of two or more words.
   const fullBySurname = new Map<string, ResolvedMention>();
