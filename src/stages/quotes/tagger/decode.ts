@@ -194,10 +194,24 @@ export function foundFromTags(
         inherits = direct && !speaker;
       } else inherits = direct;
     }
+    // A content never holds its own source or cue at an edge (`According to the port
+    // authority, more than 40 ships …` when the tagger ran the content over the source).
+    let from = whole.first;
+    let to = whole.last;
+    for (const r of [speaker, cue]) {
+      if (!r) continue;
+      if (r.first <= from && from <= r.last) from = r.last + 1;
+      if (r.first <= to && to <= r.last) to = r.first - 1;
+    }
+    while (from < to && (words.lower[from] === "," || words.lower[from] === "that")) from++;
+    while (to > from && words.lower[to] === ",") to--;
+    if (to < from) continue;
+    const cStart = from === whole.first ? start : (words.tokens[from] as Span).start;
+    const cEnd = to === whole.last ? end : (words.tokens[to] as Span).end;
     out.push({
       content: {
-        start: trimMarks(words.text, start, end),
-        end: trimEndMarks(words.text, start, end),
+        start: trimMarks(words.text, cStart, cEnd),
+        end: trimEndMarks(words.text, cStart, cEnd),
       },
       direct,
       speaker: speaker ? { first: speaker.first, last: speaker.last } : null,
