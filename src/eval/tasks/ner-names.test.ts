@@ -54,6 +54,21 @@ describe("GUM noun phrases read as names", () => {
       ["PERSON:Tiziano Lugli", "ORG:NASA", "LOC:Thailand", "PERSON:Donald Trump"],
     );
   });
+  it("takes an organisation's or place's name from a classifier or apposition phrase naming it", () => {
+    const t =
+      "the Scientology organization; Yonhap news agency; the Kowloon West geographical constituency; journal Nature Climate Change; the New Zealand government; the US team";
+    assert.deepEqual(
+      names(t, [
+        at(t, "the Scientology organization", "ORG", false),
+        at(t, "Yonhap news agency", "ORG", false),
+        at(t, "the Kowloon West geographical constituency", "LOC", false),
+        at(t, "journal Nature Climate Change", "ORG", false),
+        at(t, "the New Zealand government", "ORG", false),
+        at(t, "the US team", "ORG", false),
+      ]),
+      ["ORG:Scientology", "ORG:Yonhap", "LOC:Kowloon West", "ORG:Nature Climate Change"],
+    );
+  });
   it("keeps titles apart and drops a bare title", () => {
     const t =
       "Afghan Ambassador to the United States Hamdullah Mohib and Labour's Shadow Home Secretary";

@@ -13,7 +13,9 @@
  *   its own) or a parenthesis (`Movimento 5 Stelle (M5S)`);
  * - a person mention whose head is a common noun with the name in apposition (`musician
  *   Tiziano Lugli`, `English captain Harry Kane`; GUM's head is `musician`, so `propnHead` is
- *   false) still names that person: the name is kept; other common-noun mentions are not names;
+ *   false) still names that person: the name is kept; so does an organisation or place phrase
+ *   whose common noun only classifies the name (`the Scientology organization`, `the Lombardy
+ *   region`, `journal Nature Climate Change`); other common-noun mentions are not names;
  * - a comma-joined place is two names: `Irving, Texas` → `Irving` (GUM marks `Texas` inside it).
  * Hand-written and small on purpose: these are boundary conventions, not a model. Predictions
  * only lose a title before a person's name (`predictedNames`).
@@ -274,9 +276,57 @@ export function placeOrOrgName(
   return { ...span, start: (ws[0] as Token).start, end: (ws[ws.length - 1] as Token).end };
 }
 
+/** Common nouns that only classify the name before them: `the Scientology organization`. */
+const CLASSIFIERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  ORG: new Set(
+    "organization organisation group party movement agency network band firm company".split(" "),
+  ),
+  LOC: new Set("region province district constituency county".split(" ")),
+};
+
 /**
- * Gold mentions as names. Mentions marked `propnHead: false` are common-noun phrases: only a
- * person named in apposition (`actor Dennis Hopper`) is taken from them.
+ * The name inside an organisation's or place's common-noun phrase when it names the same
+ * thing: before a classifying noun (`the Scientology organization`, `Yonhap news agency`, `the
+ * Lombardy region`, `the Kowloon West geographical constituency`) or in apposition after one
+ * (`journal Nature Climate Change`, `debutants Panama`). Null otherwise (`the New Zealand
+ * government`, `the US team`, `Google headquarters`: the name is another thing's).
+ */
+export function classifiedName(
+  text: string,
+  span: ScoredSpan,
+  nested: readonly ScoredSpan[],
+): ScoredSpan | null {
+  const type = span.type ?? "";
+  const classifiers = CLASSIFIERS[type];
+  const ws = words(text, span);
+  let k = 0;
+  if (ws[0] && DETERMINERS.has(ws[0].word.toLowerCase())) k++;
+  const first = k;
+  while (
+    k < ws.length &&
+    capitalised((ws[k] as Token).word) &&
+    !isPossessive((ws[k] as Token).word)
+  )
+    k++;
+  if (classifiers && k > first && k < ws.length) {
+    // `the X (lowercase modifiers) classifier`, nothing after.
+    let j = k;
+    while (j < ws.length - 1 && isLowerWord((ws[j] as Token).word) && j - k < 2) j++;
+    const head = (ws[ws.length - 1] as Token).word.toLowerCase();
+    if (j === ws.length - 1 && classifiers.has(head))
+      return { ...span, start: (ws[first] as Token).start, end: (ws[k - 1] as Token).end };
+  }
+  if (first === 0 && ws[0] && isLowerWord(ws[0].word)) {
+    const name = personNameIn(text, span, nested, true);
+    if (name && name.end === span.end) return name;
+  }
+  return null;
+}
+
+/**
+ * Gold mentions as names. Mentions marked `propnHead: false` are common-noun phrases: a name
+ * is taken from them only when it names the same person, organisation or place (`actor Dennis
+ * Hopper`, `the Scientology organization`).
  */
 export function goldNames(text: string, mentions: readonly GoldMention[]): ScoredSpan[] {
   const out: ScoredSpan[] = [];
@@ -289,8 +339,10 @@ export function goldNames(text: string, mentions: readonly GoldMention[]): Score
         ? { start: m.start, end: m.end }
         : { start: m.start, end: m.end, type: m.type };
     if (m.propnHead === false) {
-      if (m.type !== "PERSON") continue;
-      const name = personNameIn(text, span, inner, true);
+      const name =
+        m.type === "PERSON"
+          ? personNameIn(text, span, inner, true)
+          : classifiedName(text, span, inner);
       if (name) out.push(name);
     } else if (m.type === "PERSON") {
       const name = personNameIn(text, span, inner, false) ?? personName(text, span, inner);

@@ -10,8 +10,9 @@
  *   not part of a name (CoNLL convention), nor is a title before a person's name, and a
  *   comma-joined place is two names (ner-names.ts);
  * - a gold mention is read as the name inside it: no possessor, description, post-modifier or
- *   parenthesis, and a person named in apposition to a common noun (`actor Dennis Hopper`,
- *   whose GUM head is `actor`) is a name too (ner-names.ts);
+ *   parenthesis, and a name in apposition to a common noun (`actor Dennis Hopper`, whose GUM
+ *   head is `actor`) or before a classifying noun (`the Scientology organization`) is a name
+ *   too (ner-names.ts);
  * - nesting: a gold mention nobody matched is not a miss when a mention nested with it (inside
  *   or around it) was matched, since a flat tagger can give only one layer of a nest; stray
  *   predictions always count. The "all nested" rows count every nested mention instead.
@@ -224,9 +225,9 @@ export const nerTask: EvalTask = {
       notes: [
         ...(built ? [] : ["entities stage not built yet: compromise's score shown alone"]),
         "type mapping: ours PERSON→PERSON, ORG→ORG, GPE/LOC/FAC→LOC; NORP not scored (GUM has no such type; its person-typed groups such as 'Afghans' count as misses)",
-        `gold: ${goldCount} names from the GUM mentions whose head is a proper noun (propnHead), plus people named in apposition; a leading 'the' and trailing 's are trimmed on both sides`,
+        `gold: ${goldCount} names from the GUM mentions whose head is a proper noun (propnHead), plus names in apposition or before a classifying noun; a leading 'the' and trailing 's are trimmed on both sides`,
         "names as flat news NER draws them (CoNLL/OntoNotes, issue 5): a title before a person's name is not part of it on either side (U.S. President Donald Trump → Donald Trump; a gold mention that is only a title, The President, is dropped); a gold place 'Irving, Texas' is 'Irving' plus its nested 'Texas'",
-        "GUM mentions are whole noun phrases; the gold name is their proper-noun part: no possessor (DAB's Elizabeth Quat → Elizabeth Quat), no description before it (mainland Australia → Australia), no post-modifier, clause or parenthesis after it (Lee Cheuk-yan of the Labour Party, Mark Tedeschi, QC, Duke University, located in …, the Fisht Stadium in Sochi → Lee Cheuk-yan, Mark Tedeschi, Duke University, Fisht Stadium); a person named in apposition to a common-noun head (musician Tiziano Lugli, propnHead false) is a gold name too",
+        "GUM mentions are whole noun phrases; the gold name is their proper-noun part: no possessor (DAB's Elizabeth Quat → Elizabeth Quat), no description before it (mainland Australia → Australia), no post-modifier, clause or parenthesis after it (Lee Cheuk-yan of the Labour Party, Mark Tedeschi, QC, Duke University, located in …, the Fisht Stadium in Sochi → Lee Cheuk-yan, Mark Tedeschi, Duke University, Fisht Stadium); a person named in apposition to a common-noun head (musician Tiziano Lugli, propnHead false) is a gold name too, and so is an organisation or place that a common-noun phrase only classifies (the Scientology organization, Yonhap news agency, the Kowloon West geographical constituency, journal Nature Climate Change; not the New Zealand government or the US team, whose name is another thing's)",
         "nesting: an unmatched gold mention nested with a matched one is not a miss (a flat tagger gives one layer); every unmatched prediction is a false positive",
         "compromise: nlp(text).people()/.organizations()/.places() with offsets (punctuation its terms carry trimmed off), scored identically",
       ],
