@@ -121,6 +121,23 @@ describe("organisation names with a complement", () => {
   });
 });
 
+describe("coordinated names", () => {
+  it("two names joined by `and` are two, a known name with `and` stays one", () => {
+    const doc = run(
+      "The team from the Massachusetts Institute of Technology and Colorado State University studied it. According to AFP, the Untied Nations and United States have both criticised it. Trinidad and Tobago won.",
+    );
+    const names = doc.entities.map((e) => `${e.text}:${e.type}`);
+    for (const n of [
+      "Massachusetts Institute of Technology:ORG",
+      "Colorado State University:ORG",
+      "Untied Nations:ORG",
+      "United States:GPE",
+      "Trinidad and Tobago:GPE",
+    ])
+      assert.ok(names.includes(n), `${n} in ${names.join(" | ")}`);
+  });
+});
+
 describe("currencies", () => {
   it("a currency's country prefix is no mention of the place", () => {
     const doc = run("He was released on US$ 20,000 bail in the US on Thursday.");

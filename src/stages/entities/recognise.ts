@@ -697,6 +697,51 @@ function joinOrgComplements(
   return dropped.size > 0 ? mentions.filter((m) => !dropped.has(m)) : mentions;
 }
 
+/**
+ * Step 4d'': two names joined by `and` read as one (`the United Nations and United States`,
+ * `Massachusetts Institute of Technology and Colorado State University`) are two: when the
+ * part after `and` is a country, or both parts carry an organisation word, and the whole is
+ * no known name (`Bosnia and Herzegovina`, `Procter and Gamble` stay whole).
+ */
+function splitCoordinations(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  const out: Mention[] = [];
+  const hasOrgWord = (from: number, to: number) => {
+    for (let i = from; i < to; i++)
+      if (res.lex.orgWords.has(tokenText(text, tokens, i).toLowerCase())) return true;
+    return false;
+  };
+  for (const m of mentions) {
+    let and = -1;
+    if (m.type !== "PERSON" && m.type !== "NORP" && !m.entry)
+      for (let i = m.from + 1; i < m.to - 1; i++) if (tokenText(text, tokens, i) === "and") and = i;
+    if (and < 0 || phraseCategory(res.model, text, tokens, m.from, m.to) !== 0) {
+      out.push(m);
+      continue;
+    }
+    const rightKey = tokensKey(text, tokens, and + 1, m.to);
+    const country = res.lex.countryByName.has(rightKey);
+    if (!country && !(hasOrgWord(m.from, and) && hasOrgWord(and + 1, m.to))) {
+      out.push(m);
+      continue;
+    }
+    out.push(
+      { ...m, to: and, end: (tokens[and - 1] as Token).end },
+      {
+        ...m,
+        from: and + 1,
+        start: (tokens[and + 1] as Token).start,
+        type: country ? "GPE" : m.type,
+      },
+    );
+  }
+  return out;
+}
+
 /** Step 4e: `US$ 20,000`, `HK $5`: a currency's country prefix is no mention of the place. */
 function dropCurrencies(text: string, tokens: readonly Token[], mentions: Mention[]): Mention[] {
   return mentions.filter((m) => {
@@ -745,6 +790,7 @@ export function recognise(
   demonymGovernments(text, tokens, mentions);
   fixDatelines(text, tokens, mentions, res);
   mentions = joinOrgComplements(text, tokens, mentions, res);
+  mentions = splitCoordinations(text, tokens, mentions, res);
   sportsTeams(text, tokens, mentions, res);
   mentions = dropCurrencies(text, tokens, mentions);
   dropPossessives(text, mentions);
