@@ -94,6 +94,15 @@ describe("capitalisation in context", () => {
     assert.ok(!names.includes("Prime"), names.join(" | "));
     assert.ok(names.includes("Rishi Sunak"), names.join(" | "));
   });
+  it("a lone organisation word opening a sentence is the common noun", () => {
+    const doc = run(
+      "The exhibit opened at the University of Southern Indiana. University exhibits can reach out and attract large audiences.",
+    );
+    assert.ok(
+      !doc.entities.some((e) => e.text === "University"),
+      doc.entities.map((e) => e.text).join(" | "),
+    );
+  });
   it("keeps a short name of a longer one even when the article has the common word", () => {
     const doc = run("George Bush spoke on Monday. Bush said the bush was dry.");
     assert.ok(doc.entities.some((e) => e.text === "Bush" && e.type === "PERSON"));

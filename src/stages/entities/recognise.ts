@@ -397,7 +397,8 @@ function dropTitleWords(mentions: Mention[]): Mention[] {
  * the same article writes in lowercase elsewhere (`Iodine deficiency …` beside `iodine`) is a
  * common word capitalised by its position. Unless the gazetteer knows it as a place, a
  * person's name or an actor, or it is part of a person's longer name in the article
- * (`George Bush` … `Bush said`). Inside a sentence a capital is left to mean a name.
+ * (`George Bush` … `Bush said`). A lone organisation word opening a sentence (`University
+ * exhibits …`) is the common noun too. Inside a sentence a capital is left to mean a name.
  */
 function dropCommonWords(
   text: string,
@@ -415,6 +416,14 @@ function dropCommonWords(
   return mentions.filter((m) => {
     if (m.to - m.from !== 1 || m.source !== "model" || !initial(m.from)) return true;
     const t = tokens[m.from] as Token;
+    // A lone organisation word opening a sentence (`University exhibits can …`, `Police said`)
+    // is the common noun; a lexicon name (`Congress`) is not the model's and stays.
+    const lw = tokenText(text, tokens, m.from).toLowerCase();
+    if (
+      res.lex.orgWords.has(lw) &&
+      hasLowercaseWord(res.model.lex, hashLowerSlice(text, t.start, t.end))
+    )
+      return false;
     if (lower === null) {
       lower = new Set();
       for (const o of tokens) {
