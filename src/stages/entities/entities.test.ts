@@ -147,6 +147,24 @@ describe("coordinated names", () => {
   });
 });
 
+describe("count nouns", () => {
+  it("a capitalised word used in the plural and the singular is a kind of thing", () => {
+    const doc = run(
+      "The exhibit includes roughly 100 Polaroids of celebrities. The Polaroids were all donated. Visitors could have their own Polaroid taken.",
+    );
+    assert.ok(
+      !doc.entities.some((e) => e.text.startsWith("Polaroid")),
+      doc.entities.map((e) => `${e.text}:${e.type}`).join(" | "),
+    );
+  });
+  it("groups of people stay", () => {
+    const doc = run(
+      "The Houthis attacked again. A Houthi spokesman said the Houthis would fight on.",
+    );
+    assert.ok(doc.entities.some((e) => e.text === "Houthis"));
+  });
+});
+
 describe("currencies", () => {
   it("a currency's country prefix is no mention of the place", () => {
     const doc = run("He was released on US$ 20,000 bail in the US on Thursday.");

@@ -751,6 +751,35 @@ function splitCoordinations(
   return out;
 }
 
+/**
+ * Step 4g: a capitalised word the story uses as a count noun, in the plural and the singular
+ * (`100 Polaroids`, `the Polaroids were …`, `their own Polaroid`), names a kind of thing, not an
+ * organisation or a person: its one-word mentions go (lexicon names such as `Houthis` stay).
+ */
+function dropCountNouns(text: string, tokens: readonly Token[], mentions: Mention[]): Mention[] {
+  // Plurals the tagger called organisations; groups of people (`Arabs`, `Libertarians`) it
+  // calls people or NORP are groups, not kinds of things.
+  const words = new Set<string>();
+  for (const m of mentions)
+    if (m.type === "ORG" && m.to - m.from === 1 && !m.entry)
+      words.add(tokenText(text, tokens, m.from));
+  const kinds = new Set<string>();
+  for (const w of words) {
+    if (!/[^s]s$/.test(w) || w.length < 4) continue;
+    const singular = w.slice(0, -1);
+    for (const t of tokens)
+      if (t.end - t.start === singular.length && text.slice(t.start, t.end) === singular) {
+        kinds.add(w).add(singular);
+        break;
+      }
+  }
+  if (kinds.size === 0) return mentions;
+  return mentions.filter(
+    (m) =>
+      m.to - m.from !== 1 || m.entry !== undefined || !kinds.has(tokenText(text, tokens, m.from)),
+  );
+}
+
 /** Step 4e: `US$ 20,000`, `HK $5`: a currency's country prefix is no mention of the place. */
 function dropCurrencies(text: string, tokens: readonly Token[], mentions: Mention[]): Mention[] {
   return mentions.filter((m) => {
@@ -802,6 +831,7 @@ export function recognise(
   mentions = splitCoordinations(text, tokens, mentions, res);
   sportsTeams(text, tokens, mentions, res);
   mentions = dropCurrencies(text, tokens, mentions);
+  mentions = dropCountNouns(text, tokens, mentions);
   dropPossessives(text, mentions);
   return mentions.filter((m) => m.end > m.start);
 }
