@@ -198,9 +198,6 @@ export function personNameIn(
       continue;
     const next = ws[j];
     if (next && !inside[j] && isLowerWord(next.word) && !POSTMODIFIERS.has(next.word)) continue;
-    // A prepositional post-modifier is apart from the name only when it names something of
-    // its own (`Lee Cheuk-yan of the Labour Party`); `Man of the Match` is one title.
-    if (next && PREPOSITIONS.has(next.word) && !nested.some((n) => n.start > next.start)) continue;
     if (apposition) {
       // A plain description only: no clause, quantifier, preposition or quote before the name
       // (`those who speak English`, `the boy wearing a NASA T-shirt`), none of `and`/`or` after.
