@@ -4,11 +4,15 @@
  *      events (`Lantern Festival`) are no names;
  *   2. names of the actor lexicon and country names the model missed are added (a longer
  *      lexicon name replaces the pieces the model found inside it);
- *   3. titles are cut off person names and kept (`Defense Secretary` | `Mark Esper`); a word
- *      of a title is no name, nor is a sentence's first word the article writes in lowercase;
+ *   3. a possessor or an organisation run on into a person is split off the person; titles
+ *      are cut off person names and kept (`Defense Secretary` | `Mark Esper`); a word of a
+ *      title is no name, nor is a sentence's first word the article writes in lowercase;
  *   4. LOC is refined into GPE (countries, states, cities of the gazetteer), LOC (regions,
  *      rivers, mountains) and FAC (embassies, bases, airports); demonyms become NORP;
- *   5. a country beside a match score is a national team (ORG), in the whole story;
+ *      an organisation runs on into its `for`/`on`/`of` complement; names joined by `and`
+ *      are split;
+ *   5. a country beside a match score is a national team (ORG), in the whole story; a
+ *      currency's country prefix and a capitalised count noun are no names;
  *   6. a trailing possessive `'s` leaves the span.
  * Each step is a small function over the mention list, in this order because each reads
  * what the one before decided.
