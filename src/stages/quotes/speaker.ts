@@ -65,7 +65,28 @@ export const NOT_SOURCE_START = new Set([
   "when",
   "of",
   "to",
+  "near",
+  "across",
+  "into",
+  "through",
+  "under",
+  "against",
+  "between",
+  "without",
+  "around",
+  "toward",
+  "towards",
+  "behind",
+  "beyond",
+  "despite",
+  "via",
+  "upon",
+  "onto",
+  "amid",
 ]);
+
+/** Words that are prepositions before a determiner (`outside the ministry`), else not. */
+export const PLACE_PREPOSITIONS = new Set(["outside", "inside"]);
 
 /** Time words: a source made of these alone (`past week`, `Friday`) is a date, not a speaker. */
 export const TIME_WORDS = new Set(

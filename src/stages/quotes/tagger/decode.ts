@@ -9,7 +9,13 @@ import type { Span } from "../../../core/span.ts";
 import type { Found } from "../found.ts";
 import type { SpeechLexicon } from "../lexicon.ts";
 import { isTitle, type QuotedSpan } from "../marks.ts";
-import { NOT_SOURCE_START, speakerBefore, TIME_WORDS, type TokenRange } from "../speaker.ts";
+import {
+  NOT_SOURCE_START,
+  PLACE_PREPOSITIONS,
+  speakerBefore,
+  TIME_WORDS,
+  type TokenRange,
+} from "../speaker.ts";
 import { isCapitalised, paragraphBreakBetween, tokenAtOrAfter, type Words } from "../words.ts";
 import { B_C, B_Q, B_S, I_C, I_Q, I_S } from "./features.ts";
 
@@ -60,7 +66,12 @@ function runsOf(words: Words, tags: Uint8Array): Run[] {
 
 /** A tagged source that opens with a preposition or is only a date is an adverbial. */
 function canBeSource(words: Words, r: TokenRange): boolean {
-  if (NOT_SOURCE_START.has(words.lower[r.first] as string)) return false;
+  const first = words.lower[r.first] as string;
+  if (NOT_SOURCE_START.has(first)) return false;
+  const next = words.lower[r.first + 1];
+  if (PLACE_PREPOSITIONS.has(first) && (next === "the" || next === "a" || next === "an")) {
+    return false;
+  }
   for (let k = r.first; k <= r.last; k++) {
     if (words.tokens[k]?.kind === "word" && !TIME_WORDS.has(words.lower[k] as string)) return true;
   }

@@ -63,9 +63,7 @@ const SMALL: readonly ((code: number) => string)[] = [
   (c) => `cm=${field(c, 0)}|${field(c, 1)}`,
   (c) => `cs=${field(c, 0)}`,
   () => "pron",
-  (c) => `ls=${B(c, 0)}|${field(c, 1)}`,
-  (c) => `rs=${B(c, 0)}|${field(c, 1)}`,
-  (c) => `e=${field(c, 0)}|${field(c, 1)}`,
+  (c) => `lrs=${B(c, 0)}|${B(c, 1)}|${field(c, 2)}`,
   (c) => `ec=${field(c, 0)}|${B(c, 1)}|${B(c, 2)}`,
   (c) => `ep=${field(c, 0)}|${field(c, 1)}|${field(c, 2)}`,
 ];
@@ -76,11 +74,9 @@ const S_TH = 14;
 const S_CM = 15;
 const S_CS = 16;
 const S_PRON = 17;
-const S_LS = 18;
-const S_RS = 19;
-const S_E = 20;
-const S_EC = 21;
-const S_EP = 22;
+const S_LRS = 18;
+const S_EC = 19;
+const S_EP = 20;
 export const SMALL_TEMPLATES = SMALL.length;
 
 /** Prefixes of the word templates. */
@@ -379,13 +375,13 @@ export function emitFeatures(
     if (lex.pronouns.has(l)) sink.small(S_PRON, 0);
     const ls = leftStrong[i] as number;
     const rs = rightStrong[i] as number;
-    sink.small(S_LS, (ls < 0 ? NONE : bucket(i - ls)) + 16 * q);
-    sink.small(S_RS, (rs < 0 ? NONE : bucket(rs - i)) + 16 * q);
+    sink.small(
+      S_LRS,
+      (ls < 0 ? NONE : bucket(i - ls)) + 16 * (rs < 0 ? NONE : bucket(rs - i)) + 256 * q,
+    );
     // The entities stage's mentions: a named person or organisation beside a cue is the
     // likeliest source.
-    const e = words.entity[i] as number;
-    const eType = e & 15;
-    sink.small(S_E, eType + 16 * (e >> 4));
+    const eType = (words.entity[i] as number) & 15;
     sink.small(S_EC, eType + 16 * rcd + 256 * lcd);
     sink.small(
       S_EP,
