@@ -411,52 +411,67 @@ function dropCommonWords(
   res: Resources,
   sentenceStart: Uint8Array,
 ): Mention[] {
-  let lower: Set<number> | null = null;
   const initial = (i: number) => {
     let k = i;
     while (k > 0 && !sentenceStart[k] && (tokens[k - 1] as Token).kind === "punct") k--;
     return k === 0 || sentenceStart[k] === 1;
   };
-  return mentions.filter((m) => {
-    if (m.to - m.from !== 1 || m.source !== "model" || !initial(m.from)) return true;
+  // The candidates first, so the article is scanned only for words of their lengths (this
+  // runs on every article: hashing every token would cost a tenth of the stage).
+  const candidates: Mention[] = [];
+  const want = new Set<number>();
+  const lengths = new Set<number>();
+  for (const m of mentions) {
+    if (m.to - m.from !== 1 || m.source !== "model" || !initial(m.from)) continue;
     const t = tokens[m.from] as Token;
+    candidates.push(m);
+    want.add(hashLowerSlice(text, t.start, t.end));
+    lengths.add(t.end - t.start);
+  }
+  if (candidates.length === 0) return mentions;
+  const lower = new Set<number>();
+  for (const o of tokens) {
+    if (o.kind !== "word" || !lengths.has(o.end - o.start)) continue;
+    const c = text.charCodeAt(o.start);
+    if (c < 97 || c > 122) continue;
+    const h = hashLowerSlice(text, o.start, o.end);
+    if (want.has(h)) lower.add(h);
+  }
+  const drop = new Set<Mention>();
+  for (const m of candidates) {
+    const t = tokens[m.from] as Token;
+    const h = hashLowerSlice(text, t.start, t.end);
     // A lone organisation word opening a sentence (`University exhibits can …`, `Police said`)
     // is the common noun; a lexicon name (`Congress`) is not the model's and stays.
-    const lw = tokenText(text, tokens, m.from).toLowerCase();
-    if (
-      res.lex.orgWords.has(lw) &&
-      hasLowercaseWord(res.model.lex, hashLowerSlice(text, t.start, t.end))
-    )
-      return false;
-    if (lower === null) {
-      lower = new Set();
-      for (const o of tokens) {
-        const c = text.charCodeAt(o.start);
-        if (o.kind === "word" && c >= 97 && c <= 122)
-          lower.add(hashLowerSlice(text, o.start, o.end));
-      }
+    const lw = text.slice(t.start, t.end).toLowerCase();
+    if (res.lex.orgWords.has(lw) && hasLowercaseWord(res.model.lex, h)) {
+      drop.add(m);
+      continue;
     }
-    const h = hashLowerSlice(text, t.start, t.end);
-    if (!lower.has(h)) return true;
+    if (!lower.has(h)) continue;
     // Part of a person's longer name in the article (`George Bush` … `Bush said`): a name.
+    let partOfPerson = false;
     for (const o of mentions) {
       if (o.to - o.from < 2 || o.type !== "PERSON") continue;
-      for (let i = o.from; i < o.to; i++) {
+      for (let i = o.from; i < o.to && !partOfPerson; i++) {
         const w = tokens[i] as Token;
-        if (hashLowerSlice(text, w.start, w.end) === h) return true;
+        if (w.end - w.start === t.end - t.start && hashLowerSlice(text, w.start, w.end) === h)
+          partOfPerson = true;
       }
     }
+    if (partOfPerson) continue;
     const cat = phraseCategory(res.model, text, tokens, m.from, m.to);
-    return (
+    const known =
       inPhraseList(cat, PHRASE.country) ||
       inPhraseList(cat, PHRASE.city) ||
       inPhraseList(cat, PHRASE.state) ||
       inPhraseList(cat, PHRASE.firstName) ||
       inPhraseList(cat, PHRASE.lastName) ||
       inPhraseList(cat, PHRASE.person) ||
-      inPhraseList(cat, PHRASE.actor)
-    );
-  });
+      inPhraseList(cat, PHRASE.actor);
+    if (!known) drop.add(m);
+  }
+  return drop.size === 0 ? mentions : mentions.filter((m) => !drop.has(m));
 }
 
 /** Step 4: GPE / LOC / FAC / NORP. */
