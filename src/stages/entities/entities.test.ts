@@ -78,6 +78,10 @@ describe("national teams", () => {
       ["Sweden:ORG", "South Korea:ORG", "Sweden:ORG", "Russia:ORG"],
     );
   });
+  it("the team's people in the plural are the team", () => {
+    const doc = run("Belgium 3 – 0 Panama. A volley put the Belgians in the lead.");
+    assert.ok(doc.entities.some((e) => e.text === "Belgians" && e.type === "ORG"));
+  });
   it("leaves countries alone in a story without scores", () => {
     const doc = run("Sweden and South Korea signed a trade deal in 2019 - 2020 talks.");
     assert.ok(doc.entities.some((e) => e.text === "Sweden" && e.type === "GPE"));

@@ -635,7 +635,7 @@ function scoreAt(text: string, tokens: readonly Token[], i: number): boolean {
  * Step 4d: a country beside a match score (`Sweden 1 – 0 Korea Republic`, `Belgium 3 – 0
  * Panama`) is a national team, an organisation (OntoNotes and GUM type sports teams ORG);
  * so, in that story, is every mention of the same country that is not a place something
- * happens in (`in Russia`).
+ * happens in (`in Russia`), and its people in the plural (`the Belgians` took the lead).
  */
 function sportsTeams(
   text: string,
@@ -661,6 +661,14 @@ function sportsTeams(
     const before = m.from > 0 ? tokenText(text, tokens, m.from - 1).toLowerCase() : "";
     if (before === "in" || before === "at") continue;
     m.type = "ORG";
+  }
+  // `putting the Belgians in the lead`: the team's people, in the plural, are the team.
+  for (const m of mentions) {
+    if (m.type !== "NORP" || m.to - m.from !== 1) continue;
+    const w = tokenText(text, tokens, m.from);
+    if (!w.endsWith("s")) continue;
+    const c = res.lex.countryByDemonym.get(w.toLowerCase())?.iso3;
+    if (c && teams.has(c)) m.type = "ORG";
   }
 }
 
