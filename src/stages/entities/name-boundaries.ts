@@ -1,0 +1,234 @@
+/**
+ * Where names begin and end, beyond what the tagger decides (steps of recognise.ts): events
+ * are no names, a possessor or an organisation run on into a person is split off the person,
+ * a word of a title is no name, an organisation runs on into its `for`/`on`/`of` complement,
+ * names joined by `and` are two, and a currency's country prefix is no mention of the place.
+ */
+import type { Token } from "../../core/annotations.ts";
+import { inPhraseList, PHRASE } from "./features.ts";
+import { isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
+import type { Mention, Resources } from "./recognise.ts";
+
+/**
+ * Step 1c: events are not people, organisations or places (OntoNotes gives them a type of
+ * their own, GUM does not count them): a name ending in an event word (`Google Science Fair`,
+ * `Lantern Festival`, `Northern Arena Esports Championship`) goes; its first word stays, as an
+ * organisation, when the gazetteer knows it as one (`Google`).
+ */
+export function dropEvents(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const last = tokenText(text, tokens, m.to - 1).toLowerCase();
+    if (m.to - m.from < 2 || !res.lex.eventWords.has(last)) {
+      out.push(m);
+      continue;
+    }
+    const cat = phraseCategory(res.model, text, tokens, m.from, m.from + 1);
+    if (inPhraseList(cat, PHRASE.org) || inPhraseList(cat, PHRASE.actor)) {
+      const t = tokens[m.from] as Token;
+      out.push({ ...m, to: m.from + 1, end: t.end, type: "ORG" });
+    }
+  }
+  return out;
+}
+
+/**
+ * Step 3a: `New People Party's Regina Ip` read as one name is two: the possessor, and the
+ * person after the `'s` when that part opens with a known first name.
+ */
+export function splitPossessors(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    let cut = -1;
+    if (m.type !== "PERSON" && m.type !== "NORP") {
+      for (let i = m.from + 1; i < m.to - 1; i++) {
+        const w = tokenText(text, tokens, i);
+        if (w !== "'s" && w !== "’s") continue;
+        const cat = phraseCategory(res.model, text, tokens, i + 1, i + 2);
+        if (inPhraseList(cat, PHRASE.firstName) && isCapitalised(tokenText(text, tokens, i + 1)))
+          cut = i;
+        break;
+      }
+    }
+    // `Refugee Council Enver Solomon`: an organisation run on into a person named after it
+    // (a known first name and one more capitalised word closing the mention).
+    let gap = 1;
+    if (cut < 0 && m.type === "ORG" && m.to - m.from >= 3) {
+      const first = m.to - 2;
+      const cat = phraseCategory(res.model, text, tokens, first, first + 1);
+      const whole = phraseCategory(res.model, text, tokens, m.from, m.to);
+      if (
+        inPhraseList(cat, PHRASE.firstName) &&
+        !inPhraseList(whole, PHRASE.org) &&
+        !inPhraseList(whole, PHRASE.actor) &&
+        isCapitalised(tokenText(text, tokens, first)) &&
+        isCapitalised(tokenText(text, tokens, first - 1)) &&
+        isCapitalised(tokenText(text, tokens, m.to - 1))
+      ) {
+        cut = first;
+        gap = 0;
+      }
+    }
+    if (cut < 0) {
+      out.push(m);
+      continue;
+    }
+    const owner: Mention = { ...m, to: cut, end: (tokens[cut - 1] as Token).end };
+    delete owner.entry;
+    const person: Mention = {
+      from: cut + gap,
+      to: m.to,
+      start: (tokens[cut + gap] as Token).start,
+      end: m.end,
+      type: "PERSON",
+      confidence: m.confidence,
+      source: "model",
+    };
+    out.push(owner, person);
+  }
+  return out;
+}
+
+/**
+ * Step 3b: a word of a title the tagger took for a name of its own (`Prime` in `Prime
+ * Minister Rishi Sunak`) goes; a country in a title (`U.S. President`) stays.
+ */
+export function dropTitleWords(mentions: Mention[]): Mention[] {
+  const titles = mentions.flatMap((m) => (m.title ? [m.title] : []));
+  if (titles.length === 0) return mentions;
+  return mentions.filter(
+    (x) =>
+      (x.type !== "PERSON" && x.type !== "ORG") ||
+      !titles.some((t) => t.start <= x.start && x.end <= t.end),
+  );
+}
+
+/**
+ * Step 4d': an organisation's name runs on through `for`, `on` or `of` (and `the`) into the
+ * capitalised words after it: `Andy Warhol Foundation` + `for the` + `Visual Arts`, `Joint
+ * Council for the Welfare of Immigrants`, when the part before ends in an organisation word
+ * and the part after is not a place, a date or a person (`the Council on Monday`, `the
+ * Foundation for Syria`).
+ */
+export function joinOrgComplements(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  const starts = new Map<number, Mention>();
+  for (const m of mentions) starts.set(m.from, m);
+  const dropped = new Set<Mention>();
+  for (const m of mentions) {
+    if (m.type !== "ORG" || dropped.has(m)) continue;
+    if (!res.lex.orgWords.has(tokenText(text, tokens, m.to - 1).toLowerCase())) continue;
+    let j = m.to;
+    const link = tokens[j] ? tokenText(text, tokens, j) : "";
+    if (link !== "for" && link !== "on" && link !== "of") continue;
+    j++;
+    if (tokens[j] && tokenText(text, tokens, j) === "the") j++;
+    const next = starts.get(j);
+    if (next && next.type !== "ORG") continue;
+    let end = j;
+    while (end < tokens.length) {
+      const t = tokens[end] as Token;
+      const w = text.slice(t.start, t.end);
+      const gap = text.slice((tokens[end - 1] as Token).end, t.start);
+      if (gap.includes("\n")) break;
+      if (t.kind === "word" && isCapitalised(w)) end++;
+      else if ((w === "of" || w === "and" || w === "&") && end > j) {
+        const after = tokens[end + 1];
+        if (after && after.kind === "word" && isCapitalised(text.slice(after.start, after.end)))
+          end++;
+        else break;
+      } else break;
+    }
+    if (next) end = Math.max(end, next.to);
+    if (end === j) continue;
+    const key = tokensKey(text, tokens, j, end);
+    if (res.lex.notNames.has(key) || res.lex.countryByName.has(key)) continue;
+    const cat = phraseCategory(res.model, text, tokens, j, end);
+    if (
+      inPhraseList(cat, PHRASE.country) ||
+      inPhraseList(cat, PHRASE.city) ||
+      inPhraseList(cat, PHRASE.state) ||
+      inPhraseList(cat, PHRASE.person)
+    )
+      continue;
+    // Other mentions inside the span are swallowed.
+    for (const o of mentions) if (o !== m && o.from >= m.to && o.from < end) dropped.add(o);
+    m.to = end;
+    m.end = (tokens[end - 1] as Token).end;
+    delete m.entry;
+  }
+  return dropped.size > 0 ? mentions.filter((m) => !dropped.has(m)) : mentions;
+}
+
+/**
+ * Step 4d'': two names joined by `and` read as one (`the United Nations and United States`,
+ * `Massachusetts Institute of Technology and Colorado State University`) are two: when the
+ * part after `and` is a country, or both parts carry an organisation word, and the whole is
+ * no known name (`Bosnia and Herzegovina`, `Procter and Gamble` stay whole).
+ */
+export function splitCoordinations(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  const out: Mention[] = [];
+  const hasOrgWord = (from: number, to: number) => {
+    for (let i = from; i < to; i++)
+      if (res.lex.orgWords.has(tokenText(text, tokens, i).toLowerCase())) return true;
+    return false;
+  };
+  for (const m of mentions) {
+    let and = -1;
+    if (m.type !== "PERSON" && m.type !== "NORP" && !m.entry)
+      for (let i = m.from + 1; i < m.to - 1; i++) if (tokenText(text, tokens, i) === "and") and = i;
+    if (and < 0 || phraseCategory(res.model, text, tokens, m.from, m.to) !== 0) {
+      out.push(m);
+      continue;
+    }
+    const rightKey = tokensKey(text, tokens, and + 1, m.to);
+    const country = res.lex.countryByName.has(rightKey);
+    if (!country && !(hasOrgWord(m.from, and) && hasOrgWord(and + 1, m.to))) {
+      out.push(m);
+      continue;
+    }
+    out.push(
+      { ...m, to: and, end: (tokens[and - 1] as Token).end },
+      {
+        ...m,
+        from: and + 1,
+        start: (tokens[and + 1] as Token).start,
+        type: country ? "GPE" : m.type,
+      },
+    );
+  }
+  return out;
+}
+
+/** Step 4e: `US$ 20,000`, `HK $5`: a currency's country prefix is no mention of the place. */
+export function dropCurrencies(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+): Mention[] {
+  return mentions.filter((m) => {
+    if (m.type !== "GPE") return true;
+    const next = tokens[m.to];
+    if (!next || text.slice(next.start, next.end) !== "$") return true;
+    return next.start - m.end > 1;
+  });
+}
