@@ -150,7 +150,10 @@ function scoreDoc(into: SystemScores, gold: ScoredSpan[], pred: ScoredSpan[]): v
  * The gold names of a record: every GUM mention with `the`/`'s` trimmed, read as names
  * (ner-names.ts): proper-noun-headed mentions, and people named in apposition to a common noun.
  */
-export function goldOf(record: NerRecord): ScoredSpan[] {
+export function goldOf(record: {
+  text: string;
+  entities: ReadonlyArray<ScoredSpan & { propnHead?: boolean }>;
+}): ScoredSpan[] {
   const mentions: GoldMention[] = [];
   for (const e of record.entities) {
     const n = normaliseName(record.text, e);

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Token } from "../../../core/annotations.ts";
-import { goldOf, type NerRecord } from "../../../eval/tasks/ner.ts";
+import { goldOf } from "../../../eval/tasks/ner.ts";
 import { tokenize } from "../../segment/tokenize.ts";
 import { type Lexicons, loadLexicons } from "../lexicon.ts";
 import { ENTITY_LABELS, type ModelEntityType, makeLabel } from "../model.ts";
@@ -187,7 +187,7 @@ export function recordMentions(
   // GUM's noun-phrase mentions read as names exactly as the evaluation reads them (possessors,
   // descriptions and post-modifiers apart, people named in apposition kept).
   const entities: SourceEntity[] = opts.gumNames
-    ? goldOf(rec as unknown as NerRecord).map((s) => ({
+    ? goldOf(rec).map((s) => ({
         start: s.start,
         end: s.end,
         type: s.type ?? "",

@@ -14,7 +14,7 @@ import { readJsonl } from "../../../eval/data.ts";
 import { extractAll } from "../../../eval/extract.ts";
 import { type Counts, mergeByType, micro } from "../../../eval/metrics/prf.ts";
 import { type ScoredSpan, scoreSpans } from "../../../eval/metrics/spans.ts";
-import { goldOf, normaliseName, TYPE_MAP } from "../../../eval/tasks/ner.ts";
+import { goldOf, type NerRecord, normaliseName, TYPE_MAP } from "../../../eval/tasks/ner.ts";
 import { predictedNames } from "../../../eval/tasks/ner-names.ts";
 
 const { values } = parseArgs({
@@ -27,18 +27,13 @@ const { values } = parseArgs({
   },
 });
 
-interface Rec {
-  id: string;
-  text: string;
-  entities: Array<ScoredSpan & { type: string; propnHead?: boolean }>;
-}
-const records = readJsonl<Rec & { published?: string | null }>(values.data).filter(
+const records = readJsonl<NerRecord>(values.data).filter(
   (_, i) => values.part === "all" || (values.part === "odd") === (i % 2 === 0),
 );
 const extractor = createExtractor(
   values.model ? { stages: { entities: { model: values.model } } } : {},
 );
-const extracted = extractAll(extractor, records as never, "dev");
+const extracted = extractAll(extractor, records, "dev");
 const norm = (text: string, spans: ScoredSpan[]) => {
   const out: ScoredSpan[] = [];
   const seen = new Set<string>();
@@ -61,7 +56,7 @@ const add = (kind: string, line: string) => {
 const exact: Record<string, Counts> = {};
 records.forEach((rec, i) => {
   const t = rec.text;
-  const gold = goldOf(rec as never);
+  const gold = goldOf(rec);
   const got = extracted[i];
   if (!got) return;
   const raw = got.output.entities.flatMap((e: Entity) => {
