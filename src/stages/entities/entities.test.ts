@@ -169,6 +169,16 @@ describe("count nouns", () => {
   });
 });
 
+describe("compass parts of places", () => {
+  it("a place with a compass point after it is a place", () => {
+    const doc = run("In the Kowloon West geographical constituency, pro-Beijing councillors won.");
+    assert.ok(
+      doc.entities.some((e) => e.text === "Kowloon West" && e.type === "GPE"),
+      doc.entities.map((e) => `${e.text}:${e.type}`).join(" | "),
+    );
+  });
+});
+
 describe("currencies", () => {
   it("a currency's country prefix is no mention of the place", () => {
     const doc = run("He was released on US$ 20,000 bail in the US on Thursday.");

@@ -232,3 +232,33 @@ export function dropCurrencies(
     return next.start - m.end > 1;
   });
 }
+
+const COMPASS = new Set(["north", "south", "east", "west", "central"]);
+
+/**
+ * `Kowloon West`, `New Territories East`: a place with a compass point after it is a part of
+ * that place, a place too, whatever the tagger made of it (a district, a constituency).
+ */
+export function compassPlaces(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): void {
+  for (const m of mentions) {
+    if (m.type !== "ORG" || m.entry || m.to - m.from < 2) continue;
+    if (!COMPASS.has(tokenText(text, tokens, m.to - 1).toLowerCase())) continue;
+    const key = tokensKey(text, tokens, m.from, m.to - 1);
+    const cat = phraseCategory(res.model, text, tokens, m.from, m.to - 1);
+    if (
+      res.lex.countryByName.has(key) ||
+      res.lex.regions.has(key) ||
+      res.lex.states.has(key) ||
+      inPhraseList(cat, PHRASE.city) ||
+      inPhraseList(cat, PHRASE.state) ||
+      inPhraseList(cat, PHRASE.region) ||
+      inPhraseList(cat, PHRASE.country)
+    )
+      m.type = "GPE";
+  }
+}

@@ -25,6 +25,7 @@ import type { Country, Lexicons } from "./lexicon.ts";
 import { isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
 import type { NerModel } from "./model.ts";
 import {
+  compassPlaces,
   dropCurrencies,
   dropEvents,
   dropTitleWords,
@@ -449,6 +450,7 @@ export function recognise(
   fixDatelines(text, tokens, mentions, res);
   mentions = joinOrgComplements(text, tokens, mentions, res);
   mentions = splitCoordinations(text, tokens, mentions, res);
+  compassPlaces(text, tokens, mentions, res);
   sportsTeams(text, tokens, mentions, res);
   mentions = dropCurrencies(text, tokens, mentions);
   mentions = dropCountNouns(text, tokens, mentions);
