@@ -179,6 +179,17 @@ describe("compass parts of places", () => {
   });
 });
 
+describe("team names and eponymous governments", () => {
+  it("`Team Estonia` is one organisation, `the Monti government` is named after a person", () => {
+    const doc = run(
+      "The tax system was changed by the Monti government. Team Estonia had to rebuild their robot. The Iraq government agreed.",
+    );
+    const names = doc.entities.map((e) => `${e.text}:${e.type}`);
+    for (const n of ["Monti:PERSON", "Team Estonia:ORG", "Iraq:GPE"])
+      assert.ok(names.includes(n), `${n} in ${names.join(" | ")}`);
+  });
+});
+
 describe("currencies", () => {
   it("a currency's country prefix is no mention of the place", () => {
     const doc = run("He was released on US$ 20,000 bail in the US on Thursday.");

@@ -262,3 +262,46 @@ export function compassPlaces(
       m.type = "GPE";
   }
 }
+
+/**
+ * `Team Estonia`, `Team GB`: a team named by its country is one organisation's name; `the
+ * Monti government`, `the Abe administration`: a one-word name the gazetteer does not know as
+ * a place, before `government` or `administration`, is the person the government is named
+ * after.
+ */
+export function teamsAndEponyms(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): void {
+  for (const m of mentions) {
+    if (m.type !== "GPE" && m.type !== "LOC") continue;
+    const before = tokens[m.from - 1];
+    if (
+      before &&
+      text.slice(before.start, before.end) === "Team" &&
+      text.slice(before.end, (tokens[m.from] as Token).start) === " " &&
+      res.lex.countryByName.has(tokensKey(text, tokens, m.from, m.to))
+    ) {
+      m.from--;
+      m.start = before.start;
+      m.type = "ORG";
+      delete m.entry;
+      continue;
+    }
+    const after = m.to < tokens.length ? tokenText(text, tokens, m.to) : "";
+    if (m.to - m.from !== 1 || (after !== "government" && after !== "administration")) continue;
+    const key = tokensKey(text, tokens, m.from, m.to);
+    const cat = phraseCategory(res.model, text, tokens, m.from, m.to);
+    const place =
+      res.lex.countryByName.has(key) ||
+      res.lex.countryByDemonym.has(key) ||
+      res.lex.states.has(key) ||
+      inPhraseList(cat, PHRASE.city) ||
+      inPhraseList(cat, PHRASE.state) ||
+      inPhraseList(cat, PHRASE.country) ||
+      inPhraseList(cat, PHRASE.region);
+    if (!place) m.type = "PERSON";
+  }
+}

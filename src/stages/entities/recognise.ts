@@ -32,6 +32,7 @@ import {
   joinOrgComplements,
   splitCoordinations,
   splitPossessors,
+  teamsAndEponyms,
 } from "./name-boundaries.ts";
 import { dropCommonWords, dropCountNouns, sportsTeams } from "./story-context.ts";
 import { matchTitle } from "./titles.ts";
@@ -451,6 +452,7 @@ export function recognise(
   mentions = joinOrgComplements(text, tokens, mentions, res);
   mentions = splitCoordinations(text, tokens, mentions, res);
   compassPlaces(text, tokens, mentions, res);
+  teamsAndEponyms(text, tokens, mentions, res);
   sportsTeams(text, tokens, mentions, res);
   mentions = dropCurrencies(text, tokens, mentions);
   mentions = dropCountNouns(text, tokens, mentions);
