@@ -251,14 +251,11 @@ export function emitFeatures(
     const t = tokens[i] as (typeof tokens)[number];
     const l = lower[i] as string;
     shapes[i] = shapeOf(text, t.start, t.end, t.kind, l);
-    let share = cueShares.get(l);
+    // Looked up once per distinct word of the document: the word's share, else its stem's.
+    let share = stemShares.get(l);
     if (share === undefined) {
-      // The stem is looked up once per distinct word of the document.
-      share = stemShares.get(l);
-      if (share === undefined) {
-        share = tokens[i]?.kind === "word" ? (cueShares.get(stemKey(l)) ?? 0) : 0;
-        stemShares.set(l, share);
-      }
+      share = cueShares.get(l) ?? (t.kind === "word" ? (cueShares.get(stemKey(l)) ?? 0) : 0);
+      stemShares.set(l, share);
     }
     cueLike[i] = share > 0 ? share : lex.cues.has(l) || l === "according" ? 1 : 0;
     rule[i] = RULE_CODE.get(rules[i] as string) ?? 0;
