@@ -6,7 +6,7 @@
  * model trained without it (`npm run train:quotes -- --held-out-only --save-held-out F`).
  *
  *   tsx scripts/analyse-quotes.ts [data.jsonl] [--model model.json.gz] [--from N] [--to N]
- *     [--examples N] [--show class,class] [--quiet]
+ *     [--examples N] [--show "class|class"] [--quiet]
  */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
