@@ -181,6 +181,12 @@ export interface Quote extends TextSpan {
   speaker: (TextSpan & { entity?: number }) | null;
   cue: TextSpan | null;
   anonymous?: boolean;
+  /**
+   * A quote that runs over its own attribution (`"…," he said. "…"`, one speech act as
+   * PolNeAR annotates it) spans from its first piece to its last; these are the pieces,
+   * without the attribution between them. Absent for a quote of one piece.
+   */
+  fragments?: TextSpan[];
 }
 
 /** A token of `Document.text`. `kind` helps rules without a part-of-speech tagger. */

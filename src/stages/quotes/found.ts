@@ -9,4 +9,6 @@ export interface Found {
   cue: TokenRange | null;
   /** Take the speaker of the quotation before it (continuation). */
   inherits: boolean;
+  /** The pieces of a content that runs over its own attribution (`"…," he said. "…"`). */
+  fragments?: Span[];
 }

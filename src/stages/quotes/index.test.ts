@@ -156,6 +156,35 @@ describe("quotes: direct speech", () => {
   }
 });
 
+describe("quotes: pieces of one speech act", () => {
+  it("a quote that runs over its attribution gives its pieces without the attribution", () => {
+    const doc = analyse(
+      'Mark Esper spoke on Tuesday.\n\n"We are sending additional forces to the embassy," he continued. "As in all countries, we rely on the host country."',
+      ["Mark Esper"],
+    );
+    assert.deepEqual(
+      doc.quotes.map((q) => q.fragments?.map((f) => [f.text, doc.text.slice(f.start, f.end)])),
+      [
+        [
+          [
+            "We are sending additional forces to the embassy",
+            "We are sending additional forces to the embassy",
+          ],
+          [
+            "As in all countries, we rely on the host country.",
+            "As in all countries, we rely on the host country.",
+          ],
+        ],
+      ],
+    );
+  });
+
+  it("a quote of one piece has no fragments", () => {
+    const doc = analyse('"The talks have failed," Esper said.', ["Esper"]);
+    assert.equal(doc.quotes[0]?.fragments, undefined);
+  });
+});
+
 describe("quotes: indirect speech", () => {
   const rows: [string, string, ReturnType<typeof summary>[]][] = [
     [
@@ -278,6 +307,26 @@ describe("quotes: anonymity", () => {
     );
   });
 
+  it("takes the phrase before an anonymity aside as the speaker, and nothing inside it as speech", () => {
+    const doc = analyse(
+      "Two officials, speaking on condition of anonymity because they were not authorised to discuss the talks, said the cabinet was divided.",
+    );
+    assert.deepEqual(
+      doc.quotes.map((q) => [q.text, q.speaker?.text, q.cue?.text, q.anonymous]),
+      [["the cabinet was divided", "Two officials", "said", true]],
+    );
+  });
+
+  it("does not resolve plural `they` to one named person", () => {
+    const doc = analyse(
+      "Prime Minister Joao Costa spoke to reporters on Monday. Later they said the talks had failed.",
+      ["Joao Costa"],
+    );
+    const quote = doc.quotes.find((q) => q.speaker?.text === "they");
+    assert.ok(quote, "the indirect speech of `they` is found");
+    assert.equal(quote.speaker?.entity, undefined);
+  });
+
   it("reads `on condition of anonymity` in the sentence", () => {
     const doc = analyse(
       "The Marines come from a task force in the region, Pentagon officials said on condition of anonymity.",
@@ -287,6 +336,13 @@ describe("quotes: anonymity", () => {
 });
 
 describe("quotes: traps", () => {
+  it("a request for comment is not what a source said", () => {
+    const doc = analyse(
+      "A spokesman for the ministry did not respond to a request for comment on Friday.",
+    );
+    assert.deepEqual(doc.quotes, []);
+  });
+
   it("scare quotes around a word or two are not speech", () => {
     const doc = analyse('Critics dismissed the "deal" as a stunt on Monday.');
     assert.deepEqual(

@@ -110,16 +110,25 @@ function toQuotes(
 ): Quote[] {
   const text = doc.text;
   const paragraphs = paragraphStarts(text);
+  const asides = anonymityAsides(text, words.sentences, lex);
   const quotes: Quote[] = [];
   let previousDirect: Found | undefined;
   for (const f of found) {
     const content = trimSpan(text, f.content);
     if (content.end <= content.start) continue;
+    if (!f.direct && NOT_SPEECH_CONTENT.test(text.slice(content.start, content.end))) continue;
+    const cueSpan = f.cue ? rangeSpan(words, f.cue) : null;
+    if (cueSpan && asides.some((a) => within(cueSpan, a))) continue;
     let speaker: Quote["speaker"] = null;
     if (f.speaker) {
       const start = (words.tokens[f.speaker.first] as Span).start;
       const end = (words.tokens[f.speaker.last] as Span).end;
       speaker = { start, end, text: text.slice(start, end) };
+      // `Two officials, speaking on condition of anonymity because they …, said`: they are
+      // the officials, and the officials are the speaker.
+      const aside = asides.find((a) => within(speaker as Span, a));
+      if (aside)
+        speaker = { ...aside.subject, text: text.slice(aside.subject.start, aside.subject.end) };
     } else if (f.inherits && previousDirect && continues(paragraphs, previousDirect, f)) {
       const previous = quotes.at(-1)?.speaker;
       if (previous) speaker = { ...previous };
@@ -139,12 +148,66 @@ function toQuotes(
       text: text.slice(content.start, content.end),
       direct: f.direct,
       speaker,
-      cue: f.cue ? rangeSpan(words, f.cue) : null,
+      cue: cueSpan,
     };
     if (speaker) quote.anonymous = isAnonymous(speaker.text, entity, sentence, lex);
+    const pieces = (f.fragments ?? []).map((p) => trimSpan(text, p)).filter((p) => p.end > p.start);
+    if (pieces.length > 1) {
+      quote.fragments = pieces.map((p) => ({ ...p, text: text.slice(p.start, p.end) }));
+    }
     quotes.push(quote);
   }
   return quotes;
+}
+
+/**
+ * `did not respond to a request for comment`: the formula of a source that said nothing.
+ * Its object is not the content of a speech act.
+ */
+const NOT_SPEECH_CONTENT =
+  /^(?:an?|the|several|repeated|multiple)?\s*(?:requests?|calls?|messages?|e-?mails?|inquir(?:y|ies))\s+(?:for|seeking)\s+comment\b/i;
+
+/** The aside that says why a source is unnamed, and the phrase naming that source. */
+interface Aside extends Span {
+  subject: Span;
+}
+
+/** Words a subject phrase before an anonymity aside may have at most. */
+const MAX_ASIDE_SUBJECT_WORDS = 8;
+
+/**
+ * `Two officials, speaking on condition of anonymity because they were not authorised to
+ * discuss the talks, said …`: the comma-bounded aside around an anonymity marker. Nothing
+ * in it is a speech act of its own (`not authorised to discuss the talks`), and a pronoun in
+ * it stands for the phrase before it (`Two officials`), which is the source.
+ */
+function anonymityAsides(text: string, sentences: readonly Span[], lex: SpeechLexicon): Aside[] {
+  const asides: Aside[] = [];
+  for (const s of sentences) {
+    const lower = text.slice(s.start, s.end).toLowerCase();
+    for (const marker of lex.anonymityMarkers) {
+      const at = lower.indexOf(marker);
+      if (at === -1) continue;
+      const open = text.lastIndexOf(",", s.start + at);
+      const close = text.indexOf(",", s.start + at + marker.length);
+      if (open < s.start || close === -1 || close >= s.end) continue;
+      // The subject: back from the aside's comma to the sentence start or the comma before.
+      const before = text.lastIndexOf(",", open - 1);
+      let start = before >= s.start ? before + 1 : s.start;
+      let end = open;
+      while (start < end && /\s/.test(text[start] as string)) start++;
+      while (end > start && /\s/.test(text[end - 1] as string)) end--;
+      const phrase = text.slice(start, end);
+      const wordCount = phrase.split(/\s+/).filter(Boolean).length;
+      if (wordCount === 0 || wordCount > MAX_ASIDE_SUBJECT_WORDS || /["“”]/.test(phrase)) continue;
+      asides.push({ start: open + 1, end: close, subject: { start, end } });
+    }
+  }
+  return asides;
+}
+
+function within(inner: Span, outer: Span): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
 }
 
 /** Offsets where paragraphs start, ascending. */

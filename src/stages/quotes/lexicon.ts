@@ -13,7 +13,7 @@ export interface SpeechLexicon {
   determiners: Set<string>;
   anonymousHeads: Set<string>;
   anonymityMarkers: string[];
-  /** Lowercased pronoun → the entity type it refers back to (`ANY`: person or group). */
+  /** Lowercased pronoun → the entity type it refers back to (`ANY`: person or organisation; `GROUP`: organisation or people, for plural `they`). */
   pronouns: Map<string, string>;
 }
 

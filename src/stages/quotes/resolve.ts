@@ -43,21 +43,22 @@ export function resolveSpeaker(
     // A fitting name earlier in the same paragraph, outside quotation marks, comes first
     // (`Mark Esper made a statement, but he didn't say …`); then the last speaker that
     // fits, since news reuses `he` for the last person quoted.
+    const fits = (e: Entity | undefined) => e !== undefined && pronounFits(wanted, e.type);
     const near = nearestBefore(
       entities,
       speaker.start,
       (e) =>
         e.start >= paragraphStart &&
-        (wanted === "ANY" ? e.type === "PERSON" || e.type === "ORG" : e.type === wanted) &&
+        fits(e) &&
         !earlier.some((q) => q.direct && q.start <= e.start && e.end <= q.end),
     );
     if (near !== undefined) return near;
     for (let q = earlier.length - 1; q >= 0; q--) {
       const entity = earlier[q]?.speaker?.entity;
       if (entity === undefined) continue;
-      if (wanted === "ANY" || entities[entity]?.type === wanted) return entity;
+      if (fits(entities[entity])) return entity;
     }
-    return nearestBefore(entities, speaker.start, (e) => wanted === "ANY" || e.type === wanted);
+    return nearestBefore(entities, speaker.start, fits);
   }
   // `the secretary`, `the spokesman`: the nearest person whose title has that word.
   const head = word.split(/\s+/).pop() ?? "";
@@ -69,6 +70,17 @@ export function resolveSpeaker(
     );
   }
   return undefined;
+}
+
+/**
+ * Whether a pronoun's wanted referent (`lexicon/speech.json` pronouns) fits an entity type:
+ * `ANY` a person or an organisation, `GROUP` (plural `they`) an organisation or a people
+ * (`NORP`), never one named person; else that type.
+ */
+function pronounFits(wanted: string, type: Entity["type"]): boolean {
+  if (wanted === "ANY") return type === "PERSON" || type === "ORG";
+  if (wanted === "GROUP") return type === "ORG" || type === "NORP";
+  return type === wanted;
 }
 
 function nearestBefore(

@@ -219,16 +219,25 @@ export function foundFromTags(
     if (to < from) continue;
     const cStart = from === whole.first ? start : (words.tokens[from] as Span).start;
     const cEnd = to === whole.last ? end : (words.tokens[to] as Span).end;
-    out.push({
-      content: {
-        start: trimMarks(words.text, cStart, cEnd),
-        end: trimEndMarks(words.text, cStart, cEnd),
-      },
+    const content = {
+      start: trimMarks(words.text, cStart, cEnd),
+      end: trimEndMarks(words.text, cStart, cEnd),
+    };
+    const found: Found = {
+      content,
       direct,
       speaker: speaker ? { first: speaker.first, last: speaker.last } : null,
       cue: cue ? cueWord(words, cue, rules) : null,
       inherits,
-    });
+    };
+    // `"…," he said, "…"`: the pieces, without the attribution between them.
+    if (c.pieces.length > 1) {
+      const pieces = c.pieces
+        .map((r) => pieceSpan(words, r, content))
+        .filter((p): p is Span => p !== null);
+      if (pieces.length > 1) found.fragments = pieces;
+    }
+    out.push(found);
   }
   // The tagger's spans win (it read the hand rules' findings as features); the rules add
   // indirect speech with a speaker and a cue where the tagger found nothing, or found only
@@ -257,6 +266,18 @@ export function foundFromTags(
   );
 }
 
+/** A content piece's characters, clipped to the content and without edge marks or commas. */
+function pieceSpan(words: Words, r: TokenRange, content: Span): Span | null {
+  const from = Math.max((words.tokens[r.first] as Span).start, content.start);
+  const to = Math.min((words.tokens[r.last] as Span).end, content.end);
+  if (to <= from) return null;
+  let start = trimMarks(words.text, from, to);
+  let end = trimEndMarks(words.text, from, to);
+  while (start < end && /[\s,:;]/.test(words.text[start] as string)) start++;
+  while (end > start && /[\s,:;]/.test(words.text[end - 1] as string)) end--;
+  return end > start ? { start, end } : null;
+}
+
 /** Tokens an attribution between two quotations may take (`Trump told supporters in …`). */
 const MAX_ATTRIBUTION_TOKENS = 30;
 
@@ -273,6 +294,10 @@ function joinContinuations(words: Words, found: Found[]): Found[] {
   for (const f of found) {
     const previous = out.at(-1);
     if (previous && continuesQuotation(words, previous, f)) {
+      previous.fragments = [
+        ...(previous.fragments ?? [previous.content]),
+        ...(f.fragments ?? [f.content]),
+      ];
       previous.content = { start: previous.content.start, end: f.content.end };
       continue;
     }
