@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EntityType } from "../../core/annotations.ts";
+import { classifyLexicon } from "../../core/lexicon-files.ts";
 import { addPhraseHashes, LEXICON_DIR, phraseKey } from "./lexicon.ts";
 
 export interface ActorEntry {
@@ -36,11 +37,13 @@ export interface ActorLexicon {
 }
 
 function parseFile(path: string, user: boolean): ActorEntry[] {
-  // `--lexicon` files go to every stage: a file that is not JSON, or has no "actors" array,
-  // is another stage's lexicon and is left alone.
-  if (user && !path.toLowerCase().endsWith(".json")) return [];
+  // `--lexicon` files go to every stage: one the shared classifier does not call an actor
+  // list is another stage's lexicon and is left alone.
+  if (user) {
+    const kind = classifyLexicon(path);
+    if (!kind.ok || !kind.kinds.includes("actors")) return [];
+  }
   const data = JSON.parse(readFileSync(path, "utf8")) as { actors?: unknown };
-  if (data.actors === undefined && user) return [];
   if (!Array.isArray(data.actors)) {
     throw new Error(`${path}: an actor lexicon is a JSON object with an "actors" array`);
   }
