@@ -12,36 +12,20 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { createPipeline } from "../src/core/pipeline.ts";
 import type { Span } from "../src/core/span.ts";
-import { type DataRecord, readJsonl } from "../src/eval/data.ts";
+import { readJsonl } from "../src/eval/data.ts";
 import { extractAll } from "../src/eval/extract.ts";
-import { addCounts, type Counts, emptyCounts, prf } from "../src/eval/metrics/prf.ts";
+import { type Counts, prf } from "../src/eval/metrics/prf.ts";
+import { overlapLength, type ScoredSpan } from "../src/eval/metrics/spans.ts";
 import {
-  charOverlap,
-  matchSpans,
-  overlapLength,
-  type ScoredSpan,
-  scoreSpans,
-} from "../src/eval/metrics/spans.ts";
+  addQuoteCounts,
+  emptyQuoteCounts,
+  type QuoteRecord,
+  scoreQuoteRecord,
+} from "../src/eval/tasks/quotes.ts";
 import { defaultStages } from "../src/stages/index.ts";
 import { quotesStageWith } from "../src/stages/quotes/index.ts";
 import { loadSpeechLexicon } from "../src/stages/quotes/lexicon.ts";
 import { type ModelFile, TaggerModel } from "../src/stages/quotes/tagger/model.ts";
-
-interface Piece extends Span {
-  text: string;
-}
-interface GoldQuote {
-  source: Piece | null;
-  cue: Piece | null;
-  content: Piece & { fragments?: Piece[] };
-}
-interface QuoteRecord {
-  id: string;
-  text: string;
-  published?: string | null;
-  title?: string | null;
-  quotes: GoldQuote[];
-}
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -52,7 +36,7 @@ const valued = new Set(["--model", "--from", "--to", "--examples", "--show"]);
 const path =
   args.find((a, i) => !a.startsWith("--") && !valued.has(args[i - 1] ?? "")) ??
   "../shared/data/quotes/polnear-dev.jsonl";
-const all = readJsonl<QuoteRecord & DataRecord>(path);
+const all = readJsonl<QuoteRecord>(path);
 const records = all.slice(Number(opt("--from") ?? 0), Number(opt("--to") ?? all.length));
 const examples = Number(opt("--examples") ?? 3);
 const show = new Set((opt("--show") ?? "").split("|").filter(Boolean));
@@ -114,12 +98,7 @@ function isDirect(text: string, span: Span): boolean {
   return quoteMark.test(text[span.start] ?? "") || quoteMark.test(text[span.start - 1] ?? "");
 }
 
-const speakerExact = emptyCounts();
-const speakerOverlap = emptyCounts();
-const content = emptyCounts();
-const contentChars = emptyCounts();
-let attributed = 0;
-let attributedRight = 0;
+const total = emptyQuoteCounts();
 const cueMissed = new Map<string, number>();
 const cueSpurious = new Map<string, number>();
 /** Per first word of a predicted indirect content: matched a gold content or not. */
@@ -130,28 +109,14 @@ extracted.forEach((got, i) => {
   const record = records[i] as QuoteRecord;
   const text = record.text;
   const gold = record.quotes;
-  const goldContent: ScoredSpan[] = gold.map((q) => ({
-    start: q.content.start,
-    end: q.content.end,
-    parts: q.content.fragments?.map(({ start, end }) => ({ start, end })) ?? [],
-  }));
   const ours = got.output.quotes;
-  const predContent = ours.map((q) => got.toRecord(q));
+  // Scored exactly as the eval scores it; the pairings below sort its errors into classes.
+  const scored = scoreQuoteRecord(record, ours, got.toRecord);
+  addQuoteCounts(total, scored);
+  const { goldContent, predContent, goldSpeakers, predSpeakers } = scored;
   const predSpeakerOf = ours.map((q) => (q.speaker ? got.toRecord(q.speaker) : null));
-  addCounts(
-    content,
-    scoreSpans(goldContent, predContent, "overlap", { typed: false })["*"] ?? emptyCounts(),
-  );
-  addCounts(
-    contentChars,
-    charOverlap(
-      goldContent.flatMap((g) => (g.parts && g.parts.length > 0 ? [...g.parts] : [g])),
-      predContent,
-    ),
-  );
-  const pairs = matchSpans(goldContent, predContent, "overlap", { typed: false });
-  const goldToPred = new Map(pairs);
-  const predToGold = new Map(pairs.map(([g, p]) => [p, g]));
+  const goldToPred = new Map(scored.contentPairs);
+  const predToGold = new Map(scored.contentPairs.map(([g, p]) => [p, g]));
   // Contents.
   gold.forEach((q, g) => {
     const p = goldToPred.get(g);
@@ -175,11 +140,6 @@ extracted.forEach((got, i) => {
         `content matched ${shape} (${direct})`,
         `gold «${clip(text.slice(gStart, gEnd))}»\n      ours «${clip(text.slice(pc.start, pc.end))}»`,
       );
-      if (q.source) {
-        attributed++;
-        const sp = predSpeakerOf[p];
-        if (sp && overlapLength(q.source, sp) > 0) attributedRight++;
-      }
       return;
     }
     const covering = predContent.findIndex(
@@ -228,20 +188,7 @@ extracted.forEach((got, i) => {
     }
   });
   // Speakers: distinct spans, as the scorer has them.
-  const distinct = (spans: ScoredSpan[]) => [
-    ...new Map(spans.map((s) => [`${s.start}:${s.end}`, s])).values(),
-  ];
-  const goldSpeakers = distinct(gold.flatMap((q) => (q.source ? [q.source] : [])));
-  const predSpeakers = distinct(predSpeakerOf.flatMap((s) => (s ? [s] : [])));
-  addCounts(
-    speakerExact,
-    scoreSpans(goldSpeakers, predSpeakers, "exact", { typed: false })["*"] ?? emptyCounts(),
-  );
-  addCounts(
-    speakerOverlap,
-    scoreSpans(goldSpeakers, predSpeakers, "overlap", { typed: false })["*"] ?? emptyCounts(),
-  );
-  const sPairs = matchSpans(goldSpeakers, predSpeakers, "overlap", { typed: false });
+  const sPairs = scored.speakerPairs;
   const sGold = new Set(sPairs.map(([g]) => g));
   const sPred = new Set(sPairs.map(([, p]) => p));
   for (const [g, p] of sPairs) {
@@ -318,12 +265,12 @@ const fmt = (name: string, c: Counts) => {
   return `${name.padEnd(20)} P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`;
 };
 console.log(`${records.length} records of ${path}, ${seconds.toFixed(1)} s`);
-console.log(fmt("speaker exact", speakerExact));
-console.log(fmt("speaker overlap", speakerOverlap));
-console.log(fmt("content overlap", content));
-console.log(fmt("content characters", contentChars));
+console.log(fmt("speaker exact", total.speakerExact));
+console.log(fmt("speaker overlap", total.speakerOverlap));
+console.log(fmt("content overlap", total.content));
+console.log(fmt("content characters", total.contentChars));
 console.log(
-  `attribution ${attributedRight}/${attributed} = ${(attributedRight / Math.max(1, attributed)).toFixed(3)}`,
+  `attribution ${total.attributedRight}/${total.attributed} = ${(total.attributedRight / Math.max(1, total.attributed)).toFixed(3)}`,
 );
 if (!quiet) {
   console.log("");

@@ -8,10 +8,12 @@
  * Speakers are compared as spans (each distinct gold source span once), whatever quote they
  * belong to; the attribution figure then checks the pairing.
  */
+import type { Quote } from "../../core/annotations.ts";
+import type { Span } from "../../core/span.ts";
 import type { DataRecord } from "../data.ts";
 import { readJsonl } from "../data.ts";
 import { extractAll } from "../extract.ts";
-import { addCounts, emptyCounts, prf } from "../metrics/prf.ts";
+import { addCounts, type Counts, emptyCounts, prf } from "../metrics/prf.ts";
 import {
   charOverlap,
   matchSpans,
@@ -28,18 +30,115 @@ interface Piece {
   text: string;
 }
 
-interface GoldQuote {
+export interface GoldQuote {
   source: Piece | null;
   cue: Piece | null;
   content: Piece & { fragments?: Piece[] };
 }
 
-interface QuoteRecord extends DataRecord {
+export interface QuoteRecord extends DataRecord {
   quotes: GoldQuote[];
 }
 
 function distinct(spans: ScoredSpan[]): ScoredSpan[] {
   return [...new Map(spans.map((s) => [`${s.start}:${s.end}`, s])).values()];
+}
+
+const untyped = { typed: false };
+
+/** The counts the task sums over records. */
+export interface QuoteCounts {
+  speakerExact: Counts;
+  speakerOverlap: Counts;
+  content: Counts;
+  contentChars: Counts;
+  /** Matched quotes whose gold has a source, and those whose speaker overlaps it. */
+  attributed: number;
+  attributedRight: number;
+}
+
+export function emptyQuoteCounts(): QuoteCounts {
+  return {
+    speakerExact: emptyCounts(),
+    speakerOverlap: emptyCounts(),
+    content: emptyCounts(),
+    contentChars: emptyCounts(),
+    attributed: 0,
+    attributedRight: 0,
+  };
+}
+
+/** One record scored as the task scores it, with the pairings an error analysis reads. */
+export interface ScoredQuoteRecord extends QuoteCounts {
+  goldContent: ScoredSpan[];
+  /** Our quotes' contents, in record offsets, in the order of `ours`. */
+  predContent: ScoredSpan[];
+  /** [gold quote, our quote] pairs of the one-to-one content matching. */
+  contentPairs: Array<[number, number]>;
+  goldSpeakers: ScoredSpan[];
+  predSpeakers: ScoredSpan[];
+  /** [gold speaker, our speaker] pairs of the one-to-one speaker matching (overlap). */
+  speakerPairs: Array<[number, number]>;
+}
+
+/**
+ * Score our quotes of one record against its gold: contents by overlap against the fragments
+ * of a discontinuous gold content, characters in common, distinct speaker spans exact and by
+ * overlap, and the attribution of matched quotes. `toRecord` maps our spans into the record.
+ */
+export function scoreQuoteRecord(
+  record: QuoteRecord,
+  ours: readonly Quote[],
+  toRecord: (span: Span) => Span,
+): ScoredQuoteRecord {
+  const goldContent: ScoredSpan[] = record.quotes.map((q) => ({
+    start: q.content.start,
+    end: q.content.end,
+    parts: q.content.fragments?.map(({ start, end }) => ({ start, end })) ?? [],
+  }));
+  const predContent = ours.map((q) => toRecord(q));
+  const goldSpeakers = distinct(
+    record.quotes.flatMap((q) => (q.source ? [{ start: q.source.start, end: q.source.end }] : [])),
+  );
+  const predSpeakers = distinct(ours.flatMap((q) => (q.speaker ? [toRecord(q.speaker)] : [])));
+  const contentPairs = matchSpans(goldContent, predContent, "overlap", untyped);
+  let attributed = 0;
+  let attributedRight = 0;
+  for (const [g, p] of contentPairs) {
+    const source = record.quotes[g]?.source;
+    if (!source) continue;
+    attributed++;
+    const speaker = ours[p]?.speaker;
+    if (speaker && overlapLength(source, toRecord(speaker)) > 0) attributedRight++;
+  }
+  return {
+    goldContent,
+    predContent,
+    contentPairs,
+    goldSpeakers,
+    predSpeakers,
+    speakerPairs: matchSpans(goldSpeakers, predSpeakers, "overlap", untyped),
+    content: scoreSpans(goldContent, predContent, "overlap", untyped)["*"] ?? emptyCounts(),
+    contentChars: charOverlap(
+      goldContent.flatMap((g) => (g.parts && g.parts.length > 0 ? [...g.parts] : [g])),
+      predContent,
+    ),
+    speakerExact: scoreSpans(goldSpeakers, predSpeakers, "exact", untyped)["*"] ?? emptyCounts(),
+    speakerOverlap:
+      scoreSpans(goldSpeakers, predSpeakers, "overlap", untyped)["*"] ?? emptyCounts(),
+    attributed,
+    attributedRight,
+  };
+}
+
+/** Add one record's counts to a running total. */
+export function addQuoteCounts(total: QuoteCounts, one: QuoteCounts): void {
+  addCounts(total.speakerExact, one.speakerExact);
+  addCounts(total.speakerOverlap, one.speakerOverlap);
+  addCounts(total.content, one.content);
+  addCounts(total.contentChars, one.contentChars);
+  total.attributed += one.attributed;
+  total.attributedRight += one.attributedRight;
 }
 
 export const quotesTask: EvalTask = {
@@ -50,59 +149,15 @@ export const quotesTask: EvalTask = {
   async run(ctx): Promise<TaskOutcome> {
     const records = readJsonl<QuoteRecord>(ctx.dataPath, ctx.limit);
     const extracted = extractAll(ctx.extractor, records, ctx.dataName);
-    const untyped = { typed: false };
-    const speakerExact = emptyCounts();
-    const speakerOverlap = emptyCounts();
-    const content = emptyCounts();
-    const contentChars = emptyCounts();
-    let attributed = 0;
-    let attributedRight = 0;
+    const total = emptyQuoteCounts();
     let predicted = 0;
     extracted.forEach((got, i) => {
-      const record = records[i] as QuoteRecord;
-      const goldContent: ScoredSpan[] = record.quotes.map((q) => ({
-        start: q.content.start,
-        end: q.content.end,
-        parts: q.content.fragments?.map(({ start, end }) => ({ start, end })) ?? [],
-      }));
       const ours = got.output.quotes;
       predicted += ours.length;
-      const predContent = ours.map((q) => got.toRecord(q));
-      addCounts(
-        content,
-        scoreSpans(goldContent, predContent, "overlap", untyped)["*"] ?? emptyCounts(),
-      );
-      addCounts(
-        contentChars,
-        charOverlap(
-          goldContent.flatMap((g) => (g.parts && g.parts.length > 0 ? [...g.parts] : [g])),
-          predContent,
-        ),
-      );
-      const goldSpeakers = distinct(
-        record.quotes.flatMap((q) =>
-          q.source ? [{ start: q.source.start, end: q.source.end }] : [],
-        ),
-      );
-      const predSpeakers = distinct(
-        ours.flatMap((q) => (q.speaker ? [got.toRecord(q.speaker)] : [])),
-      );
-      addCounts(
-        speakerExact,
-        scoreSpans(goldSpeakers, predSpeakers, "exact", untyped)["*"] ?? emptyCounts(),
-      );
-      addCounts(
-        speakerOverlap,
-        scoreSpans(goldSpeakers, predSpeakers, "overlap", untyped)["*"] ?? emptyCounts(),
-      );
-      for (const [g, p] of matchSpans(goldContent, predContent, "overlap", untyped)) {
-        const source = record.quotes[g]?.source;
-        if (!source) continue;
-        attributed++;
-        const speaker = ours[p]?.speaker;
-        if (speaker && overlapLength(source, got.toRecord(speaker)) > 0) attributedRight++;
-      }
+      addQuoteCounts(total, scoreQuoteRecord(records[i] as QuoteRecord, ours, got.toRecord));
     });
+    const { speakerExact, speakerOverlap, content, contentChars, attributed, attributedRight } =
+      total;
     const rows: Cell[][] = [
       ["speaker exact", ...prfCells(prf(speakerExact))],
       ["speaker overlap", ...prfCells(prf(speakerOverlap))],

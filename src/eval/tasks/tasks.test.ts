@@ -5,6 +5,7 @@ import { cameoHalf, goldCountry, goldSector, sentenceCameoClass, sentenceQuad } 
 import { selectTasks } from "./index.ts";
 import { normaliseName, trimAttachedPunctuation } from "./ner.ts";
 import { firstPlace, goldNames, personName } from "./ner-names.ts";
+import { scoreQuoteRecord } from "./quotes.ts";
 
 describe("NER span normalisation", () => {
   const text = "the United States' envoy met The Guardian's editor in Washington D.C., then left.";
@@ -93,5 +94,47 @@ describe("GUM mentions as names", () => {
     assert.equal(slice(t, firstPlace(t, { start: 3, end: 16, type: "LOC" }, [texas])), "Irving");
     const names = goldNames(t, [{ start: 3, end: 16, type: "LOC" }, texas]).map((s) => slice(t, s));
     assert.deepEqual(names, ["Irving", "Texas"]);
+  });
+});
+
+describe("quotes scoring of one record", () => {
+  it("matches a discontinuous content by its fragments and checks the speaker of the match", () => {
+    const text = '"We will stay," Ana said. "The talks go on."';
+    const record = {
+      id: "r",
+      text,
+      published: null,
+      quotes: [
+        {
+          source: { start: 15, end: 18, text: "Ana" },
+          cue: { start: 19, end: 23, text: "said" },
+          content: {
+            start: 1,
+            end: 43,
+            text: text.slice(1, 43),
+            fragments: [
+              { start: 1, end: 13, text: "We will stay" },
+              { start: 26, end: 43, text: "The talks go on." },
+            ],
+          },
+        },
+      ],
+    };
+    const ours = [
+      {
+        start: 26,
+        end: 43,
+        text: "The talks go on.",
+        direct: true,
+        speaker: { start: 15, end: 18, text: "Ana" },
+        cue: null,
+      },
+      { start: 0, end: 4, text: '"We ', direct: false, speaker: null, cue: null },
+    ];
+    const scored = scoreQuoteRecord(record, ours, (s) => ({ start: s.start, end: s.end }));
+    assert.deepEqual(scored.content, { tp: 1, fp: 1, fn: 0 });
+    assert.deepEqual(scored.speakerExact, { tp: 1, fp: 0, fn: 0 });
+    assert.deepEqual([scored.attributed, scored.attributedRight], [1, 1]);
+    assert.deepEqual(scored.contentPairs, [[0, 0]]);
   });
 });
