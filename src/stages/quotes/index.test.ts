@@ -179,6 +179,15 @@ describe("quotes: pieces of one speech act", () => {
     );
   });
 
+  it("pieces with no attribution between them are one fragment", () => {
+    const doc = analyse(
+      'Smith said the plan was "reckless" and "a gift to smugglers" in a speech on Monday.',
+      ["Smith"],
+    );
+    assert.ok(doc.quotes.length > 0);
+    for (const q of doc.quotes) assert.equal(q.fragments, undefined, q.text);
+  });
+
   it("a quote of one piece has no fragments", () => {
     const doc = analyse('"The talks have failed," Esper said.', ["Esper"]);
     assert.equal(doc.quotes[0]?.fragments, undefined);

@@ -235,7 +235,8 @@ export function foundFromTags(
       const pieces = c.pieces
         .map((r) => pieceSpan(words, r, content))
         .filter((p): p is Span => p !== null);
-      if (pieces.length > 1) found.fragments = pieces;
+      const fragments = splitAtAttribution(words, pieces, [found.speaker, found.cue]);
+      if (fragments) found.fragments = fragments;
     }
     out.push(found);
   }
@@ -266,6 +267,31 @@ export function foundFromTags(
   );
 }
 
+/**
+ * The fragments of a content: its pieces, joined again wherever no word of the attribution
+ * (`he said`) stands between two of them (the tagger also leaves quotation marks and the
+ * words around a quoted phrase out of its runs: `was "disgusting" and "a con"` is one
+ * piece). Undefined when one piece is left.
+ */
+function splitAtAttribution(
+  words: Words,
+  pieces: readonly Span[],
+  attribution: ReadonlyArray<TokenRange | null>,
+): Span[] | undefined {
+  const marks = attribution.flatMap((r) => {
+    const token = r ? words.tokens[r.first] : undefined;
+    return token ? [token.start] : [];
+  });
+  const out: Span[] = [];
+  for (const piece of pieces) {
+    const last = out.at(-1);
+    if (last && !marks.some((at) => at >= last.end && at < piece.start)) {
+      last.end = Math.max(last.end, piece.end);
+    } else out.push({ start: piece.start, end: piece.end });
+  }
+  return out.length > 1 ? out : undefined;
+}
+
 /** A content piece's characters, clipped to the content and without edge marks or commas. */
 function pieceSpan(words: Words, r: TokenRange, content: Span): Span | null {
   const from = Math.max((words.tokens[r.first] as Span).start, content.start);
@@ -294,10 +320,13 @@ function joinContinuations(words: Words, found: Found[]): Found[] {
   for (const f of found) {
     const previous = out.at(-1);
     if (previous && continuesQuotation(words, previous, f)) {
-      previous.fragments = [
+      const pieces = [
         ...(previous.fragments ?? [previous.content]),
         ...(f.fragments ?? [f.content]),
       ];
+      const fragments = splitAtAttribution(words, pieces, [previous.speaker, previous.cue]);
+      if (fragments) previous.fragments = fragments;
+      else delete previous.fragments;
       previous.content = { start: previous.content.start, end: f.content.end };
       continue;
     }
