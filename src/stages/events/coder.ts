@@ -19,6 +19,21 @@ import { type ArgumentContext, type Resolved, remember, resolveArgument } from "
 import { cameoRoot, composeCameo, defaultCameo, hasModeCode } from "./cameo.ts";
 import { quantity } from "./counts.ts";
 import { type EventLexicon, inClass, type TriggerEntry } from "./lexicon.ts";
+import {
+  CHARGES,
+  FICTIVE,
+  GENERIC_DETERMINERS,
+  HOST_TITLES,
+  headOf,
+  isAbstract,
+  MARCH_GOALS,
+  MEET_OBJECTS,
+  MODIFIED_HEADS,
+  NON_AGENT_BY,
+  NON_AGENTS,
+  REFLEXIVES,
+  STATISTIC_HEADS,
+} from "./literal.ts";
 import { IRREGULAR_PAST, isPastForm, lemmaOf, lemmatize } from "./morphology.ts";
 import { nominalLemma, nominalSector } from "./nominal.ts";
 import {
@@ -282,6 +297,7 @@ function codeSentence(
   inheritActors(view, drafts);
   for (const d of drafts) if (live(d)) chooseRow(view, state, d);
   for (const d of drafts) if (live(d)) resolveRecipient(view, ac, d, verbLike, state.verbForms);
+  for (const d of drafts) if (live(d)) literalOnly(view, d);
   markConditionals(view, drafts);
   applyModality(drafts);
   foldCounts(view, drafts, ac, verbLike);
@@ -1919,6 +1935,289 @@ function foldCounts(
     }
   }
   void verbLike;
+}
+
+// ---------------------------------------------------------------- literal uses only
+
+/** Force verbs whose figurative object makes them words (`attacked her record`): ACCUSE. */
+const VERBAL_FORCE =
+  /^assault\/(attack|attack-noun|assault|assault-noun|pound|hammer|slam|blast|bash|batter|hit)$/;
+
+/** Coercion that takes hold of a party or a thing (not bans or restrictions, whose objects are abstract). */
+const PHYSICAL_COERCION =
+  /^coerce\/(seize|occupy|raid|confiscate|capture|round-up|arrest|detain|jail|storm|hack|hack-into|abduct|kidnap)$/;
+
+/** Drop a draft; a dropped complement no longer lends its type to its governor. */
+function dropDraft(d: Draft, rule: string): void {
+  d.drop = true;
+  d.rule = `${d.rule}-${rule}`;
+  if (d.governor) {
+    d.governor.complements = d.governor.complements.filter((c) => c !== d);
+    d.governor = null;
+  }
+}
+
+function toAccuse(d: Draft, rule: string): void {
+  d.type = "ACCUSE";
+  d.mode = "disapprove";
+  d.rule = `${d.rule}+${rule}`;
+}
+
+/**
+ * Keep only literal, particular events done by someone: figures of speech (`fighting climate
+ * change`, `pounding Trump as a "con artist"`), suicides and idioms (`killing themselves`),
+ * kinds and statistics (`every shooting`, `the epidemic of police killing ...`), subjects that
+ * cannot act (`a study`, `protocol`, `rice mills`), and senses of trigger words that are no
+ * event (`meet a threshold`, `RT host`, `demonstrate the safety of`) are not coded.
+ */
+function literalOnly(view: SentenceView, d: Draft): void {
+  console.error(
+    "LIT",
+    d.rule,
+    d.obj,
+    [...d.pps.keys()],
+    d.pos,
+    d.governor?.rule,
+    d.complements.map((c) => c.rule),
+  );
+  const { ix } = view;
+  const base = d.entry.type;
+  const lemmaRule = d.entry.rule;
+  const force = base === "ASSAULT" || (base === "COERCE" && PHYSICAL_COERCION.test(lemmaRule));
+  const march = lemmaRule.startsWith("protest/march");
+  // `seizing on remarks`: to exploit, not to take.
+  if (lemmaRule === "coerce/seize" && d.pos === "v" && /^(on|upon)$/.test(ix.low[d.b] ?? "")) {
+    dropDraft(d, "seize-on");
+    return;
+  }
+  if (force && d.obj && REFLEXIVES.has(ix.low[d.obj[0]] as string)) {
+    dropDraft(d, "reflexive");
+    return;
+  }
+  // `pounding Trump as a "con artist"`: the object is called something — words, not force.
+  if (force && d.pos === "v" && d.obj && ix.low[d.obj[1]] === "as") {
+    const next = ix.low[d.obj[1] + 1] ?? "";
+    if (/^(a|an|the|being|["“'‘])$/.test(next)) {
+      toAccuse(d, "called-as");
+      return;
+    }
+  }
+  // The object of force must be a party or a thing, not an idea, a problem or a text.
+  if (force || march || lemmaRule === "mobilize/deploy") {
+    // A noun's `on`/`toward` phrase is its target (`attacks on her record`, `march toward
+    // Election Day`); a verb's is a setting (`detained in a clampdown on the profession`),
+    // except for `seize on` (`seizing on remarks`). A passive subject is the target, resolved
+    // elsewhere.
+    const verbOn = d.pos === "v" && lemmaRule === "coerce/seize" ? d.pps.get("on") : undefined;
+    const target = d.passive
+      ? null
+      : (d.obj ??
+        d.pps.get("against") ??
+        d.pps.get("through") ??
+        verbOn ??
+        (d.pos === "n"
+          ? (d.pps.get("on") ?? d.pps.get("toward") ?? d.pps.get("towards") ?? null)
+          : null));
+    // `the people getting killed in this deal`: a passive of force set in an abstraction.
+    const setting = d.passive && base === "ASSAULT" ? d.pps.get("in") : undefined;
+    if (setting && !d.pps.has("by")) {
+      const h = headOf(ix, setting);
+      if (
+        (ix.entity[h] as number) < 0 &&
+        (ix.date[h] as number) < 0 &&
+        isAbstract(ix.low[h] as string)
+      ) {
+        dropDraft(d, "figurative");
+        return;
+      }
+    }
+    if (target) {
+      const h = headOf(ix, target);
+      // A date is no target (`attack on New Year Day`) except of a march (`her march toward
+      // Election Day` is a campaign going on).
+      const dated = (ix.date[h] as number) >= 0;
+      const w = ix.low[h] as string;
+      const figurative = dated
+        ? march
+        : (ix.entity[h] as number) < 0 && (isAbstract(w) || (march && MARCH_GOALS.has(w)));
+      if (figurative) {
+        if (VERBAL_FORCE.test(lemmaRule)) toAccuse(d, "figurative");
+        else dropDraft(d, "figurative");
+        return;
+      }
+    }
+  }
+  if (d.pos === "v" && nonAgent(view, d)) {
+    dropDraft(d, "non-agent");
+    return;
+  }
+  if (generic(view, d)) {
+    dropDraft(d, "generic");
+    return;
+  }
+  if (lemmaRule === "consult/meet") {
+    for (let i = d.b; i < Math.min(d.clauseEnd, d.b + 12); i++) {
+      const w = ix.low[i] as string;
+      if (w === "," || w === ";") break;
+      if (MEET_OBJECTS.has(w)) {
+        dropDraft(d, "meet-bar");
+        return;
+      }
+    }
+  }
+  // `a Russian military hacking group`: the trigger word modifies a noun, it tells no event.
+  if (d.pos === "v" && (ix.low[d.head] as string).endsWith("ing") && d.b === d.head + 1) {
+    if (MODIFIED_HEADS.has(ix.low[d.b] as string) && !isAux(ix.low[d.groupStart - 1] ?? "")) {
+      dropDraft(d, "modifier");
+      return;
+    }
+  }
+  // `were charged fees`: the money sense of `charge`.
+  if (lemmaRule === "accuse/charge") {
+    for (let i = d.b; i < Math.min(d.clauseEnd, d.b + 4); i++) {
+      if (CHARGES.has(ix.low[i] as string)) {
+        dropDraft(d, "fee");
+        return;
+      }
+    }
+  }
+  // `Trump is defending his tweets`, `going to defend himself`: no one else is supported.
+  if (lemmaRule === "support/defend" && d.pos === "v" && d.obj) {
+    const [from, to] = d.obj;
+    let own = REFLEXIVES.has(ix.low[from] as string);
+    if (/^(his|her|their|its|my|our)$/.test(ix.low[from] as string))
+      for (let i = from + 1; i < Math.min(to, from + 4) && !own; i++)
+        own =
+          SPEECH_NOUNS.test(ix.low[i] as string) ||
+          /^(record|decision|remarks)$/.test(ix.low[i] as string);
+    if (own) {
+      dropDraft(d, "self-defence");
+      return;
+    }
+  }
+  // `avoids condemning`, `refrained from attacking`: said not to happen.
+  if (d.pos === "v") {
+    const p1 = ix.low[d.groupStart - 1] ?? "";
+    const p2 = ix.low[d.groupStart - 2] ?? "";
+    const cue = /^avoid(s|ed|ing)?$/.test(p1)
+      ? d.groupStart - 1
+      : p1 === "from" && /^refrain(s|ed|ing)?$/.test(p2)
+        ? d.groupStart - 2
+        : -1;
+    if (cue >= 0) {
+      d.negated = true;
+      // The subject stops before the governing verb (`Kumar again avoided` → `Kumar`).
+      const arg = d.actor?.arg;
+      const at = ix.tokens[cue];
+      if (arg && at && arg.end > at.start) {
+        let last = cue - 1;
+        while (last > 0 && TIME_WORDS.has(ix.low[last] as string)) last--;
+        const end = ix.tokens[last]?.end ?? arg.end;
+        if (end > arg.start) {
+          arg.end = end;
+          arg.text = ix.text.slice(arg.start, end);
+        }
+      }
+    }
+  }
+  // `there is no chance X will withdraw`: a possibility denied, nothing done or refused.
+  for (let j = d.groupStart - 1; j >= Math.max(view.from, d.groupStart - 8); j--) {
+    const w = ix.low[j] as string;
+    if (w === ";" || w === "." || w === ",") break;
+    if (w === "no" && /^(chance|way|prospect|sign|evidence)$/.test(ix.low[j + 1] ?? "")) {
+      dropDraft(d, "no-chance");
+      return;
+    }
+  }
+  // `Neither Clinton nor her allies have been charged`.
+  if (d.subj && ix.low[d.subj[0]] === "neither") d.negated = true;
+  // A needcomp governor whose only complement is another such word (`prepared to go further
+  // than it had been prepared to go`) has nothing to govern.
+  if (
+    d.entry.flags.has("needcomp") &&
+    d.complements.length > 0 &&
+    d.complements.every((c) => c.entry.flags.has("needcomp") && c.complements.length === 0)
+  ) {
+    dropDraft(d, "empty-complement");
+    return;
+  }
+  // `RT host Ed Schultz`, `cable news hosts`: the job, not hosting a visit.
+  if (lemmaRule === "consult/host" || lemmaRule === "aid/host-refugees") {
+    const prev = ix.low[d.a - 1] ?? "";
+    const next = ix.low[d.b] ?? ".";
+    if (HOST_TITLES.has(prev) || /^(,|and|who|would|of|said|says)$/.test(next)) {
+      dropDraft(d, "host-title");
+      return;
+    }
+  }
+  // `demonstrate the safety of UK produce`: to show something, not to protest.
+  if (lemmaRule === "protest/demonstrate" && d.pos === "v" && d.obj && !d.passive) {
+    dropDraft(d, "show");
+    return;
+  }
+  // `the pledge appealed to them`: `appeal to` with nothing asked and no one asking attracts.
+  // A legal appeal has an object (`appealed the case`) or is an infinitive (`decline to appeal`).
+  if (
+    lemmaRule === "request/appeal" &&
+    d.pos === "v" &&
+    d.complements.length === 0 &&
+    !d.obj &&
+    !d.pps.has("for") &&
+    ix.low[d.groupStart - 1] !== "to" &&
+    (d.governor === null || d.governor.pos === "n") &&
+    !d.actor?.coded
+  ) {
+    let asks = false;
+    for (let i = d.b; i < d.clauseEnd && !asks; i++) {
+      const w = ix.low[i] as string;
+      // `for calm`, or a second `to` opening what is asked (`appealed to them to stay`).
+      const next = ix.low[i + 1] ?? "";
+      asks =
+        w === "for" ||
+        (w === "to" &&
+          i > d.b &&
+          next !== "" &&
+          !DETERMINERS.has(next) &&
+          !REPORTED_PRONOUNS.has(next) &&
+          !isCapitalized(ix, i + 1));
+    }
+    if (!asks) dropDraft(d, "attract");
+  }
+}
+
+/** The subject (or passive agent) of a verb trigger is a text, a finding or a building. */
+function nonAgent(view: SentenceView, d: Draft): boolean {
+  const { ix } = view;
+  const by = d.passive ? d.pps.get("by") : undefined;
+  if (by) {
+    const h = headOf(ix, by);
+    const w = ix.low[h] as string;
+    if ((ix.entity[h] as number) < 0 && (NON_AGENTS.has(w) || NON_AGENT_BY.has(w))) return true;
+  }
+  if (d.passive) return false;
+  // The word right before the verb group, past `either`, `also`, adverbs.
+  for (let j = d.groupStart - 1; j >= Math.max(view.from, d.groupStart - 3); j--) {
+    const w = ix.low[j] as string;
+    if (/^(either|neither|also|then|both|just|only|now|still)$/.test(w) || w.endsWith("ly"))
+      continue;
+    return (ix.entity[j] as number) < 0 && NON_AGENTS.has(w);
+  }
+  return false;
+}
+
+/** A kind of event or a statistic: `every shooting`, `the epidemic of police killing ...`. */
+function generic(view: SentenceView, d: Draft): boolean {
+  const { ix } = view;
+  if (d.pos === "n" && GENERIC_DETERMINERS.has(ix.low[d.groupStart] as string)) return true;
+  // `simulated an attack`, `a mock raid`.
+  for (let j = d.a - 1; j >= Math.max(view.from, d.a - 3); j--)
+    if (FICTIVE.has(ix.low[j] as string)) return true;
+  for (let j = d.a - 1; j > Math.max(view.from, d.a - 8); j--) {
+    const w = ix.low[j] as string;
+    if (isPunct(ix, j) || (SUBORDINATORS.has(w) && w !== "that")) break;
+    if (w === "of" && STATISTIC_HEADS.has(ix.low[j - 1] as string)) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- type refinements

@@ -1,0 +1,157 @@
+/**
+ * Word classes and tests that tell a literal event from a figurative, generic or
+ * non-agentive use of its trigger word. News borrows the vocabulary of force for politics
+ * (`pounding Trump as a "con artist"`, `fighting climate change`, `seizing on remarks`),
+ * statistics (`killing themselves at three times the rate`) and description (`occupied by
+ * rice mills`); an analyst codes none of these, and every one counts against precision.
+ */
+import type { DocIndex, Range } from "./sentence.ts";
+
+const set = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean));
+
+/** Reflexive objects: `killing themselves` is suicide, `shooting itself in the foot` an idiom. */
+export const REFLEXIVES = set("himself herself themselves itself myself ourselves yourself");
+
+/**
+ * Heads of noun phrases that name no one who can be attacked, seized or fought: ideas,
+ * problems, texts, illnesses, time. A force verb with such an object is a figure of speech
+ * (`fighting climate change`, `attacked loopholes`, `battled pneumonia`).
+ */
+const ABSTRACT = set(`
+  change climate racism sexism poverty hunger crime corruption inflation unemployment
+  disease diseases illness cancer virus pneumonia flu addiction obesity fire fires flames blaze wildfire
+  loophole loopholes tax taxes taxation rule rules regulation regulations bill bills law laws
+  plan plans proposal proposals policy policies idea ideas notion claim claims record records
+  comment comments remark remarks statement statements biography platform platforms agenda
+  issue issues problem problems deal deals budget deficit debt time clock deadline odds
+  trend trends market markets price prices rate rates stigma myth myths narrative fear fears
+  greatness spirit essence imagination attention heart hearts mind minds moment mood
+  victory nomination presidency election elections finish end goal goals dream dreams
+  bureaucracy red tape system status quo ignorance injustice inequality discrimination
+  misinformation disinformation fake news lies lie truth history legacy reputation image
+  wave waves recession slump decline pandemic epidemic outbreak
+  sampling sample samples list lists selection examples ways court courts argument arguments
+  strategy tactics tactic rhetoric resources tools
+`);
+
+/**
+ * Abstract suffixes, with the nouns of that shape that name actors or physical things
+ * (`government`, `opposition`, `settlement`) kept out below.
+ */
+const ABSTRACT_SUFFIX = /(ism|ity|ness|ence|ance|ship|hood|ment|tion|sion)s?$/;
+const CONCRETE_EXCEPTIONS = set(`
+  government governments administration administrations opposition coalition coalitions
+  commission commissions delegation delegations mission missions parliament parliaments
+  settlement settlements encampment encampments compound installation installations
+  station stations position positions detachment detachments regiment regiments battalion
+  department departments ministry embassy garrison convention conventions federation
+  organisation organization organisations organizations union unions congregation
+  population populations nation nations authority authorities militia militias movement
+  movements division divisions city cities community communities university universities
+  facility facilities municipality municipalities majority minority ambulance ambulances
+  agency agencies party parties legion police residence residences prison institution
+  institutions construction excavation plantation plantations pavilion junction intersection
+  corporation corporations association associations foundation foundations
+  congressman congresswoman assembly demonstration demonstrations procession processions
+  fortification fortifications location locations formation formations equipment shipment
+  shipments apartment apartments cantonment establishment audience audiences
+  violence occupation invasion operation operations explosion collision detention
+  intervention insurrection revolution confrontation resistance insurgence
+`);
+
+/** Whether a lowercased head noun names an abstraction rather than a party or a thing. */
+export function isAbstract(word: string): boolean {
+  if (ABSTRACT.has(word)) return true;
+  return ABSTRACT_SUFFIX.test(word) && !CONCRETE_EXCEPTIONS.has(word) && word.length > 5;
+}
+
+/**
+ * Heads of subjects that do not act: studies and polls find, protocols require, pledges
+ * attract. An event needs an actor that can do it (`A 2014 study found that research
+ * didn't support ...`, `Secret Service protocol called for ...`). Papers, articles and
+ * reports are left out: they carry their authors' words (`a Times article hailed Trump`).
+ */
+export const NON_AGENTS = set(`
+  study studies survey surveys poll polls research protocol protocols data analysis analyses
+  findings evidence statistics figures model models pledge pledges guideline guidelines
+  procedure procedures
+`);
+
+/**
+ * Buildings and works, which occupy or hold places without anyone doing anything
+ * (`the blocks were occupied by rice mills`): no agent after a passive `by`. Only there:
+ * before a verb they are too often the first half of a compound (`street battles raged`).
+ */
+export const NON_AGENT_BY = set(`
+  mill mills building buildings factory factories warehouse warehouses house houses
+  church churches store stores shop shops hotel hotels plant plants stable stables barn barns
+  office offices apartment apartments home homes farm farms school schools
+`);
+
+/** What a campaign marches toward: an election, a win, a day (`her march toward Election Day`). */
+export const MARCH_GOALS = set(
+  "day election elections victory nomination presidency power win finish goal white house",
+);
+
+/** Heads that count or classify what their `of` phrase names (`bouts of pneumonia`). */
+const PARTITIVE = set(
+  "bout bouts case cases kind kinds form forms sort sorts type types level levels amount amounts lot lots series piece pieces",
+);
+
+/** Modifiers that make a noun trigger no real event (`simulated an attack`, `mock raids`). */
+export const FICTIVE = set(
+  "simulated simulate simulating mock fictional imaginary hypothetical fake pretend",
+);
+
+/** What a shop charges (`were charged fees`): the money sense of `charge`. */
+export const CHARGES = set(
+  "fee fees interest price prices rate rates tax taxes rent premium premiums money penalty penalties tariff tariffs dollars",
+);
+
+/** Nouns after an -ing trigger that make it a modifier (`a hacking group`, `fighting units`). */
+export const MODIFIED_HEADS = set(
+  "group groups unit units team teams squad squads tool tools software skills gear equipment",
+);
+
+/** Quantifiers that make a noun trigger a kind rather than an occurrence (`every shooting`). */
+export const GENERIC_DETERMINERS = set("every each");
+
+/** Nouns that make what follows `of` a statistic (`the epidemic of police killings`). */
+export const STATISTIC_HEADS = set(
+  "epidemic epidemics scourge rate rates number numbers culture problem problems statistics share issue issues history pattern patterns",
+);
+
+/**
+ * What one `meets` that is not a party to talks: a bar, a condition, a reaction
+ * (`did not meet the polling threshold`, `was met with opposition`).
+ */
+export const MEET_OBJECTS = set(`
+  threshold thresholds standard standards requirement requirements criteria criterion
+  expectations expectation target targets goal goals deadline deadlines needs obligations
+  qualifications quota quotas opposition resistance criticism skepticism scepticism
+  approval fate end challenge challenges test tests mark eligibility bar condition conditions
+`);
+
+/** Nouns before `host` that make it a job title (`RT host`, `cable news hosts`). */
+export const HOST_TITLES = set("news show radio tv television cable talk podcast game program");
+
+/** The head of a phrase: its last word before `of` (`the greatness of the US` → greatness). */
+export function headOf(ix: DocIndex, r: Range): number {
+  let h = r[0];
+  for (let i = r[0]; i < r[1]; i++) {
+    const w = ix.low[i] as string;
+    if (w === "of") {
+      // `bouts of walking pneumonia`: the head is what is counted.
+      if (PARTITIVE.has(ix.low[h] as string)) continue;
+      break;
+    }
+    if (w === "," || w === "that" || w === "who" || w === "which") break;
+    // `comments his rival made`: a second phrase (a reduced relative) begins.
+    if (i > r[0] && NEW_PHRASE.has(w) && ix.low[i - 1] !== "of") break;
+    if (/^[a-z]/.test(w)) h = i;
+  }
+  return h;
+}
+
+/** Words that open a new noun phrase inside a longer span. */
+const NEW_PHRASE = set("his her their its our my your the a an this these those he she they we");
