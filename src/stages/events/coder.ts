@@ -1971,15 +1971,6 @@ function toAccuse(d: Draft, rule: string): void {
  * event (`meet a threshold`, `RT host`, `demonstrate the safety of`) are not coded.
  */
 function literalOnly(view: SentenceView, d: Draft): void {
-  console.error(
-    "LIT",
-    d.rule,
-    d.obj,
-    [...d.pps.keys()],
-    d.pos,
-    d.governor?.rule,
-    d.complements.map((c) => c.rule),
-  );
   const { ix } = view;
   const base = d.entry.type;
   const lemmaRule = d.entry.rule;
