@@ -31,13 +31,16 @@ import {
   MODIFIED_HEADS,
   NON_AGENT_BY,
   NON_AGENTS,
+  PARTITIVE,
   REFLEXIVES,
   STATISTIC_HEADS,
+  SUPPOSITIONS,
 } from "./literal.ts";
 import { IRREGULAR_PAST, isPastForm, lemmaOf, lemmatize } from "./morphology.ts";
 import { nominalLemma, nominalSector } from "./nominal.ts";
 import {
   type DocIndex,
+  firstTokenAt,
   indexDocument,
   isAux,
   isCapitalized,
@@ -1730,6 +1733,18 @@ const MATERIAL_CONFLICT = new Set<EventType>(["ASSAULT", "COERCE", "SANCTION", "
 /** An event inside an `if`/`unless` clause is a condition, not a report: hypothetical. */
 function markConditionals(view: SentenceView, drafts: Draft[]): void {
   const { ix } = view;
+  // `Say Mexico demanded ...`, `Imagine the agency sues ...`: a case put, not reported.
+  let first = view.from;
+  while (first < view.to && (isPunct(ix, first) || /^["“‘'(]$/.test(ix.low[first] as string)))
+    first++;
+  if (
+    SUPPOSITIONS.has(ix.low[first] as string) &&
+    isCapitalized(ix, first) &&
+    !isPunct(ix, first + 1)
+  ) {
+    for (const d of drafts) d.hypothetical = true;
+    return;
+  }
   for (const d of drafts) {
     for (let j = d.groupStart - 1; j >= Math.max(view.from, d.groupStart - 10); j--) {
       const w = ix.low[j] as string;
@@ -2023,7 +2038,10 @@ function literalOnly(view: SentenceView, d: Draft): void {
       }
     }
     if (target) {
-      const h = headOf(ix, target);
+      let h = headOf(ix, target);
+      // `through three bouts` + `of walking pneumonia`: what is counted is the head.
+      const of = d.pps.get("of");
+      if (PARTITIVE.has(ix.low[h] as string) && of && of[0] <= target[1] + 1) h = headOf(ix, of);
       // A date is no target (`attack on New Year Day`) except of a march (`her march toward
       // Election Day` is a campaign going on).
       const dated = (ix.date[h] as number) >= 0;
@@ -2086,6 +2104,8 @@ function literalOnly(view: SentenceView, d: Draft): void {
       return;
     }
   }
+  // `Trump's tweets accusing X`, `a Donald Trump tweet attacking X`: the author acts.
+  authorOfWords(view, d);
   // `avoids condemning`, `refrained from attacking`: said not to happen.
   if (d.pos === "v") {
     const p1 = ix.low[d.groupStart - 1] ?? "";
@@ -2173,6 +2193,40 @@ function literalOnly(view: SentenceView, d: Draft): void {
           !isCapitalized(ix, i + 1));
     }
     if (!asks) dropDraft(d, "attract");
+  }
+}
+
+/** Texts that carry their author's act (not `campaign` or `rally`, which are actors or events). */
+const WORDS_AS_ACTOR =
+  /^(tweets?|statements?|speech(es)?|remarks|comments|ads?|advertisements?|op-eds?|posts?|messages?|letters?|videos?|columns?|editorials?)$/;
+
+/** An actor that is words (a tweet, an ad, a statement) becomes the person or body named in it. */
+function authorOfWords(view: SentenceView, d: Draft): void {
+  const { ix } = view;
+  const arg = d.actor?.arg;
+  if (!d.actor || !arg) return;
+  const from = firstTokenAt(ix.tokens, arg.start);
+  let last = firstTokenAt(ix.tokens, arg.end) - 1;
+  while (last > from && isPunct(ix, last)) last--;
+  if (!WORDS_AS_ACTOR.test(ix.low[last] as string)) return;
+  for (let i = from; i < last; i++) {
+    const k = ix.entity[i] as number;
+    const ent = k >= 0 ? ix.doc.entities[k] : undefined;
+    if (!ent || (ent.type !== "PERSON" && ent.type !== "ORG")) continue;
+    const end = ent.end;
+    d.actor.arg = {
+      start: ent.start,
+      end,
+      text: ix.text.slice(ent.start, end),
+      name: ent.actor?.name ?? ent.text,
+      country: ent.actor?.country ?? null,
+      sector: (ent.actor?.sector ?? null) as EventArgument["sector"],
+      entity: k,
+    };
+    d.actor.head = i;
+    d.actor.coded = true;
+    d.actor.named = true;
+    return;
   }
 }
 

@@ -127,6 +127,14 @@ describe("kinds, statistics, fiction", () => {
 });
 
 describe("subjects that cannot act", () => {
+  test("words act for their author: `Ortiz's tweets accusing X` are Ortiz's", () => {
+    const [e] = on(
+      "He said Jane Ortiz's late-night tweets accusing the governor of fraud were lies.",
+      "accusing",
+    );
+    assert.equal(e?.type, "ACCUSE");
+    assert.equal(e?.actor?.text, "Jane Ortiz");
+  });
   test("a study, a poll or a protocol does not request or support", () => {
     assert.deepEqual(
       on("Hospital protocol called for the patient to be moved at once.", "called for"),
@@ -201,6 +209,14 @@ describe("senses of trigger words that are no event", () => {
 });
 
 describe("modality", () => {
+  test("`Say X demanded ...` puts a case: hypothetical", () => {
+    const [e] = on("Say Canada demanded that Mexico pay for the repairs.", "demanded");
+    assert.equal(e?.hypothetical, true);
+    assert.equal(
+      on("Canada demanded that Mexico pay for the repairs.", "demanded")[0]?.hypothetical,
+      false,
+    );
+  });
   test("avoiding an act says it was not done", () => {
     const [e] = on(
       "Kumar again avoided condemning the annexation of the islands by China.",

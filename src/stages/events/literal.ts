@@ -94,7 +94,7 @@ export const MARCH_GOALS = set(
 );
 
 /** Heads that count or classify what their `of` phrase names (`bouts of pneumonia`). */
-const PARTITIVE = set(
+export const PARTITIVE = set(
   "bout bouts case cases kind kinds form forms sort sorts type types level levels amount amounts lot lots series piece pieces",
 );
 
@@ -112,6 +112,9 @@ export const CHARGES = set(
 export const MODIFIED_HEADS = set(
   "group groups unit units team teams squad squads tool tools software skills gear equipment",
 );
+
+/** Sentence openers that pose a case rather than report one (`Say Mexico demanded ...`). */
+export const SUPPOSITIONS = set("say suppose supposing imagine assume picture");
 
 /** Quantifiers that make a noun trigger a kind rather than an occurrence (`every shooting`). */
 export const GENERIC_DETERMINERS = set("every each");
@@ -146,12 +149,16 @@ export function headOf(ix: DocIndex, r: Range): number {
       break;
     }
     if (w === "," || w === "that" || w === "who" || w === "which") break;
-    // `comments his rival made`: a second phrase (a reduced relative) begins.
-    if (i > r[0] && NEW_PHRASE.has(w) && ix.low[i - 1] !== "of") break;
+    // `comments his rival made`: a second phrase (a reduced relative) begins; not after a
+    // word that leads a phrase in (`just a sampling`, `all the ways`).
+    if (i > r[0] && NEW_PHRASE.has(w) && !LEADERS.has(ix.low[i - 1] as string)) break;
     if (/^[a-z]/.test(w)) h = i;
   }
   return h;
 }
+
+/** Words that may stand before a determiner within one noun phrase. */
+const LEADERS = set("of just only even all both half nearly almost about some such quite");
 
 /** Words that open a new noun phrase inside a longer span. */
 const NEW_PHRASE = set("his her their its our my your the a an this these those he she they we");
