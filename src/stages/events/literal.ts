@@ -24,7 +24,8 @@ const ABSTRACT = set(`
   plan plans proposal proposals policy policies idea ideas notion claim claims record records
   comment comments remark remarks statement statements biography platform platforms agenda
   issue issues problem problems deal deals budget deficit debt time clock deadline odds
-  trend trends market markets price prices rate rates stigma myth myths narrative fear fears
+  homelessness influenza unemployment poverty illiteracy ignorance
+  trend trends price prices rate rates stigma myth myths narrative fear fears
   greatness spirit essence imagination attention heart hearts mind minds moment mood
   victory nomination presidency election elections finish end goal goals dream dreams
   bureaucracy red tape system status quo ignorance injustice inequality discrimination
@@ -35,29 +36,13 @@ const ABSTRACT = set(`
 `);
 
 /**
- * Abstract suffixes, with the nouns of that shape that name actors or physical things
- * (`government`, `opposition`, `settlement`) kept out below.
+ * Only `-ism` marks an abstraction reliably (`racism`, `extremism`); `-ment`, `-tion`,
+ * `-ity`, `-ence`, `-hood` and `-ness` name too many places, bodies and things that are
+ * attacked for real (`bombardment`, `settlement`, `station`, `city`, `residence`,
+ * `neighborhood`, `businesses`).
  */
-const ABSTRACT_SUFFIX = /(ism|ity|ness|ence|ance|ship|hood|ment|tion|sion)s?$/;
-const CONCRETE_EXCEPTIONS = set(`
-  government governments administration administrations opposition coalition coalitions
-  commission commissions delegation delegations mission missions parliament parliaments
-  settlement settlements encampment encampments compound installation installations
-  station stations position positions detachment detachments regiment regiments battalion
-  department departments ministry embassy garrison convention conventions federation
-  organisation organization organisations organizations union unions congregation
-  population populations nation nations authority authorities militia militias movement
-  movements division divisions city cities community communities university universities
-  facility facilities municipality municipalities majority minority ambulance ambulances
-  agency agencies party parties legion police residence residences prison institution
-  institutions construction excavation plantation plantations pavilion junction intersection
-  corporation corporations association associations foundation foundations
-  congressman congresswoman assembly demonstration demonstrations procession processions
-  fortification fortifications location locations formation formations equipment shipment
-  shipments apartment apartments cantonment establishment audience audiences
-  violence occupation invasion operation operations explosion collision detention
-  intervention insurrection revolution confrontation resistance insurgence
-`);
+const ABSTRACT_SUFFIX = /isms?$/;
+const CONCRETE_EXCEPTIONS = set("prism prisms");
 
 /** Whether a lowercased head noun names an abstraction rather than a party or a thing. */
 export function isAbstract(word: string): boolean {
