@@ -21,8 +21,11 @@ import { quantity } from "./counts.ts";
 import { type EventLexicon, inClass, type TriggerEntry } from "./lexicon.ts";
 import {
   CHARGES,
+  CONTEST_KINDS,
+  EVADING,
   FICTIVE,
   GENERIC_DETERMINERS,
+  HABITUAL,
   HOST_TITLES,
   headOf,
   isAbstract,
@@ -2152,6 +2155,101 @@ function literalOnly(view: SentenceView, d: Draft): void {
     dropDraft(d, "empty-complement");
     return;
   }
+  // `the plan was met with opposition`: a reaction, not a meeting (meetings are active, or
+  // `met by` on arrival).
+  if (lemmaRule === "consult/meet" && d.passive && ix.low[d.b] === "with") {
+    dropDraft(d, "met-with");
+    return;
+  }
+  // `Both chiefs agree that the train is a good alternative`, `Meirmaridou agrees.`: an
+  // opinion shared, not an agreement to act. An agreement has a complement act, a `to`,
+  // `on` or object, or a that-clause that says what will be done (`agreed that their
+  // countries should cooperate`).
+  if (
+    lemmaRule === "agree/agree" &&
+    d.pos === "v" &&
+    d.complements.length === 0 &&
+    !d.obj &&
+    !d.pps.has("on") &&
+    !d.pps.has("to") &&
+    !d.future
+  ) {
+    // `agreed upon a pact`, `agreed in principle`: some phrase says on what.
+    const next = ix.low[d.b] ?? ".";
+    let acts = !(next === "that" || next === "with" || isPunct(ix, d.b));
+    for (let i = d.b; i < Math.min(view.to, d.b + 25) && !acts; i++) {
+      const w = ix.low[i] as string;
+      if (w === "." || w === ";") break;
+      acts = MODALS.has(w) || FUTURE.has(w) || w === "to";
+    }
+    if (!acts) {
+      dropDraft(d, "opinion");
+      return;
+    }
+  }
+  // `admits`: `Nelson concedes the number could be optimistic` yields nothing to anyone.
+  if (lemmaRule === "concede/concede" && d.pos === "v" && !d.pps.has("to")) {
+    const next = ix.low[d.b] ?? ".";
+    const after = d.obj ? (ix.low[d.obj[1]] ?? ".") : "";
+    if (
+      next === "that" ||
+      MODALS.has(after) ||
+      BE.has(after) ||
+      (!d.obj && d.pps.size === 0 && isPunct(ix, d.b))
+    ) {
+      dropDraft(d, "admit");
+      return;
+    }
+  }
+  // `a legal battle with the courts`, `fought in the courts`: a contest, not combat.
+  if (/^assault\/(battle|fight|battle-noun|fight-noun)$/.test(lemmaRule)) {
+    const before = ix.low[d.a - 1] ?? "";
+    const inCourt = (r: Range | undefined): boolean =>
+      r !== undefined && /^courts?$/.test(ix.low[headOf(ix, r)] as string);
+    if (
+      CONTEST_KINDS.has(before) ||
+      (before.endsWith("-long") && CONTEST_KINDS.has(ix.low[d.a - 2] ?? "")) ||
+      inCourt(d.pps.get("in")) ||
+      inCourt(d.pps.get("with")) ||
+      inCourt(d.obj ?? undefined) ||
+      d.recipient?.arg.sector === "JUD"
+    ) {
+      dropDraft(d, "contest");
+      return;
+    }
+  }
+  // `helping the gunmen evade capture`: what was evaded did not happen.
+  if (d.pos === "n" && EVADING.has(ix.low[d.groupStart - 1] ?? "")) {
+    dropDraft(d, "evaded");
+    return;
+  }
+  // `There were more murders in March than ...`: a comparison of counts.
+  if (
+    d.light < 0 &&
+    /^(more|fewer|most)$/.test(ix.low[d.a - 1] ?? "") &&
+    /s$/.test(ix.low[d.head] as string)
+  ) {
+    dropDraft(d, "comparison");
+    return;
+  }
+  // `his resemblance to Allen was striking`: the adjective.
+  if (
+    (ix.low[d.head] as string) === "striking" &&
+    !d.obj &&
+    /^(was|is|were|are|be|been|so|very|most|more|quite|particularly)$/.test(ix.low[d.a - 1] ?? "")
+  ) {
+    dropDraft(d, "adjective");
+    return;
+  }
+  // `people are often detained there`: a habit told in the present, not an event.
+  if (d.pos === "v" && presentTense(view, d)) {
+    for (let i = Math.max(view.from, d.groupStart - 3); i < Math.min(d.clauseEnd, d.b + 4); i++) {
+      if (HABITUAL.has(ix.low[i] as string)) {
+        dropDraft(d, "habitual");
+        return;
+      }
+    }
+  }
   // `RT host Ed Schultz`, `cable news hosts`: the job, not hosting a visit.
   if (lemmaRule === "consult/host" || lemmaRule === "aid/host-refugees") {
     const prev = ix.low[d.a - 1] ?? "";
@@ -2228,6 +2326,21 @@ function authorOfWords(view: SentenceView, d: Draft): void {
     d.actor.named = true;
     return;
   }
+}
+
+/**
+ * Whether a verb group is in the present tense by its auxiliary (`are detained`, `are
+ * often detained`, `is shelling`), looking past adverbs of habit.
+ */
+function presentTense(view: SentenceView, d: Draft): boolean {
+  const { ix } = view;
+  // Only an explicit present auxiliary: a bare `beat` may be past (`routinely beat up`).
+  for (let i = d.head - 1; i >= Math.max(view.from, d.groupStart - 3); i--) {
+    const w = ix.low[i] as string;
+    if (/^(is|are|am|do|does)$/.test(w)) return true;
+    if (!HABITUAL.has(w) && !w.endsWith("ly") && !NEGATORS.has(w)) return false;
+  }
+  return false;
 }
 
 /** The subject (or passive agent) of a verb trigger is a text, a finding or a building. */

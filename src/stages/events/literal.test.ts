@@ -236,3 +236,65 @@ describe("modality", () => {
     );
   });
 });
+
+describe("opinions, admissions, contests, habits", () => {
+  test("agreeing that something is so is an opinion; agreeing on what to do is AGREE", () => {
+    assert.deepEqual(
+      on(
+        "Both the rail chief and the airline president agree that trains are a good alternative.",
+        "agree",
+      ),
+      [],
+    );
+    assert.equal(
+      on(
+        "Greek and Turkish officials agreed on Monday that their navies would share patrols.",
+        "agreed",
+      )[0]?.type,
+      "AGREE",
+    );
+    assert.equal(
+      on("Chile and Peru have agreed upon a new fisheries pact.", "agreed")[0]?.type,
+      "AGREE",
+    );
+  });
+  test("conceding that something is so is admitting, not yielding", () => {
+    assert.deepEqual(on("Ortiz concedes the figure could be a little high.", "concedes"), []);
+    assert.equal(
+      on("The governor conceded to demands from the strikers.", "conceded")[0]?.type,
+      "CONCEDE",
+    );
+  });
+  test("being met with a reaction is no meeting", () => {
+    assert.deepEqual(on("The proposal was met with angry responses from farmers.", "met"), []);
+  });
+  test("a legal battle or a fight in the courts is no combat", () => {
+    assert.deepEqual(
+      on("The family fought a months-long legal battle with the hospital.", "battle"),
+      [],
+    );
+    assert.deepEqual(on("Such disputes are usually fought in the courts.", "fought"), []);
+  });
+  test("evading capture, more murders than last year, a striking likeness", () => {
+    assert.deepEqual(on("She helped the two men evade capture for a week.", "capture"), []);
+    assert.deepEqual(
+      on("There were more murders in May than in any month since 2009.", "murders"),
+      [],
+    );
+    assert.deepEqual(on("The likeness to the late king was striking.", "striking"), []);
+  });
+  test("a habit told in the present is no event; the same verb in the past is", () => {
+    assert.deepEqual(on("Migrants are often detained in crowded cells for weeks.", "detained"), []);
+    assert.equal(
+      on("Police detained 40 migrants near the port on Monday.", "detained")[0]?.type,
+      "COERCE",
+    );
+  });
+  test("holding an office is not occupying a place; pressing charges accuses", () => {
+    assert.deepEqual(on("He has never occupied any public office.", "occupied"), []);
+    assert.equal(
+      on("The mayor pressed charges against two activists.", "pressed charges")[0]?.type,
+      "ACCUSE",
+    );
+  });
+});

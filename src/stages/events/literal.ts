@@ -93,9 +93,27 @@ export const CHARGES = set(
   "fee fees interest price prices rate rates tax taxes rent premium premiums money penalty penalties tariff tariffs dollars",
 );
 
-/** Nouns after an -ing trigger that make it a modifier (`a hacking group`, `fighting units`). */
+/** Nouns after an -ing trigger that make it a modifier (`a hacking group`, `a shooting stance`). */
 export const MODIFIED_HEADS = set(
-  "group groups unit units team teams squad squads tool tools software skills gear equipment",
+  "group groups unit units team teams squad squads tool tools software skills gear equipment stance range ranges gallery guard practice competition club percentage",
+);
+
+/**
+ * Adverbs of habit: with a present-tense verb they tell what usually happens (`people are
+ * often detained there`), not an event.
+ */
+export const HABITUAL = set(
+  "often usually sometimes regularly routinely typically generally always frequently normally commonly rarely seldom",
+);
+
+/** Modifiers of `battle`/`fight` that make it a contest of another kind (`a legal battle`). */
+export const CONTEST_KINDS = set(
+  "legal court courtroom custody political electoral election uphill budget bidding ratings pr media rhetorical ideological cultural culture lonely personal",
+);
+
+/** Verbs whose object event did not happen to their subject (`evade capture`, `escaped arrest`). */
+export const EVADING = set(
+  "evade evades evaded evading elude eludes eluded eluding escape escapes escaped escaping avoid avoids avoided avoiding",
 );
 
 /** Sentence openers that pose a case rather than report one (`Say Mexico demanded ...`). */
