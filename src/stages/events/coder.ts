@@ -22,6 +22,7 @@ import { type EventLexicon, inClass, type TriggerEntry } from "./lexicon.ts";
 import {
   CHARGES,
   CONTEST_KINDS,
+  ELECTORAL_PRIZES,
   EVADING,
   FICTIVE,
   GENERIC_DETERMINERS,
@@ -2213,6 +2214,35 @@ function literalOnly(view: SentenceView, d: Draft): void {
       inCourt(d.pps.get("with")) ||
       inCourt(d.obj ?? undefined) ||
       d.recipient?.arg.sector === "JUD"
+    ) {
+      dropDraft(d, "contest");
+      return;
+    }
+  }
+  // The campaign as a war: `fighting for second place`, `captured the support of voters`,
+  // `battling with Senator Rubio` — a contest between persons no one armed.
+  if (force) {
+    const prize = (r: Range | null | undefined): boolean => {
+      if (!r) return false;
+      const h = headOf(ix, r);
+      return (ix.entity[h] as number) < 0 && ELECTORAL_PRIZES.has(ix.low[h] as string);
+    };
+    if (prize(d.pps.get("for")) || prize(d.obj)) {
+      dropDraft(d, "contest");
+      return;
+    }
+    const person = (r: Resolved | null): boolean =>
+      r !== null &&
+      r.arg.entity !== undefined &&
+      ix.doc.entities[r.arg.entity]?.type === "PERSON" &&
+      !ARMED_SECTORS.has(r.arg.sector ?? "");
+    if (
+      /^assault\/(battle|fight|clash|clash-noun|battle-noun|fight-noun)$/.test(lemmaRule) &&
+      (person(d.actor) || d.actor === null) &&
+      person(d.recipient) &&
+      d.dead === null &&
+      d.injured === null &&
+      !weaponMode(ix, Math.max(view.from, d.groupStart - 3), d.clauseEnd)
     ) {
       dropDraft(d, "contest");
       return;

@@ -298,3 +298,30 @@ describe("opinions, admissions, contests, habits", () => {
     );
   });
 });
+
+describe("the campaign as a war", () => {
+  test("fighting for second place or capturing voters' support is no combat", () => {
+    assert.deepEqual(
+      on("Ortiz and Ruiz are fighting for second place behind the governor.", "fighting"),
+      [],
+    );
+    assert.deepEqual(
+      on("Ortiz captured the support of older voters in the primary.", "captured"),
+      [],
+    );
+    assert.equal(
+      on("Rebels captured the airport after heavy fighting.", "captured")[0]?.type,
+      "ASSAULT",
+    );
+  });
+  test("a battle between two unarmed persons is a contest", () => {
+    assert.deepEqual(
+      on("Jane Ortiz expects to win her bitter battle with Tom Ruiz.", "battle"),
+      [],
+    );
+    assert.equal(
+      on("Soldiers battled rebels near the border town.", "battled")[0]?.type,
+      "ASSAULT",
+    );
+  });
+});

@@ -111,6 +111,14 @@ export const CONTEST_KINDS = set(
   "legal court courtroom custody political electoral election uphill budget bidding ratings pr media rhetorical ideological cultural culture lonely personal",
 );
 
+/**
+ * What candidates fight for: a campaign told as a war (`fighting for second place`,
+ * `captured the support of voters`, `battle for the nomination`).
+ */
+export const ELECTORAL_PRIZES = set(
+  "place vote votes voter voters support nomination nominations seat seats race primary primaries delegate delegates election elections majority caucus caucuses ballot ballots endorsement endorsements presidency lead title crown championship trophy game match points polls poll",
+);
+
 /** Verbs whose object event did not happen to their subject (`evade capture`, `escaped arrest`). */
 export const EVADING = set(
   "evade evades evaded evading elude eludes eluded eluding escape escapes escaped escaping avoid avoids avoided avoiding",
