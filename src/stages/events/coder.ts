@@ -35,7 +35,9 @@ import {
   MODIFIED_HEADS,
   NON_AGENT_BY,
   NON_AGENTS,
+  OFFERABLE,
   PARTITIVE,
+  PROPOSING,
   REFLEXIVES,
   STATISTIC_HEADS,
   SUPPOSITIONS,
@@ -2098,11 +2100,18 @@ function literalOnly(view: SentenceView, d: Draft): void {
   if (lemmaRule === "support/defend" && d.pos === "v" && d.obj) {
     const [from, to] = d.obj;
     let own = REFLEXIVES.has(ix.low[from] as string);
-    if (/^(his|her|their|its|my|our)$/.test(ix.low[from] as string))
-      for (let i = from + 1; i < Math.min(to, from + 4) && !own; i++)
-        own =
-          SPEECH_NOUNS.test(ix.low[i] as string) ||
-          /^(record|decision|remarks)$/.test(ix.low[i] as string);
+    // `his early-morning tweets`, `his executive actions`, `her record`: one's own words or
+    // acts, not a person or body (`his brother`, `their country` have an actor noun).
+    if (/^(his|her|their|its|my|our)$/.test(ix.low[from] as string)) {
+      for (let i = from + 1; i < Math.min(to, from + 5); i++) {
+        const w = ix.low[i] as string;
+        if ((ix.entity[i] as number) >= 0 || nominalLemma(w) !== null) break;
+        if (SPEECH_NOUNS.test(w) || OWN_ACTS.test(w)) {
+          own = true;
+          break;
+        }
+      }
+    }
     if (own) {
       dropDraft(d, "self-defence");
       return;
@@ -2227,7 +2236,10 @@ function literalOnly(view: SentenceView, d: Draft): void {
       const h = headOf(ix, r);
       return (ix.entity[h] as number) < 0 && ELECTORAL_PRIZES.has(ix.low[h] as string);
     };
-    if (prize(d.pps.get("for")) || prize(d.obj)) {
+    // `for` is the prize of a fight (`fighting for second place`) but the reason of an
+    // attack (`attacked Clinton for her support of the war`).
+    const contest = /^assault\/(battle|fight|clash|compete|struggle)/.test(lemmaRule);
+    if ((contest && prize(d.pps.get("for"))) || prize(d.obj)) {
       dropDraft(d, "contest");
       return;
     }
@@ -2280,6 +2292,38 @@ function literalOnly(view: SentenceView, d: Draft): void {
       }
     }
   }
+  // `Virginia Gateway offers Giant Food`, `offered his assessment`, `offered Fatiha`: an
+  // offer is an event when it offers what parties negotiate, give or concede (`offered the
+  // family assistance`, `offered talks`) or an act (`offered to mediate`).
+  if (
+    lemmaRule === "agree/offer" &&
+    d.pos === "v" &&
+    d.complements.length === 0 &&
+    ix.low[d.b] !== "to"
+  ) {
+    const from = d.obj ? d.obj[0] : d.b;
+    let offerable = false;
+    for (let i = from; i < Math.min(Math.max(d.clauseEnd, from + 1), from + 8) && !offerable; i++)
+      offerable = OFFERABLE.has(ix.low[i] as string);
+    if (!offerable) {
+      dropDraft(d, "offer-thing");
+      return;
+    }
+  }
+  // `a call for a temporary ban on ...`, `voters support a ban`: proposed, not imposed.
+  if (
+    (/^coerce\/ban/.test(lemmaRule) && /^(a|an)$/.test(ix.low[d.a - 1] ?? "")) ||
+    (/^coerce\/ban/.test(lemmaRule) && /^(a|an)$/.test(ix.low[d.a - 2] ?? ""))
+  ) {
+    for (let j = d.a - 2; j >= Math.max(view.from, d.a - 6); j--) {
+      const w = ix.low[j] as string;
+      if (PROPOSING.has(w) || (w === "of" && ix.low[j - 1] === "favor")) {
+        dropDraft(d, "proposed");
+        return;
+      }
+      if (isPunct(ix, j)) break;
+    }
+  }
   // `RT host Ed Schultz`, `cable news hosts`: the job, not hosting a visit.
   if (lemmaRule === "consult/host" || lemmaRule === "aid/host-refugees") {
     const prev = ix.low[d.a - 1] ?? "";
@@ -2323,6 +2367,10 @@ function literalOnly(view: SentenceView, d: Draft): void {
     if (!asks) dropDraft(d, "attract");
   }
 }
+
+/** One's own acts and positions, which one defends for oneself (`defended his record`). */
+const OWN_ACTS =
+  /^(record|decision|decisions|remarks|actions?|support|endorsement|call|policy|policies|position|positions|plan|plans|views?|stance|vote|votes|choice|handling|conduct|response|approach|strategy|tactics|proposal)$/;
 
 /** Texts that carry their author's act (not `campaign` or `rally`, which are actors or events). */
 const WORDS_AS_ACTOR =

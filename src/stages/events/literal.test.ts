@@ -325,3 +325,43 @@ describe("the campaign as a war", () => {
     );
   });
 });
+
+describe("offers, proposed bans, one's own record", () => {
+  test("offering products, views or a job is no AGREE; offering talks or aid is", () => {
+    assert.deepEqual(
+      on("The ministry offered these tips for cooking a holiday meal safely.", "offered"),
+      [],
+    );
+    assert.deepEqual(on("Ortiz offered her early assessment of the final.", "offered"), []);
+    assert.equal(on("The rebels offered talks with the government.", "offered")[0]?.type, "AGREE");
+    assert.equal(
+      on("The minister offered to mediate between the two sides.", "offered")[0]?.type,
+      "AGREE",
+    );
+  });
+  test("a ban called for or supported is proposed, not imposed", () => {
+    assert.deepEqual(on("Most voters support a temporary ban on foreign workers.", "ban"), []);
+    assert.deepEqual(on("She repeated her call for a total ban on imports of ivory.", "ban"), []);
+    assert.equal(
+      on("The government banned rallies in the capital on Monday.", "banned")[0]?.type,
+      "COERCE",
+    );
+  });
+  test("defending one's own record or actions supports no one else", () => {
+    assert.deepEqual(
+      on("The president is defending his executive actions on guns.", "defending"),
+      [],
+    );
+    assert.equal(
+      on("The minister defended his deputy against the charges.", "defended")[0]?.type,
+      "SUPPORT",
+    );
+  });
+  test("attacking someone for a position is still an attack in words", () => {
+    const [e] = on(
+      "Jane Ortiz attacked Tom Ruiz for his support of the war in a speech.",
+      "attacked",
+    );
+    assert.equal(e?.type, "ACCUSE");
+  });
+});

@@ -119,6 +119,25 @@ export const ELECTORAL_PRIZES = set(
   "place vote votes voter voters support nomination nominations seat seats race primary primaries delegate delegates election elections majority caucus caucuses ballot ballots endorsement endorsements presidency lead title crown championship trophy game match points polls poll",
 );
 
+/**
+ * What a political actor offers when the offer is an event (PLOVER AGREE: talks, aid,
+ * concessions, a ceasefire): not products, opinions, prayers, platforms or jobs.
+ */
+export const OFFERABLE = set(`
+  talks negotiations negotiation dialogue help assistance aid support ceasefire truce cease-fire
+  deal concession concessions amnesty compromise mediation asylum resignation apology apologies
+  cooperation troops money funds funding loan loans protection guarantee guarantees incentives
+  incentive reward rewards security peace plan proposal proposals settlement compensation
+  refuge shelter sanctuary access visa visas exchange swap release withdrawal recognition
+  pardon immunity resources equipment weapons arms food supplies medicine vaccines doctors
+  hostages prisoners land territory referendum elections election bases base
+`);
+
+/** Verbs and nouns before `a ban` that make it proposed, not imposed (`called for a ban`). */
+export const PROPOSING = set(
+  "support supports supported supporting call calls called calling propose proposes proposed proposing proposal favor favour backing backed back backs urge urged urging want wants wanted demand demanded",
+);
+
 /** Verbs whose object event did not happen to their subject (`evade capture`, `escaped arrest`). */
 export const EVADING = set(
   "evade evades evaded evading elude eludes eluded eluding escape escapes escaped escaping avoid avoids avoided avoiding",
