@@ -1993,6 +1993,9 @@ function toAccuse(d: Draft, rule: string): void {
  */
 function literalOnly(view: SentenceView, d: Draft): void {
   const { ix } = view;
+  // `Trump's tweets accusing X`, `a Donald Trump tweet attacking X`: the author acts.
+  authorOfWords(view, d);
+  trimAtVerb(view, d);
   const base = d.entry.type;
   const lemmaRule = d.entry.rule;
   const force = base === "ASSAULT" || (base === "COERCE" && PHYSICAL_COERCION.test(lemmaRule));
@@ -2117,8 +2120,6 @@ function literalOnly(view: SentenceView, d: Draft): void {
       return;
     }
   }
-  // `Trump's tweets accusing X`, `a Donald Trump tweet attacking X`: the author acts.
-  authorOfWords(view, d);
   // `avoids condemning`, `refrained from attacking`: said not to happen.
   if (d.pos === "v") {
     const p1 = ix.low[d.groupStart - 1] ?? "";
@@ -2371,6 +2372,31 @@ function literalOnly(view: SentenceView, d: Draft): void {
 /** One's own acts and positions, which one defends for oneself (`defended his record`). */
 const OWN_ACTS =
   /^(record|decision|decisions|remarks|actions?|support|endorsement|call|policy|policies|position|positions|plan|plans|views?|stance|vote|votes|choice|handling|conduct|response|approach|strategy|tactics|proposal)$/;
+
+/**
+ * An actor phrase that runs on past its named head into a verb (`The United States began`,
+ * `Donald Trump started`, `Christie unleashed withering`) ends with the name: the phrase
+ * finder stops at known verbs only, and the code already is the name's.
+ */
+function trimAtVerb(view: SentenceView, d: Draft): void {
+  const { ix } = view;
+  const arg = d.actor?.arg;
+  if (!arg || arg.entity === undefined) return;
+  const ent = ix.doc.entities[arg.entity];
+  if (!ent || ent.end >= arg.end || ent.start < arg.start) return;
+  const next = firstTokenAt(ix.tokens, ent.end);
+  const w = ix.low[next] ?? "";
+  // `US-based`, `Iranian-backed` are modifiers, not verbs.
+  const verb =
+    (w.endsWith("ed") && w.length > 4 && !w.includes("-")) ||
+    IRREGULAR_PAST.has(w) ||
+    /^(says|said|began|begins|started|starts|included|includes|joined|helped|filed|avoids|plans)$/.test(
+      w,
+    );
+  if (!verb || (ix.entity[next] as number) >= 0) return;
+  arg.end = ent.end;
+  arg.text = ix.text.slice(arg.start, ent.end);
+}
 
 /** Texts that carry their author's act (not `campaign` or `rally`, which are actors or events). */
 const WORDS_AS_ACTOR =

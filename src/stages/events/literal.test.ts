@@ -365,3 +365,13 @@ describe("offers, proposed bans, one's own record", () => {
     assert.equal(e?.type, "ACCUSE");
   });
 });
+
+describe("actor phrases", () => {
+  test("an actor phrase that runs past its name into a verb ends with the name", () => {
+    const [e] = on(
+      "Senator Jane Ortiz started attacking the governor's record in March.",
+      "attacking",
+    );
+    assert.equal(e?.actor?.text, "Senator Jane Ortiz");
+  });
+});
