@@ -66,11 +66,16 @@ before(async () => {
   write("l-locked.txt", "Secret.");
   chmodSync(join(dir, "l-locked.txt"), 0o000);
 
-  const rssBefore = process.memoryUsage().rss;
   for await (const r of readInputs([dir], { maxBytes: 20 * MB })) {
     const origin = r.ok ? r.doc.origin : r.failure.origin;
     const file = basename(origin).replace(/[:#].*$/, "");
     results.set(file, [...(results.get(file) ?? []), r]);
+  }
+  // The huge file once more on its own, now that every reader is loaded, so that the growth
+  // measured is the file's and not the readers' code (which differs between Node versions).
+  const rssBefore = process.memoryUsage().rss;
+  for await (const r of readInputs([join(dir, "f-huge.txt")], { maxBytes: 20 * MB })) {
+    assert.equal(r.ok, false);
   }
   rssGrowth = process.memoryUsage().rss - rssBefore;
 });
@@ -117,7 +122,7 @@ describe("bad inputs", () => {
   });
 
   it("a 50 MB text is reported without being read into memory", () => {
-    assert.ok(rssGrowth < 40 * MB, `RSS grew by ${(rssGrowth / MB).toFixed(1)} MB`);
+    assert.ok(rssGrowth < 20 * MB, `RSS grew by ${(rssGrowth / MB).toFixed(1)} MB`);
   });
 
   it("a malformed JSON line is a failure with path:line, and the lines around it are read", () => {
