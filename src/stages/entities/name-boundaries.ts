@@ -248,18 +248,7 @@ export function compassPlaces(
   for (const m of mentions) {
     if (m.type !== "ORG" || m.entry || m.to - m.from < 2) continue;
     if (!COMPASS.has(tokenText(text, tokens, m.to - 1).toLowerCase())) continue;
-    const key = tokensKey(text, tokens, m.from, m.to - 1);
-    const cat = phraseCategory(res.model, text, tokens, m.from, m.to - 1);
-    if (
-      res.lex.countryByName.has(key) ||
-      res.lex.regions.has(key) ||
-      res.lex.states.has(key) ||
-      inPhraseList(cat, PHRASE.city) ||
-      inPhraseList(cat, PHRASE.state) ||
-      inPhraseList(cat, PHRASE.region) ||
-      inPhraseList(cat, PHRASE.country)
-    )
-      m.type = "GPE";
+    if (isKnownPlace(text, tokens, m.from, m.to - 1, res)) m.type = "GPE";
   }
 }
 
@@ -292,16 +281,34 @@ export function teamsAndEponyms(
     }
     const after = m.to < tokens.length ? tokenText(text, tokens, m.to) : "";
     if (m.to - m.from !== 1 || (after !== "government" && after !== "administration")) continue;
+    // A demonym names its country's government too (`the Iraqi government`).
     const key = tokensKey(text, tokens, m.from, m.to);
-    const cat = phraseCategory(res.model, text, tokens, m.from, m.to);
-    const place =
-      res.lex.countryByName.has(key) ||
-      res.lex.countryByDemonym.has(key) ||
-      res.lex.states.has(key) ||
-      inPhraseList(cat, PHRASE.city) ||
-      inPhraseList(cat, PHRASE.state) ||
-      inPhraseList(cat, PHRASE.country) ||
-      inPhraseList(cat, PHRASE.region);
-    if (!place) m.type = "PERSON";
+    if (!res.lex.countryByDemonym.has(key) && !isKnownPlace(text, tokens, m.from, m.to, res)) {
+      m.type = "PERSON";
+    }
   }
+}
+
+/**
+ * Whether tokens `[from, to)` name a place the lexicons or the gazetteer know: a country,
+ * region or state by name, or a city, state, region or country of the gazetteer.
+ */
+function isKnownPlace(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  res: Resources,
+): boolean {
+  const key = tokensKey(text, tokens, from, to);
+  if (res.lex.countryByName.has(key) || res.lex.regions.has(key) || res.lex.states.has(key)) {
+    return true;
+  }
+  const cat = phraseCategory(res.model, text, tokens, from, to);
+  return (
+    inPhraseList(cat, PHRASE.city) ||
+    inPhraseList(cat, PHRASE.state) ||
+    inPhraseList(cat, PHRASE.region) ||
+    inPhraseList(cat, PHRASE.country)
+  );
 }
