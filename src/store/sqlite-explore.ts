@@ -5,7 +5,7 @@
  * make a handful of shapes.
  */
 import Database from "better-sqlite3";
-import type { Event, EventType } from "../core/annotations.ts";
+import type { EventType } from "../core/annotations.ts";
 import { eventWhere } from "./event-where.ts";
 import type {
   ActorFilter,
@@ -26,7 +26,7 @@ import type {
   TimelineCount,
 } from "./explore-types.ts";
 import { QueryError, summaryFromRow } from "./sqlite.ts";
-import type { ArticleSummary } from "./types.ts";
+import { StatementCache, storedEventFromRow } from "./sqlite-shared.ts";
 
 type Row = Record<string, unknown>;
 
@@ -66,19 +66,15 @@ const MAX_ANSWERS = 256;
 
 export class SqliteExploreStore implements ExploreStore {
   private readonly db: Database.Database;
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
 
   constructor(db: Database.Database) {
     this.db = db;
+    this.statements = new StatementCache(db);
   }
 
   private sql(text: string): Database.Statement {
-    let statement = this.cache.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.cache.set(text, statement);
-    }
-    return statement;
+    return this.statements.get(text);
   }
 
   /**
@@ -388,16 +384,7 @@ const SUMMARY_COLUMNS = `a.id, a.published, a.title, a.url, a.source, a.origin, 
 
 function eventFromRow(row: Row): ExploredEvent {
   return {
-    articleId: row.article_id as string,
-    index: row.idx as number,
-    event: JSON.parse(row.json as string) as Event,
-    evidenceText: row.evidence_text as string,
-    article: {
-      published: row.published as string | null,
-      title: row.title as string | null,
-      url: row.url as string | null,
-      source: row.source as string | null,
-    },
+    ...storedEventFromRow(row),
     day: (row.day as string | null) ?? null,
     merged:
       row.merged_id == null

@@ -9,6 +9,7 @@ import type { EventType } from "../core/annotations.ts";
 import type { ClustererState, StoryMerge } from "../stories/cluster.ts";
 import type { Fingerprint } from "../stories/dedup.ts";
 import type { EventMention, MergedEvent } from "../stories/events.ts";
+import { StatementCache } from "./sqlite-shared.ts";
 import type {
   ArticlePlacement,
   MergedEventFilter,
@@ -25,19 +26,15 @@ const MAX_PER_BAND = 64;
 
 export class SqliteStoryStore implements StoryStore {
   private readonly db: Database.Database;
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
 
   constructor(db: Database.Database) {
     this.db = db;
+    this.statements = new StatementCache(db);
   }
 
   private sql(text: string): Database.Statement {
-    let statement = this.cache.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.cache.set(text, statement);
-    }
-    return statement;
+    return this.statements.get(text);
   }
 
   async findExact(hash: string): Promise<string | null> {

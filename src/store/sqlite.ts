@@ -8,6 +8,7 @@ import { eventWhere } from "./event-where.ts";
 import type { ExploreStore } from "./explore-types.ts";
 import { latestVersion, migrations } from "./migrations.ts";
 import { SqliteExploreStore } from "./sqlite-explore.ts";
+import { StatementCache, storedEventFromRow } from "./sqlite-shared.ts";
 import { SqliteStoryStore } from "./sqlite-stories.ts";
 import type { StoryStore } from "./story-types.ts";
 import type {
@@ -62,12 +63,15 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly now: () => Date;
   private readonly statements: ReturnType<typeof prepareStatements>;
+  /** Statements built from filters, by their text. */
+  private readonly built: StatementCache;
 
   private constructor(path: string, db: Database.Database, now: () => Date) {
     this.path = path;
     this.db = db;
     this.now = now;
     this.statements = prepareStatements(db);
+    this.built = new StatementCache(db);
   }
 
   static async open(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
@@ -295,19 +299,7 @@ export class SqliteStore implements Store {
         throw searchError(error, filter.search);
       }
       if (next.done) return;
-      const row = next.value;
-      yield {
-        articleId: row.article_id as string,
-        index: row.idx as number,
-        event: JSON.parse(row.json as string) as Event,
-        evidenceText: row.evidence_text as string,
-        article: {
-          published: row.published as string | null,
-          title: row.title as string | null,
-          url: row.url as string | null,
-          source: row.source as string | null,
-        },
-      };
+      yield storedEventFromRow(next.value);
     }
   }
 
@@ -383,15 +375,8 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 
-  /** Statements built from filters are cached by their text; there are few shapes. */
-  private readonly cache = new Map<string, Database.Statement>();
   private query(sql: string): Database.Statement {
-    let statement = this.cache.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.cache.set(sql, statement);
-    }
-    return statement;
+    return this.built.get(sql);
   }
 }
 
