@@ -86,11 +86,15 @@ export interface Place extends TextSpan {
   form?: "demonym";
 }
 
-export type Quad =
-  | "verbal-cooperation"
-  | "material-cooperation"
-  | "verbal-conflict"
-  | "material-conflict";
+/** PLOVER's quad classes, cooperation first. */
+export const QUADS = [
+  "verbal-cooperation",
+  "material-cooperation",
+  "verbal-conflict",
+  "material-conflict",
+] as const;
+
+export type Quad = (typeof QUADS)[number];
 
 /** PLOVER's sixteen event types, cooperation first, in the manual's order. */
 export const EVENT_TYPES = [

@@ -3,7 +3,7 @@
  * or a value of the wrong shape is a 400 that names the parameter, so a typo in a filter
  * never silently returns everything.
  */
-import { EVENT_TYPES, type EventType, type Quad } from "../core/annotations.ts";
+import { EVENT_TYPES, type EventType, QUADS, type Quad } from "../core/annotations.ts";
 import type { BoundingBox, EventQuery, EventSort } from "../store/index.ts";
 
 export class HttpError extends Error {
@@ -21,12 +21,7 @@ export class HttpError extends Error {
 /** PLOVER's types, as the `type` filter accepts them. */
 export const eventTypes: readonly EventType[] = EVENT_TYPES;
 
-export const quads: readonly Quad[] = [
-  "verbal-cooperation",
-  "material-cooperation",
-  "verbal-conflict",
-  "material-conflict",
-];
+export const quads: readonly Quad[] = QUADS;
 
 export const eventSorts: readonly EventSort[] = [
   "date",

@@ -2,33 +2,11 @@
  * One colour per PLOVER type, grouped so that cooperation reads green/blue and conflict
  * orange/red on the map and the timeline alike.
  */
-export const typeOrder = [
-  "AGREE",
-  "CONSULT",
-  "SUPPORT",
-  "CONCEDE",
-  "COOPERATE",
-  "AID",
-  "RETREAT",
-  "REQUEST",
-  "ACCUSE",
-  "REJECT",
-  "THREATEN",
-  "PROTEST",
-  "SANCTION",
-  "MOBILIZE",
-  "COERCE",
-  "ASSAULT",
-] as const;
+import { EVENT_TYPES, type EventType, QUADS } from "../../src/core/annotations.ts";
+export const typeOrder = EVENT_TYPES;
+export const quadOrder = QUADS;
 
-export const quadOrder = [
-  "verbal-cooperation",
-  "material-cooperation",
-  "verbal-conflict",
-  "material-conflict",
-] as const;
-
-const palette: Record<string, string> = {
+const palette: Record<EventType, string> = {
   AGREE: "#1b9e77",
   CONSULT: "#66c2a5",
   SUPPORT: "#7fbc41",
@@ -48,5 +26,5 @@ const palette: Record<string, string> = {
 };
 
 export function typeColour(type: string): string {
-  return palette[type] ?? "#777";
+  return palette[type as EventType] ?? "#777";
 }

@@ -8,26 +8,18 @@ import type {
   TimelineCount,
 } from "../../src/store/explore-types.ts";
 
-export type { ActorPair, ArticleHit, Event, EventPoint, ExploredEvent, TimelineCount };
+import type { StoryArticle, StorySummary } from "../../src/store/story-types.ts";
 
-export interface StorySummary {
-  id: number;
-  articles: number;
-  originals: number;
-  first: string | null;
-  last: string | null;
-  title: string | null;
-}
-
-export interface StoryArticle {
-  id: string;
-  title: string | null;
-  source: string | null;
-  published: string | null;
-  duplicateOf: string | null;
-  duplicateKind: string | null;
-  similarity: number | null;
-}
+export type {
+  ActorPair,
+  ArticleHit,
+  Event,
+  EventPoint,
+  ExploredEvent,
+  StoryArticle,
+  StorySummary,
+  TimelineCount,
+};
 
 export interface EventsPage {
   total: number;

@@ -1,18 +1,11 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { EVENT_TYPES, type EventType, type Quad } from "../../core/annotations.ts";
+import { EVENT_TYPES, type EventType, QUADS, type Quad } from "../../core/annotations.ts";
 import type { EventFilter } from "../../store/index.ts";
 import { eventFormats } from "../formats/index.ts";
 import { writeOut } from "../io.ts";
 import { openExistingStore } from "../open-store.ts";
 import { dbOption, isoDate, limitOf, limitOption } from "../options.ts";
 import { printMergedEvents } from "./merged-events.ts";
-
-const quads: readonly Quad[] = [
-  "verbal-cooperation",
-  "material-cooperation",
-  "verbal-conflict",
-  "material-conflict",
-];
 
 interface EventsOptions {
   db: string;
@@ -47,7 +40,7 @@ export function eventsCommand(): Command {
     .addHelpText("after", formatHelp)
     .addOption(dbOption())
     .addOption(new Option("--type <type>", "PLOVER event type").choices(EVENT_TYPES))
-    .addOption(new Option("--quad <quad>", "quad class").choices(quads))
+    .addOption(new Option("--quad <quad>", "quad class").choices(QUADS))
     .addOption(
       new Option(
         "--country <code>",

@@ -28,7 +28,7 @@
  * tuned on, half B confirms. Also the GDELT four-way folding (statement → verbal-
  * cooperation), and actor/target span overlap against the `roles` spans.
  */
-import { EVENT_TYPES, type Event } from "../../core/annotations.ts";
+import { EVENT_TYPES, type Event, QUADS as PLOVER_QUADS } from "../../core/annotations.ts";
 import { cameoClass, defaultCameo } from "../../stages/events/cameo.ts";
 import type { DataRecord } from "../data.ts";
 import { readJsonl } from "../data.ts";
@@ -70,13 +70,8 @@ interface EventRecord extends DataRecord {
 
 export const PLOVER_TYPES = EVENT_TYPES;
 
-export const QUADS = [
-  "statement",
-  "verbal-cooperation",
-  "material-cooperation",
-  "verbal-conflict",
-  "material-conflict",
-] as const;
+/** The ConfliBERT classes: CAMEO's statements, then PLOVER's four quads. */
+export const QUADS = ["statement", ...PLOVER_QUADS] as const;
 
 /** CAMEO actor codes that are not countries. */
 const NON_STATE = new Set(["IGO", "NGO", "IMG", "ISM", "MNC", "UNO", "INT", "REB", "UAF"]);
