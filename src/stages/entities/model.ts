@@ -173,31 +173,20 @@ export class NerModel {
     const sf = this.sf;
     sf.prepare(text, tokens, from, to, this.lex);
     if (this.decoder === "viterbi") {
-      if (this.header.transitionWords === true) {
-        viterbi(
-          this.weights,
-          this.mask,
-          this.nLabels,
-          this.allowed,
-          sf,
-          out,
-          margins,
-          true,
-          undefined,
-          this.header.plainWordsO === true,
-        );
-      } else
-        viterbi(
-          this.weights,
-          this.mask,
-          this.nLabels,
-          this.allowed,
-          sf,
-          out,
-          margins,
-          false,
-          this.transitionTables,
-        );
+      // Models with word-dependent transitions score them per token; others use tables.
+      const words = this.header.transitionWords === true;
+      viterbi(
+        this.weights,
+        this.mask,
+        this.nLabels,
+        this.allowed,
+        sf,
+        out,
+        margins,
+        words,
+        words ? undefined : this.transitionTables,
+        words && this.header.plainWordsO === true,
+      );
       return;
     }
     const n = to - from;
