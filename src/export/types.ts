@@ -1,23 +1,7 @@
-/**
- * What an export reads: an annotated event with its article. The store's `StoredEvent`
- * has this shape, and so does an event taken straight from `dateline extract` output
- * (`fromAnnotated`), so every format works on either.
- */
-import type { Event } from "../core/annotations.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
+import type { StoredEvent } from "../store/types.ts";
 
-export interface ExportEvent {
-  articleId: string;
-  event: Event;
-  /** The text of the evidence span (the sentence). */
-  evidenceText: string;
-  article: {
-    published: string | null;
-    title: string | null;
-    url: string | null;
-    source: string | null;
-  };
-}
+export type ExportEvent = Omit<StoredEvent, "index">;
 
 /** The events of one annotated document, ready for any export. */
 export function fromAnnotated(doc: AnnotatedDocument): ExportEvent[] {

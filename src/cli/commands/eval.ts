@@ -1,18 +1,8 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { executeEval } from "../../eval/main.ts";
+import { type EvalCliOptions, executeEval } from "../../eval/main.ts";
 import { tasks } from "../../eval/tasks/index.ts";
 import { type ExitCode, setExitCode } from "../io.ts";
 import { positiveInteger } from "../options.ts";
-
-interface EvalOptions {
-  task?: string[];
-  data?: string;
-  dataDir?: string;
-  limit?: number;
-  json?: boolean;
-  markdown?: boolean;
-  updateDoc?: string;
-}
 
 const families = [...new Set(tasks.map((t) => t.name.split("-")[0] ?? t.name))];
 /** A family (`events`: every events task) or one task by its full name (`events-cameo`). */
@@ -50,7 +40,7 @@ export function evalCommand(): Command {
     .option("--json", "print the report as JSON on stdout")
     .option("--markdown", "print the tables as Markdown")
     .option("--update-doc <file>", "rewrite the figures block of this Markdown file")
-    .action(async (options: EvalOptions) => {
+    .action(async (options: EvalCliOptions) => {
       const code = await executeEval(options);
       setExitCode(code as ExitCode);
     });
