@@ -183,13 +183,15 @@ const MAX_ASIDE_SUBJECT_WORDS = 8;
  */
 function anonymityAsides(text: string, sentences: readonly Span[], lex: SpeechLexicon): Aside[] {
   const asides: Aside[] = [];
-  for (const s of sentences) {
-    const lower = text.slice(s.start, s.end).toLowerCase();
-    for (const marker of lex.anonymityMarkers) {
-      const at = lower.indexOf(marker);
-      if (at === -1) continue;
-      const open = text.lastIndexOf(",", s.start + at);
-      const close = text.indexOf(",", s.start + at + marker.length);
+  // One pass over the text; most articles have no marker at all.
+  const pattern = lex.anonymityPattern;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const at = m.index;
+    const s = sentences.find((x) => x.start <= at && at < x.end);
+    if (s) {
+      const open = text.lastIndexOf(",", at);
+      const close = text.indexOf(",", at + m[0].length);
       if (open < s.start || close === -1 || close >= s.end) continue;
       // The subject: back from the aside's comma to the sentence start or the comma before.
       const before = text.lastIndexOf(",", open - 1);

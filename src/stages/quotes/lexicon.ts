@@ -13,6 +13,8 @@ export interface SpeechLexicon {
   determiners: Set<string>;
   anonymousHeads: Set<string>;
   anonymityMarkers: string[];
+  /** The markers as one case-insensitive pattern, to find them in a text in one pass. */
+  anonymityPattern: RegExp;
   /** Lowercased pronoun → the entity type it refers back to (`ANY`: person or organisation; `GROUP`: organisation or people, for plural `they`). */
   pronouns: Map<string, string>;
 }
@@ -66,6 +68,10 @@ export function loadSpeechLexicon(): SpeechLexicon {
     weakCues,
     anonymousHeads: new Set(file.anonymousHeads),
     anonymityMarkers: file.anonymityMarkers,
+    anonymityPattern: new RegExp(
+      file.anonymityMarkers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+      "gi",
+    ),
     pronouns: new Map(Object.entries(file.pronouns)),
   };
 }
