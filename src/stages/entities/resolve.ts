@@ -44,26 +44,64 @@ export function resolveMentions(
   for (const m of mentions) for (let i = m.from; i < m.to; i++) covered[i] = 1;
 
   // 0. A two- or three-word "organisation" with no organisation word whose last word the story
-  // uses alone for a person (`Dries Mertens` … `Mertens` PERSON) is that person.
-  const loneSurnames = new Set<string>();
-  for (const m of mentions)
-    if (m.type === "PERSON" && m.to - m.from === 1) loneSurnames.add(surface(text, m));
-  if (loneSurnames.size > 0) {
-    for (const m of mentions) {
-      if (m.type !== "ORG" || m.entry || m.to - m.from < 2 || m.to - m.from > 3) continue;
-      let plain = true;
-      for (let i = m.from; i < m.to; i++) {
-        const t = tokens[i] as Token;
-        const w = text.slice(t.start, t.end);
-        const lw = w.toLowerCase();
-        if (!isCapitalisedWord(text, t) || res.lex.orgWords.has(lw) || res.lex.facWords.has(lw))
-          plain = false;
-      }
-      const last = tokens[m.to - 1] as Token;
-      if (plain && loneSurnames.has(text.slice(last.start, last.end))) m.type = "PERSON";
+  // uses for a person, alone or as a full name's last word (`Dries Mertens` … `Mertens`
+  // PERSON; `the Tom Cruise video` … `Scientologist Tom Cruise`), is that person; a longer
+  // organisation that runs on into two such words (`University of Texas Arlington Amneh
+  // Jafari` … `Jafari`) is the organisation and the person.
+  // Last word → the person names ending in it (a name the tagger typed both ways is no
+  // evidence for itself).
+  const surnames = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    // A person's name: up to four tokens, no lowercase word (`X and Y of Z` is none).
+    if (m.type !== "PERSON" || m.to - m.from > 4) continue;
+    let lower = false;
+    for (let i = m.from; i < m.to; i++) {
+      const t = tokens[i] as Token;
+      if (t.kind === "word" && !isCapitalisedWord(text, t)) lower = true;
     }
+    if (lower) continue;
+    const last = tokens[m.to - 1] as Token;
+    if (last.kind !== "word" || !isCapitalisedWord(text, last)) continue;
+    const w = text.slice(last.start, last.end);
+    const names = surnames.get(w) ?? new Set<string>();
+    names.add(surface(text, m));
+    surnames.set(w, names);
   }
-
+  const plainName = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const t = tokens[i] as Token;
+      const lw = text.slice(t.start, t.end).toLowerCase();
+      if (!isCapitalisedWord(text, t) || res.lex.orgWords.has(lw) || res.lex.facWords.has(lw))
+        return false;
+    }
+    return true;
+  };
+  if (surnames.size > 0) {
+    const split: ResolvedMention[] = [];
+    for (const m of mentions) {
+      if (m.type !== "ORG" || m.entry || m.to - m.from < 2) continue;
+      const last = tokens[m.to - 1] as Token;
+      const names = surnames.get(text.slice(last.start, last.end));
+      if (!names || (names.size === 1 && names.has(surface(text, m)))) continue;
+      if (m.to - m.from <= 3) {
+        if (plainName(m.from, m.to)) m.type = "PERSON";
+      } else if (plainName(m.to - 2, m.to) && isCapitalisedWord(text, tokens[m.to - 3] as Token)) {
+        const cut = m.to - 2;
+        split.push({
+          from: cut,
+          to: m.to,
+          start: (tokens[cut] as Token).start,
+          end: m.end,
+          type: "PERSON",
+          confidence: m.confidence,
+          source: "model",
+        });
+        m.to = cut;
+        m.end = (tokens[cut - 1] as Token).end;
+      }
+    }
+    mentions.push(...split);
+  }
   // 1. Person short forms. Full names: PERSON mentions of two or more words.
   const fullBySurname = new Map<string, ResolvedMention>();
   const fullByFirst = new Map<string, ResolvedMention>();
