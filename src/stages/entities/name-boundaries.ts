@@ -5,7 +5,8 @@
  * names joined by `and` are two, and a currency's country prefix is no mention of the place.
  */
 import type { Token } from "../../core/annotations.ts";
-import { inPhraseList, PHRASE } from "./features.ts";
+import { hasLowercaseWord, inPhraseList, PHRASE } from "./features.ts";
+import { hashLowerSlice } from "./hash.ts";
 import { isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
 import type { Mention, Resources } from "./recognise.ts";
 
@@ -311,4 +312,64 @@ function isKnownPlace(
     inPhraseList(cat, PHRASE.region) ||
     inPhraseList(cat, PHRASE.country)
   );
+}
+
+/**
+ * Step 4c': a person's name the tagger stopped one word short of (`L. Ron` | `Hubbard for
+ * multiple lifetimes`, `Dries` | `Mertens's attempt`) takes the capitalised word right beside
+ * it, when that word is no common word (never seen in lowercase), no title, place, country or
+ * nationality, belongs to no other mention, and is not itself the edge of a longer run of
+ * capitalised words (which would be another name).
+ */
+export function completePersons(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): void {
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) for (let i = m.from; i < m.to; i++) covered[i] = 1;
+  const capitalWord = (i: number) => {
+    const t = tokens[i];
+    return t !== undefined && t.kind === "word" && isCapitalised(text.slice(t.start, t.end));
+  };
+  const spaced = (a: number, b: number) =>
+    text.slice((tokens[a] as Token).end, (tokens[b] as Token).start) === " ";
+  const nameWord = (i: number) => {
+    if (covered[i] || !capitalWord(i)) return false;
+    const t = tokens[i] as Token;
+    if (hasLowercaseWord(res.model.lex, hashLowerSlice(text, t.start, t.end))) return false;
+    const key = text.slice(t.start, t.end).toLowerCase();
+    if (res.lex.titles.has(key) || res.lex.countryByName.has(key) || res.lex.notNames.has(key))
+      return false;
+    if (res.lex.countryByDemonym.has(key) || res.lex.states.has(key) || res.lex.regions.has(key))
+      return false;
+    const cat = phraseCategory(res.model, text, tokens, i, i + 1);
+    return !(
+      inPhraseList(cat, PHRASE.country) ||
+      inPhraseList(cat, PHRASE.demonym) ||
+      inPhraseList(cat, PHRASE.state) ||
+      inPhraseList(cat, PHRASE.region) ||
+      inPhraseList(cat, PHRASE.title)
+    );
+  };
+  for (const m of mentions) {
+    if (m.type !== "PERSON") continue;
+    const r = m.to;
+    if (r < tokens.length && spaced(r - 1, r) && nameWord(r)) {
+      if (!(r + 1 < tokens.length && capitalWord(r + 1) && spaced(r, r + 1))) {
+        m.to = r + 1;
+        m.end = (tokens[r] as Token).end;
+        covered[r] = 1;
+      }
+    }
+    const l = m.from - 1;
+    if (l >= 0 && spaced(l, l + 1) && nameWord(l)) {
+      if (!(l > 0 && capitalWord(l - 1) && spaced(l - 1, l))) {
+        m.from = l;
+        m.start = (tokens[l] as Token).start;
+        covered[l] = 1;
+      }
+    }
+  }
 }

@@ -26,6 +26,7 @@ import { isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-t
 import type { NerModel } from "./model.ts";
 import {
   compassPlaces,
+  completePersons,
   dropCurrencies,
   dropEvents,
   dropTitleWords,
@@ -449,6 +450,7 @@ export function recognise(
   mentions = extendFacilities(text, tokens, mentions, res);
   demonymGovernments(text, tokens, mentions);
   fixDatelines(text, tokens, mentions, res);
+  completePersons(text, tokens, mentions, res);
   mentions = joinOrgComplements(text, tokens, mentions, res);
   mentions = splitCoordinations(text, tokens, mentions, res);
   compassPlaces(text, tokens, mentions, res);

@@ -156,6 +156,22 @@ export function resolveMentions(
     if (!full || full === m) continue;
     if (m.entry && m.type !== "PERSON") continue; // a lexicon name (`Hamas`) stays what it is
     m.type = "PERSON";
+    // The full name written out again, the tagger having taken only its last word
+    // (`Dries` | `Mertens's attempt`, `Dries` read as the verb): the mention is the full name.
+    const fullText = surface(text, full);
+    const start = m.end - fullText.length;
+    if (fullBySurname.get(w) === full && start >= 0 && text.slice(start, m.end) === fullText) {
+      let from = m.from;
+      while (from > 0 && (tokens[from - 1] as Token).start >= start) from--;
+      let free = (tokens[from] as Token).start === start;
+      for (let i = from; i < m.from; i++) if (covered[i]) free = false;
+      if (free) {
+        for (let i = from; i < m.from; i++) covered[i] = 1;
+        m.from = from;
+        m.start = start;
+        continue;
+      }
+    }
     (m as ResolvedMention & { full?: ResolvedMention }).full = full;
   }
 
