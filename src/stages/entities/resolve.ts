@@ -208,6 +208,27 @@ export function resolveMentions(
     list.push(key);
     byFirstToken.set(first, list);
   }
+  // One-word names the article writes in lowercase at least as often as capitalised
+  // (`Iodine` … `iodine` throughout): their capital marks a sentence start or emphasis, so
+  // they are not repeated either. (`Scientology` capitalised throughout and `the scientology
+  // website` once stays a name.)
+  const oneWord = new Map<string, number>();
+  for (const key of majority.keys()) if (!/\s/.test(key)) oneWord.set(key.toLowerCase(), 0);
+  const lowerUsed = new Set<string>();
+  if (oneWord.size > 0) {
+    const lengths = new Set<number>();
+    for (const k of oneWord.keys()) lengths.add(k.length);
+    for (const o of tokens) {
+      if (o.kind !== "word" || !lengths.has(o.end - o.start)) continue;
+      const w = text.slice(o.start, o.end).toLowerCase();
+      const n = oneWord.get(w);
+      if (n === undefined) continue;
+      const c = text.charCodeAt(o.start);
+      // Net count: lowercase uses up, capitalised ones down.
+      oneWord.set(w, n + (c >= 97 && c <= 122 ? 1 : -1));
+    }
+    for (const [w, n] of oneWord) if (n >= 0) lowerUsed.add(w);
+  }
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
     const t = tokens[i] as Token;
@@ -225,7 +246,11 @@ export function resolveMentions(
       if (!free) continue;
       // A one-word name that is also a common lowercase word (`State`, `General`) is not
       // repeated: its capital may only mark a sentence start or a title.
-      if (j - i === 1 && hasLowercaseWord(res.model.lex, hashLowerSlice(text, t.start, t.end)))
+      if (
+        j - i === 1 &&
+        (hasLowercaseWord(res.model.lex, hashLowerSlice(text, t.start, t.end)) ||
+          lowerUsed.has(key.toLowerCase()))
+      )
         continue;
       const type = majority.get(key) as EntityType;
       mentions.push({
