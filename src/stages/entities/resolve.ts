@@ -46,8 +46,8 @@ export function resolveMentions(
   // 0. A two- or three-word "organisation" with no organisation word whose last word the story
   // uses for a person, alone or as a full name's last word (`Dries Mertens` … `Mertens`
   // PERSON; `the Tom Cruise video` … `Scientologist Tom Cruise`), is that person; a longer
-  // organisation that runs on into two such words (`University of Texas Arlington Amneh
-  // Jafari` … `Jafari`) is the organisation and the person.
+  // organisation or place that runs on into two such words (`University of Texas Arlington
+  // Amneh Jafari` … `Jafari`, `United States Hamdullah Mohib` … `Mohib`) is two names.
   // Last word → the person names ending in it (a name the tagger typed both ways is no
   // evidence for itself).
   const surnames = new Map<string, Set<string>>();
@@ -79,12 +79,12 @@ export function resolveMentions(
   if (surnames.size > 0) {
     const split: ResolvedMention[] = [];
     for (const m of mentions) {
-      if (m.type !== "ORG" || m.entry || m.to - m.from < 2) continue;
+      if (m.type === "PERSON" || m.type === "NORP" || m.entry || m.to - m.from < 2) continue;
       const last = tokens[m.to - 1] as Token;
       const names = surnames.get(text.slice(last.start, last.end));
       if (!names || (names.size === 1 && names.has(surface(text, m)))) continue;
       if (m.to - m.from <= 3) {
-        if (plainName(m.from, m.to)) m.type = "PERSON";
+        if (m.type === "ORG" && plainName(m.from, m.to)) m.type = "PERSON";
       } else if (plainName(m.to - 2, m.to) && isCapitalisedWord(text, tokens[m.to - 3] as Token)) {
         const cut = m.to - 2;
         split.push({
