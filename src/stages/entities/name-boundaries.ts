@@ -373,3 +373,43 @@ export function completePersons(
     }
   }
 }
+
+/**
+ * Step 4c'': `the Malaysia Tourism board`, `the Los Angeles Sheriff's office`: capitalised
+ * words before a lowercase organisation noun describe an organisation that has no name of its
+ * own (the head, `board`, is a common noun); the place that opens them is the one name there.
+ * Only when the words after the place carry no organisation word of their own (`the Iraqi
+ * Defence Ministry office` keeps its name).
+ */
+export function placesBeforeDescribedOrgs(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): void {
+  for (const m of mentions) {
+    if (m.type !== "ORG" || m.entry || m.to - m.from < 2) continue;
+    let j = m.to;
+    const poss = j < tokens.length ? tokenText(text, tokens, j) : "";
+    if (poss === "'s" || poss === "’s") j++;
+    if (j >= tokens.length) continue;
+    const head = tokenText(text, tokens, j);
+    if (head !== head.toLowerCase() || !res.lex.orgWords.has(head)) continue;
+    // Capitalised words only, none an organisation word (`University of NSW's school`).
+    let rest = true;
+    for (let i = m.from; i < m.to; i++) {
+      const t = tokens[i] as Token;
+      if (t.kind !== "word" || !isCapitalised(text.slice(t.start, t.end))) rest = false;
+      else if (res.lex.orgWords.has(text.slice(t.start, t.end).toLowerCase())) rest = false;
+    }
+    if (!rest) continue;
+    // The longest known place opening the mention, leaving at least one word.
+    for (let k = m.to - 1; k > m.from; k--) {
+      if (!isKnownPlace(text, tokens, m.from, k, res)) continue;
+      m.to = k;
+      m.end = (tokens[k - 1] as Token).end;
+      m.type = "GPE";
+      break;
+    }
+  }
+}

@@ -31,6 +31,7 @@ import {
   dropEvents,
   dropTitleWords,
   joinOrgComplements,
+  placesBeforeDescribedOrgs,
   splitCoordinations,
   splitPossessors,
   teamsAndEponyms,
@@ -451,6 +452,7 @@ export function recognise(
   demonymGovernments(text, tokens, mentions);
   fixDatelines(text, tokens, mentions, res);
   completePersons(text, tokens, mentions, res);
+  placesBeforeDescribedOrgs(text, tokens, mentions, res);
   mentions = joinOrgComplements(text, tokens, mentions, res);
   mentions = splitCoordinations(text, tokens, mentions, res);
   compassPlaces(text, tokens, mentions, res);
