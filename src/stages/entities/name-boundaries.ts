@@ -413,3 +413,124 @@ export function placesBeforeDescribedOrgs(
     }
   }
 }
+
+/** An acronym: two or more capitals, with digits (`M5S`, `CEI`, `NCLAN`). */
+function isAcronym(w: string): boolean {
+  let caps = 0;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 65 && c <= 90) caps++;
+    else if (c < 48 || c > 57) return false;
+  }
+  return caps >= 2;
+}
+
+/**
+ * The initials of tokens `[from, to)` read as a name (capitalised words give their first
+ * letter, numbers their digits, connectors nothing), uppercase; null when a token cannot be in
+ * a name.
+ */
+function initials(text: string, tokens: readonly Token[], from: number, to: number): string | null {
+  let out = "";
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    const w = text.slice(t.start, t.end);
+    if (t.kind === "number") out += w;
+    else if (t.kind === "word" && isCapitalised(w)) out += w.charAt(0).toUpperCase();
+    else if (!(t.kind === "word" && CONNECTORS.has(w)) && w !== "&" && w !== "-") return null;
+  }
+  return out;
+}
+
+/** The same letters, maybe in another order (`CEI` = `Italian Episcopal Conference`). */
+function sameLetters(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length || a.length < 3) return false;
+  return [...a].sort().join("") === [...b].sort().join("");
+}
+
+const CONNECTORS = new Set(["of", "the", "and", "for", "de", "del", "della", "di", "du", "la"]);
+
+/**
+ * Step 4d''': an acronym defined in the text is a name, and so is what it stands for:
+ * `Movimento 5 Stelle (M5S)`, `CEI (Italian Episcopal Conference)`, `FIRST … (For
+ * Inspiration and Recognition of Science and Technology)` — the long form's initials spell
+ * the acronym (Schwartz & Hearst 2003; a translated name's may come in another order). Both
+ * get the type the tagger gave either of them, else a place's by its head word, else ORG
+ * (what news defines acronyms for); mentions the tagger cut inside them give way. A long
+ * form ending in a number is a product's model (`Internet Explorer 9 (IE9)`): left alone.
+ */
+export function acronymDefinitions(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): Mention[] {
+  const found: { long: [number, number]; short: number }[] = [];
+  for (let p = 1; p + 2 < tokens.length; p++) {
+    const open = tokens[p] as Token;
+    if (text.slice(open.start, open.end) !== "(") continue;
+    const inner = tokens[p + 1] as Token;
+    const innerText = text.slice(inner.start, inner.end);
+    if (isAcronym(innerText) && tokenText(text, tokens, p + 2) === ")") {
+      // Long form before the bracket: the shortest run of name tokens spelling the acronym.
+      for (let s = p - 1; s >= 0 && p - s <= 12; s--) {
+        const first = tokens[s] as Token;
+        if (first.kind !== "number" && !isCapitalised(text.slice(first.start, first.end))) continue;
+        const ini = initials(text, tokens, s, p);
+        if (ini === null) break;
+        if (ini.length > innerText.length) break;
+        if (sameLetters(ini, innerText)) {
+          found.push({ long: [s, p], short: p + 1 });
+          break;
+        }
+      }
+      continue;
+    }
+    // Acronym before the bracket, long form inside it.
+    const before = tokens[p - 1] as Token;
+    const acr = text.slice(before.start, before.end);
+    if (!isAcronym(acr)) continue;
+    let q = p + 1;
+    while (q < tokens.length && q - p <= 12 && tokenText(text, tokens, q) !== ")") q++;
+    if (q >= tokens.length || tokenText(text, tokens, q) !== ")" || q === p + 1) continue;
+    const ini = initials(text, tokens, p + 1, q);
+    if (ini !== null && sameLetters(ini, acr)) found.push({ long: [p + 1, q], short: p - 1 });
+  }
+  if (found.length === 0) return mentions;
+  let out = mentions;
+  for (const f of found) {
+    const [a, b] = f.long;
+    // A model number (`Internet Explorer 9 (IE9)`) names a product, not an organisation.
+    if ((tokens[b - 1] as Token).kind === "number") continue;
+    const touching = out.filter(
+      (m) => (m.from < b && a < m.to) || (m.from <= f.short && f.short < m.to),
+    );
+    let type = touching.find((m) => m.type !== "NORP")?.type;
+    if (!type) {
+      const head = tokenText(text, tokens, b - 1).toLowerCase();
+      type = res.lex.locWords.has(head) ? "LOC" : res.lex.facWords.has(head) ? "FAC" : "ORG";
+    }
+    const entry = touching.find((m) => m.from === a && m.to === b)?.entry;
+    const make = (from: number, to: number): Mention => {
+      const m: Mention = {
+        from,
+        to,
+        start: (tokens[from] as Token).start,
+        end: (tokens[to - 1] as Token).end,
+        type: type as Mention["type"],
+        confidence: 1,
+        source: "model",
+      };
+      if (entry && from === a) m.entry = entry;
+      return m;
+    };
+    // A mention running past the pair (a longer name holding it) keeps its say.
+    const lo = Math.min(a, f.short);
+    const hi = Math.max(b, f.short + 1);
+    if (touching.some((m) => m.from < lo || m.to > hi)) continue;
+    out = out.filter((m) => !touching.includes(m));
+    out.push(make(a, b), make(f.short, f.short + 1));
+  }
+  return out.sort((x, y) => x.from - y.from);
+}

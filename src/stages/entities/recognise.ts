@@ -25,6 +25,7 @@ import type { Country, Lexicons } from "./lexicon.ts";
 import { isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
 import type { NerModel } from "./model.ts";
 import {
+  acronymDefinitions,
   compassPlaces,
   completePersons,
   dropCurrencies,
@@ -455,6 +456,7 @@ export function recognise(
   placesBeforeDescribedOrgs(text, tokens, mentions, res);
   mentions = joinOrgComplements(text, tokens, mentions, res);
   mentions = splitCoordinations(text, tokens, mentions, res);
+  mentions = acronymDefinitions(text, tokens, mentions, res);
   compassPlaces(text, tokens, mentions, res);
   teamsAndEponyms(text, tokens, mentions, res);
   sportsTeams(text, tokens, mentions, res);

@@ -1,0 +1,186 @@
+/**
+ * The boundary and story rules on hand-built tagger output: each rule is checked on its own,
+ * whatever the shipped model would tag, with the real lexicons and gazetteer.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { EntityType, Token } from "../../core/annotations.ts";
+import { tokenize } from "../segment/tokenize.ts";
+import {
+  acronymDefinitions,
+  completePersons,
+  placesBeforeDescribedOrgs,
+} from "./name-boundaries.ts";
+import type { Mention } from "./recognise.ts";
+import { resolveMentions } from "./resolve.ts";
+import { loadResources } from "./resources.ts";
+
+const res = loadResources();
+
+/** A model mention over the `nth` occurrence of `phrase` in `text`. */
+function mention(
+  text: string,
+  tokens: readonly Token[],
+  phrase: string,
+  type: EntityType,
+  nth = 0,
+): Mention {
+  let start = -1;
+  for (let k = 0; k <= nth; k++) start = text.indexOf(phrase, start + 1);
+  assert.ok(start >= 0, `${phrase} in the text`);
+  const end = start + phrase.length;
+  const from = tokens.findIndex((t) => t.start === start);
+  const to = tokens.findIndex((t) => t.end === end) + 1;
+  assert.ok(from >= 0 && to > from, `${phrase} on token edges`);
+  return { from, to, start, end, type, confidence: 0.5, source: "model" };
+}
+
+const names = (text: string, ms: readonly Mention[]) =>
+  ms.map((m) => `${text.slice(m.start, m.end)}:${m.type}`).sort();
+
+describe("acronyms defined in the text", () => {
+  it("a long form before its acronym: both are names of one organisation", () => {
+    const text = "Deputies of Partito Nuovo Verde (PNV) voted against it.";
+    const tokens = tokenize(text);
+    const out = acronymDefinitions(text, tokens, [], res);
+    assert.deepEqual(names(text, out), ["PNV:ORG", "Partito Nuovo Verde:ORG"]);
+  });
+
+  it("an acronym before its long form, letters in another order (a translated name)", () => {
+    const text = "The head of UFN (National Farmers Union) spoke.";
+    const tokens = tokenize(text);
+    const out = acronymDefinitions(text, tokens, [], res);
+    assert.deepEqual(names(text, out), ["National Farmers Union:ORG", "UFN:ORG"]);
+  });
+
+  it("keeps the tagger's type and replaces a piece it cut", () => {
+    const text = "The Kivu Basin Authority (KBA) said so.";
+    const tokens = tokenize(text);
+    const cut = mention(text, tokens, "Basin Authority", "LOC");
+    const out = acronymDefinitions(text, tokens, [cut], res);
+    assert.deepEqual(names(text, out), ["KBA:LOC", "Kivu Basin Authority:LOC"]);
+  });
+
+  it("leaves initials that do not spell the acronym, and a product's model number", () => {
+    const text = "The Green Party (XYZ) met. Users of Windows Phone 8 (WP8) complained.";
+    const tokens = tokenize(text);
+    assert.deepEqual(acronymDefinitions(text, tokens, [], res), []);
+  });
+});
+
+describe("a person's name cut one word short", () => {
+  it("takes the uncommon capitalised word after it", () => {
+    const text = "The group founded by writer J. Ron Hubbardson for many years grew.";
+    const tokens = tokenize(text);
+    const ms = [mention(text, tokens, "J. Ron", "PERSON")];
+    completePersons(text, tokens, ms, res);
+    assert.deepEqual(names(text, ms), ["J. Ron Hubbardson:PERSON"]);
+  });
+
+  it("not a weekday, a common word or a country", () => {
+    const text =
+      "We met Aner Shalevski Wednesday. Then Aner Shalevski France. Aner Shalevski Said.";
+    const tokens = tokenize(text);
+    const ms = [
+      mention(text, tokens, "Aner Shalevski", "PERSON", 0),
+      mention(text, tokens, "Aner Shalevski", "PERSON", 1),
+    ];
+    completePersons(text, tokens, ms, res);
+    assert.deepEqual(names(text, ms), ["Aner Shalevski:PERSON", "Aner Shalevski:PERSON"]);
+  });
+});
+
+describe("organisations described, not named", () => {
+  it("a known place before capitalised words and a lowercase organisation noun is the name", () => {
+    const text =
+      "A detective for the Los Angeles Sheriff's office said the Malaysia Tourism board paid.";
+    const tokens = tokenize(text);
+    const ms = [
+      mention(text, tokens, "Los Angeles Sheriff", "ORG"),
+      mention(text, tokens, "Malaysia Tourism", "ORG"),
+    ];
+    placesBeforeDescribedOrgs(text, tokens, ms, res);
+    assert.deepEqual(names(text, ms), ["Los Angeles:GPE", "Malaysia:GPE"]);
+  });
+
+  it("not when the words hold an organisation word of their own", () => {
+    const text = "She studied at the University of Texas's school of law.";
+    const tokens = tokenize(text);
+    const ms = [mention(text, tokens, "University of Texas", "ORG")];
+    placesBeforeDescribedOrgs(text, tokens, ms, res);
+    assert.deepEqual(names(text, ms), ["University of Texas:ORG"]);
+  });
+});
+
+describe("people the story names", () => {
+  it("an organisation run on into a person the story names again is two names", () => {
+    const text =
+      "Student at Northfield State University Lina Qaderiyan heard of it. Qaderiyan said more.";
+    const tokens = tokenize(text);
+    const out = resolveMentions(
+      text,
+      tokens,
+      [
+        mention(text, tokens, "Northfield State University Lina Qaderiyan", "ORG"),
+        mention(text, tokens, "Qaderiyan", "PERSON", 1),
+      ],
+      res,
+    );
+    const got = names(text, out);
+    assert.ok(got.includes("Northfield State University:ORG"), got.join(" | "));
+    assert.ok(got.includes("Lina Qaderiyan:PERSON"), got.join(" | "));
+  });
+
+  it("a two-word organisation ending in a person's last name is that person", () => {
+    const text = "Scientologist Tomas Cruzado spoke. Later the Tomas Cruzado video spread.";
+    const tokens = tokenize(text);
+    const out = resolveMentions(
+      text,
+      tokens,
+      [
+        mention(text, tokens, "Scientologist Tomas Cruzado", "PERSON"),
+        mention(text, tokens, "Tomas Cruzado", "ORG", 1),
+      ],
+      res,
+    );
+    assert.ok(names(text, out).includes("Tomas Cruzado:PERSON"), names(text, out).join(" | "));
+  });
+
+  it("a phrase the tagger called a person is no evidence of a last name", () => {
+    const text = "Meet Mario Lucero and Isa Ruiz of Heaven Sent Gaming. Heaven Sent Gaming grew.";
+    const tokens = tokenize(text);
+    const out = resolveMentions(
+      text,
+      tokens,
+      [
+        mention(text, tokens, "Mario Lucero and Isa Ruiz of Heaven Sent Gaming", "PERSON"),
+        mention(text, tokens, "Heaven Sent Gaming", "ORG", 1),
+      ],
+      res,
+    );
+    assert.ok(names(text, out).includes("Heaven Sent Gaming:ORG"), names(text, out).join(" | "));
+  });
+
+  it("a lone surname written after its full name's first word is the full name", () => {
+    const text = "Dries Mertens scored. Then Dries Mertens's shot went wide.";
+    const tokens = tokenize(text);
+    const out = resolveMentions(
+      text,
+      tokens,
+      [
+        mention(text, tokens, "Dries Mertens", "PERSON"),
+        mention(text, tokens, "Mertens", "PERSON", 1),
+      ],
+      res,
+    );
+    assert.deepEqual(names(text, out), ["Dries Mertens:PERSON", "Dries Mertens:PERSON"]);
+  });
+
+  it("a one-word name the article mostly writes in lowercase is not repeated", () => {
+    const text =
+      "Iodine is scarce. Most soils lack iodine, and iodine pills help. WHO say Iodine matters.";
+    const tokens = tokenize(text);
+    const out = resolveMentions(text, tokens, [mention(text, tokens, "Iodine", "ORG", 1)], res);
+    assert.equal(out.length, 1, names(text, out).join(" | "));
+  });
+});
