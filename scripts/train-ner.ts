@@ -13,6 +13,7 @@ const { values } = parseArgs({
     epochs: { type: "string", default: "6" },
     buckets: { type: "string", default: String(1 << 19) },
     seed: { type: "string", default: "20191231" },
+    bag: { type: "string", default: "1" },
     limit: { type: "string" },
     "gum-weight": { type: "string", default: "4" },
     files: { type: "string" },
@@ -29,6 +30,7 @@ const opts: Parameters<typeof runTraining>[0] = {
   epochs: Number(values.epochs),
   buckets: Number(values.buckets),
   seed: Number(values.seed),
+  bag: Number(values.bag),
   gumWeight: Number(values["gum-weight"]),
   log: (line) => console.log(line),
 };

@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import type { Token } from "../../../core/annotations.ts";
 import { goldOf } from "../../../eval/tasks/ner.ts";
 import { tokenize } from "../../segment/tokenize.ts";
+import { NAME_CONNECTORS } from "../features.ts";
 import { type Lexicons, loadLexicons } from "../lexicon.ts";
 import { ENTITY_LABELS, type ModelEntityType, makeLabel } from "../model.ts";
 import { segmentRanges } from "../sentences.ts";
@@ -53,32 +54,8 @@ export function readJsonl(path: string): SourceRecord[] {
     .map((l) => JSON.parse(l) as SourceRecord);
 }
 
-const CONNECTORS = new Set([
-  "of",
-  "the",
-  "and",
-  "for",
-  "de",
-  "del",
-  "da",
-  "di",
-  "du",
-  "al",
-  "el",
-  "bin",
-  "ibn",
-  "van",
-  "von",
-  "der",
-  "den",
-  "la",
-  "le",
-  "y",
-  "on",
-  "&",
-  "-",
-  "'s",
-]);
+/** The tagger's name connectors (features.ts), and the punctuation and possessive inside names. */
+const CONNECTORS = new Set([...NAME_CONNECTORS, "&", "-", "'s"]);
 const ARTICLES = new Set(["the", "a", "an"]);
 
 /** Token index range covered by a character span; the end may fall on a possessive `'s`. */
