@@ -534,3 +534,97 @@ export function acronymDefinitions(
   }
   return out.sort((x, y) => x.from - y.from);
 }
+
+/**
+ * Common nouns that classify an organisation named beside them (`the school X`); not those a
+ * person may be too (`publishers Jann Wenner`, `broadcaster X`).
+ */
+const CLASSIFIERS = new Set(
+  [
+    "school",
+    "college",
+    "university",
+    "academy",
+    "company",
+    "firm",
+    "group",
+    "party",
+    "agency",
+    "organization",
+    "organisation",
+    "foundation",
+    "institute",
+    "club",
+    "team",
+    "band",
+    "bank",
+    "network",
+    "newspaper",
+    "charity",
+    "association",
+    "union",
+    "movement",
+    "militia",
+    "league",
+    "federation",
+    "society",
+    "coalition",
+    "alliance",
+    "studio",
+    "label",
+  ].flatMap((w) => [w, w.endsWith("y") ? `${w.slice(0, -1)}ies` : `${w}s`]),
+);
+
+/**
+ * Step 4d'''': a name a classifying noun puts in its class is an organisation, whatever the
+ * tagger guessed from the name alone: `the religious schools Santo Spirito and Immacolata`,
+ * `the group Anonymous`, `Instituto Gonzaga, a catholic school in Milan` — the noun right
+ * before the name (and the names listed with it), or an apposition right after it.
+ */
+export function classifiedNames(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): void {
+  const lower = (i: number) => {
+    const t = tokens[i];
+    if (t?.kind !== "word") return "";
+    const w = text.slice(t.start, t.end);
+    return w === w.toLowerCase() ? w : "";
+  };
+  const spaced = (a: number, b: number) =>
+    text.slice((tokens[a] as Token).end, (tokens[b] as Token).start) === " ";
+  let listType = false;
+  let listEnd = -1;
+  for (const m of mentions) {
+    if (m.entry || m.type === "NORP") {
+      listType = false;
+      continue;
+    }
+    let org = false;
+    // Listed with a classified name before it: `X and Y`, `X, Y and Z`.
+    const link = listEnd >= 0 && m.from - listEnd === 1 ? tokenText(text, tokens, listEnd) : "";
+    if (listType && (link === "and" || link === ",")) org = true;
+    // The classifying noun right before the name.
+    if (!org && m.from > 0 && CLASSIFIERS.has(lower(m.from - 1)) && spaced(m.from - 1, m.from))
+      org = true;
+    // An apposition right after it: `, a catholic school`.
+    if (!org && tokenText(text, tokens, m.to) === ",") {
+      const det = lower(m.to + 1);
+      if (det === "a" || det === "an" || det === "the") {
+        for (let k = m.to + 2; k < m.to + 5 && k < tokens.length; k++) {
+          const w = lower(k);
+          if (!w) break;
+          if (CLASSIFIERS.has(w) && !res.lex.orgWords.has(lower(k + 1))) {
+            org = !w.endsWith("s");
+            break;
+          }
+        }
+      }
+    }
+    if (org) m.type = "ORG";
+    listType = org;
+    listEnd = m.to;
+  }
+}

@@ -8,6 +8,7 @@ import type { EntityType, Token } from "../../core/annotations.ts";
 import { tokenize } from "../segment/tokenize.ts";
 import {
   acronymDefinitions,
+  classifiedNames,
   completePersons,
   placesBeforeDescribedOrgs,
 } from "./name-boundaries.ts";
@@ -109,6 +110,37 @@ describe("organisations described, not named", () => {
     const ms = [mention(text, tokens, "University of Texas", "ORG")];
     placesBeforeDescribedOrgs(text, tokens, ms, res);
     assert.deepEqual(names(text, ms), ["University of Texas:ORG"]);
+  });
+});
+
+describe("names a classifying noun puts in their class", () => {
+  it("the noun before a name, the names listed with it, an apposition after it", () => {
+    const text =
+      "Fees were owed by the religious schools San Marco Pio and Belvedere in Pisa. Collegio Ardena, a catholic school in Rome, paid.";
+    const tokens = tokenize(text);
+    const ms = [
+      mention(text, tokens, "San Marco Pio", "PERSON"),
+      mention(text, tokens, "Belvedere", "LOC"),
+      mention(text, tokens, "Pisa", "GPE"),
+      mention(text, tokens, "Collegio Ardena", "PERSON"),
+      mention(text, tokens, "Rome", "GPE"),
+    ];
+    classifiedNames(text, tokens, ms, res);
+    assert.deepEqual(names(text, ms), [
+      "Belvedere:ORG",
+      "Collegio Ardena:ORG",
+      "Pisa:GPE",
+      "Rome:GPE",
+      "San Marco Pio:ORG",
+    ]);
+  });
+
+  it("not a noun a person may be too", () => {
+    const text = "They met publishers Jann Wennerby and Carla Rossi.";
+    const tokens = tokenize(text);
+    const ms = [mention(text, tokens, "Jann Wennerby", "PERSON")];
+    classifiedNames(text, tokens, ms, res);
+    assert.deepEqual(names(text, ms), ["Jann Wennerby:PERSON"]);
   });
 });
 

@@ -26,6 +26,7 @@ import { isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-t
 import type { NerModel } from "./model.ts";
 import {
   acronymDefinitions,
+  classifiedNames,
   compassPlaces,
   completePersons,
   dropCurrencies,
@@ -457,6 +458,7 @@ export function recognise(
   mentions = joinOrgComplements(text, tokens, mentions, res);
   mentions = splitCoordinations(text, tokens, mentions, res);
   mentions = acronymDefinitions(text, tokens, mentions, res);
+  classifiedNames(text, tokens, mentions, res);
   compassPlaces(text, tokens, mentions, res);
   teamsAndEponyms(text, tokens, mentions, res);
   sportsTeams(text, tokens, mentions, res);
