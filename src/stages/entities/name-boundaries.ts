@@ -9,6 +9,7 @@ import { hasLowercaseWord, inPhraseList, PHRASE } from "./features.ts";
 import { hashLowerSlice } from "./hash.ts";
 import { isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
 import type { Mention, Resources } from "./recognise.ts";
+import { matchTitle } from "./titles.ts";
 
 /**
  * Step 1c: events are not people, organisations or places (OntoNotes gives them a type of
@@ -626,5 +627,55 @@ export function classifiedNames(
     if (org) m.type = "ORG";
     listType = org;
     listEnd = m.to;
+  }
+}
+
+/**
+ * Step 4d''''': a name the tagger began at its complement (`the [Daughters of the] American
+ * Revolution Constitution Hall`, `the [Bank of] England`) begins at the capitalised head
+ * after `the`: when the head is an organisation, facility or place word, or the complement
+ * is itself an organisation or facility (`the Friends of the Earth Hall`). Not a title (`the
+ * President of France`), nor a head the tagger named apart.
+ */
+export function joinOfHeads(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): void {
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) for (let i = m.from; i < m.to; i++) covered[i] = 1;
+  const word = (i: number) => (i >= 0 && i < tokens.length ? tokenText(text, tokens, i) : "");
+  for (const m of mentions) {
+    if (m.type === "PERSON" || m.type === "NORP" || m.entry) continue;
+    let k = m.from - 1;
+    if (word(k) === "the") k--;
+    if (word(k) !== "of") continue;
+    // The head: capitalised words back to a lowercase `the`.
+    let h = k - 1;
+    while (h >= 0 && k - h <= 4 && !covered[h] && isCapitalised(word(h))) h--;
+    if (word(h) !== "the" || h + 1 >= k) continue;
+    const from = h + 1;
+    const heads: string[] = [];
+    for (let i = from; i < k; i++) heads.push(word(i).toLowerCase());
+    const whole: string[] = [];
+    for (let i = from; i < m.to; i++) whole.push(word(i).toLowerCase());
+    if (matchTitle(heads, res.lex).length > 0 || matchTitle(whole, res.lex).length > 0) continue;
+    const head = heads[heads.length - 1] as string;
+    const kind = res.lex.orgWords.has(head)
+      ? "ORG"
+      : res.lex.facWords.has(head)
+        ? "FAC"
+        : res.lex.locWords.has(head)
+          ? "LOC"
+          : m.type === "ORG" || m.type === "FAC"
+            ? m.type
+            : null;
+    if (!kind) continue;
+    for (let i = from; i < m.from; i++) covered[i] = 1;
+    m.from = from;
+    m.start = (tokens[from] as Token).start;
+    // The complement's own type wins when it names the whole (`… Constitution Hall`).
+    if (m.type !== "ORG" && m.type !== "FAC") m.type = kind;
   }
 }

@@ -10,6 +10,7 @@ import {
   acronymDefinitions,
   classifiedNames,
   completePersons,
+  joinOfHeads,
   placesBeforeDescribedOrgs,
 } from "./name-boundaries.ts";
 import type { Mention } from "./recognise.ts";
@@ -110,6 +111,36 @@ describe("organisations described, not named", () => {
     const ms = [mention(text, tokens, "University of Texas", "ORG")];
     placesBeforeDescribedOrgs(text, tokens, ms, res);
     assert.deepEqual(names(text, ms), ["University of Texas:ORG"]);
+  });
+});
+
+describe("a name begun at its complement", () => {
+  it("begins at the capitalised head after `the`", () => {
+    const text =
+      "They met in the Sons of the Old Republic Memorial Hall and at the Bank of Ruritania.";
+    const tokens = tokenize(text);
+    const ms = [
+      mention(text, tokens, "Old Republic Memorial Hall", "FAC"),
+      mention(text, tokens, "Ruritania", "GPE"),
+    ];
+    joinOfHeads(text, tokens, ms, res);
+    assert.deepEqual(names(text, ms), [
+      "Bank of Ruritania:ORG",
+      "Sons of the Old Republic Memorial Hall:FAC",
+    ]);
+  });
+
+  it("not a title, nor a head that names no organisation, facility or place", () => {
+    const text =
+      "He met the President of France and the Secretary of State after the Battle of Britain.";
+    const tokens = tokenize(text);
+    const ms = [
+      mention(text, tokens, "France", "GPE"),
+      mention(text, tokens, "State", "ORG"),
+      mention(text, tokens, "Britain", "GPE"),
+    ];
+    joinOfHeads(text, tokens, ms, res);
+    assert.deepEqual(names(text, ms), ["Britain:GPE", "France:GPE", "State:ORG"]);
   });
 });
 

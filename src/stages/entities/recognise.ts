@@ -32,6 +32,7 @@ import {
   dropCurrencies,
   dropEvents,
   dropTitleWords,
+  joinOfHeads,
   joinOrgComplements,
   placesBeforeDescribedOrgs,
   splitCoordinations,
@@ -455,6 +456,7 @@ export function recognise(
   fixDatelines(text, tokens, mentions, res);
   completePersons(text, tokens, mentions, res);
   placesBeforeDescribedOrgs(text, tokens, mentions, res);
+  joinOfHeads(text, tokens, mentions, res);
   mentions = joinOrgComplements(text, tokens, mentions, res);
   mentions = splitCoordinations(text, tokens, mentions, res);
   mentions = acronymDefinitions(text, tokens, mentions, res);
