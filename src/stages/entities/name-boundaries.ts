@@ -679,3 +679,25 @@ export function joinOfHeads(
     if (m.type !== "ORG" && m.type !== "FAC") m.type = kind;
   }
 }
+
+/**
+ * Step 1d: a caption's label is no part of the name before it (`… held in Washington D.C.
+ * Image: United States Navy`): a mention's last word that a colon follows and that is a
+ * common word (`Image`, `Photo`, `Video`, `Source`) leaves it.
+ */
+export function dropCaptionLabels(
+  text: string,
+  tokens: readonly Token[],
+  mentions: Mention[],
+  res: Resources,
+): void {
+  for (const m of mentions) {
+    if (m.to - m.from < 2 || m.to >= tokens.length) continue;
+    if (tokenText(text, tokens, m.to) !== ":") continue;
+    const last = tokens[m.to - 1] as Token;
+    if (last.kind !== "word") continue;
+    if (!hasLowercaseWord(res.model.lex, hashLowerSlice(text, last.start, last.end))) continue;
+    m.to--;
+    m.end = (tokens[m.to - 1] as Token).end;
+  }
+}

@@ -10,6 +10,7 @@ import {
   acronymDefinitions,
   classifiedNames,
   completePersons,
+  dropCaptionLabels,
   joinOfHeads,
   placesBeforeDescribedOrgs,
 } from "./name-boundaries.ts";
@@ -111,6 +112,19 @@ describe("organisations described, not named", () => {
     const ms = [mention(text, tokens, "University of Texas", "ORG")];
     placesBeforeDescribedOrgs(text, tokens, ms, res);
     assert.deepEqual(names(text, ms), ["University of Texas:ORG"]);
+  });
+});
+
+describe("caption labels", () => {
+  it("a common word before a colon leaves the name; a name's own last word stays", () => {
+    const text = "It was held in Port Arvid Image: Kestrel Navy. Ask Rhona Varga: she knows.";
+    const tokens = tokenize(text);
+    const ms = [
+      mention(text, tokens, "Port Arvid Image", "GPE"),
+      mention(text, tokens, "Rhona Varga", "PERSON"),
+    ];
+    dropCaptionLabels(text, tokens, ms, res);
+    assert.deepEqual(names(text, ms), ["Port Arvid:GPE", "Rhona Varga:PERSON"]);
   });
 });
 

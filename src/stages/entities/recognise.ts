@@ -29,6 +29,7 @@ import {
   classifiedNames,
   compassPlaces,
   completePersons,
+  dropCaptionLabels,
   dropCurrencies,
   dropEvents,
   dropTitleWords,
@@ -442,6 +443,7 @@ export function recognise(
     source: "model" as const,
   }));
   mentions = trimEdges(text, tokens, mentions, res);
+  dropCaptionLabels(text, tokens, mentions, res);
   mentions = dropEvents(text, tokens, mentions, res);
   mentions = addLexiconNames(text, tokens, mentions, res);
   const sentenceStart = new Uint8Array(tokens.length + 1);
