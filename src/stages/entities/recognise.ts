@@ -334,13 +334,10 @@ function refineTypes(
       else if (res.lex.facWords.has(last)) m.type = "FAC";
       // Unknown places in news are mostly towns and villages.
       else m.type = "GPE";
-    } else if (
-      m.type === "ORG" &&
-      m.to - from > 1 &&
-      res.lex.facWords.has(last) &&
-      !res.lex.orgWords.has(last)
-    ) {
-      m.type = "FAC";
+    } else if (m.type === "ORG" && m.to - from > 1 && !res.lex.orgWords.has(last)) {
+      // A facility word, or its plural (`Petronas Towers`).
+      const single = last.endsWith("s") ? last.slice(0, -1) : "";
+      if (res.lex.facWords.has(last) || (single && res.lex.facWords.has(single))) m.type = "FAC";
     }
   }
 }
