@@ -7,9 +7,10 @@ import type { Token } from "../../core/annotations.ts";
 import { hashLowerSlice, seqHash } from "./hash.ts";
 import type { NerModel } from "./model.ts";
 
+/** The text of token `i`; "" past either end, so a rule may look beyond a mention safely. */
 export function tokenText(text: string, tokens: readonly Token[], i: number): string {
-  const t = tokens[i] as Token;
-  return text.slice(t.start, t.end);
+  const t = tokens[i];
+  return t ? text.slice(t.start, t.end) : "";
 }
 
 /** Lowercase key of tokens `[from, to)`, as `phraseKey` builds it. */

@@ -9,7 +9,6 @@ import { hasLowercaseWord, inPhraseList, PHRASE } from "./features.ts";
 import { hashLowerSlice } from "./hash.ts";
 import { isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
 import type { Mention, Resources } from "./recognise.ts";
-import { matchTitle } from "./titles.ts";
 
 /**
  * Step 1c: events are not people, organisations or places (OntoNotes gives them a type of
@@ -295,7 +294,7 @@ export function teamsAndEponyms(
  * Whether tokens `[from, to)` name a place the lexicons or the gazetteer know: a country,
  * region or state by name, or a city, state, region or country of the gazetteer.
  */
-function isKnownPlace(
+export function isKnownPlace(
   text: string,
   tokens: readonly Token[],
   from: number,
@@ -317,10 +316,12 @@ function isKnownPlace(
 
 /**
  * Step 4c': a person's name the tagger stopped one word short of (`L. Ron` | `Hubbard for
- * multiple lifetimes`, `Dries` | `Mertens's attempt`) takes the capitalised word right beside
- * it, when that word is no common word (never seen in lowercase), no title, place, country or
- * nationality, belongs to no other mention, and is not itself the edge of a longer run of
- * capitalised words (which would be another name).
+ * multiple lifetimes`, `Mohamed Talaat` after `Mostafa`) takes the capitalised word right
+ * beside it when the gazetteer knows that word as a name of that place in a name: a last
+ * name after it, a first name before it. The word must be no common word (never seen in
+ * lowercase), no title, honorific, party label, place or nationality (`Mr`, `Dr`, `Judge`,
+ * `Republican`, `Texas-based` stay apart, as DESIGN.md keeps titles apart from names), belong
+ * to no other mention, and not be the edge of a longer run of capitalised words.
  */
 export function completePersons(
   text: string,
@@ -336,16 +337,18 @@ export function completePersons(
   };
   const spaced = (a: number, b: number) =>
     text.slice((tokens[a] as Token).end, (tokens[b] as Token).start) === " ";
-  const nameWord = (i: number) => {
+  const nameWord = (i: number, part: number) => {
     if (covered[i] || !capitalWord(i)) return false;
     const t = tokens[i] as Token;
     if (hasLowercaseWord(res.model.lex, hashLowerSlice(text, t.start, t.end))) return false;
     const key = text.slice(t.start, t.end).toLowerCase();
+    if (key.includes("-") || res.lex.cues.honorific.includes(key)) return false;
     if (res.lex.titles.has(key) || res.lex.countryByName.has(key) || res.lex.notNames.has(key))
       return false;
     if (res.lex.countryByDemonym.has(key) || res.lex.states.has(key) || res.lex.regions.has(key))
       return false;
     const cat = phraseCategory(res.model, text, tokens, i, i + 1);
+    if (!inPhraseList(cat, part)) return false;
     return !(
       inPhraseList(cat, PHRASE.country) ||
       inPhraseList(cat, PHRASE.demonym) ||
@@ -357,7 +360,7 @@ export function completePersons(
   for (const m of mentions) {
     if (m.type !== "PERSON") continue;
     const r = m.to;
-    if (r < tokens.length && spaced(r - 1, r) && nameWord(r)) {
+    if (r < tokens.length && spaced(r - 1, r) && nameWord(r, PHRASE.lastName)) {
       if (!(r + 1 < tokens.length && capitalWord(r + 1) && spaced(r, r + 1))) {
         m.to = r + 1;
         m.end = (tokens[r] as Token).end;
@@ -365,52 +368,12 @@ export function completePersons(
       }
     }
     const l = m.from - 1;
-    if (l >= 0 && spaced(l, l + 1) && nameWord(l)) {
+    if (l >= 0 && spaced(l, l + 1) && nameWord(l, PHRASE.firstName)) {
       if (!(l > 0 && capitalWord(l - 1) && spaced(l - 1, l))) {
         m.from = l;
         m.start = (tokens[l] as Token).start;
         covered[l] = 1;
       }
-    }
-  }
-}
-
-/**
- * Step 4c'': `the Malaysia Tourism board`, `the Los Angeles Sheriff's office`: capitalised
- * words before a lowercase organisation noun describe an organisation that has no name of its
- * own (the head, `board`, is a common noun); the place that opens them is the one name there.
- * Only when the words after the place carry no organisation word of their own (`the Iraqi
- * Defence Ministry office` keeps its name).
- */
-export function placesBeforeDescribedOrgs(
-  text: string,
-  tokens: readonly Token[],
-  mentions: Mention[],
-  res: Resources,
-): void {
-  for (const m of mentions) {
-    if (m.type !== "ORG" || m.entry || m.to - m.from < 2) continue;
-    let j = m.to;
-    const poss = j < tokens.length ? tokenText(text, tokens, j) : "";
-    if (poss === "'s" || poss === "’s") j++;
-    if (j >= tokens.length) continue;
-    const head = tokenText(text, tokens, j);
-    if (head !== head.toLowerCase() || !res.lex.orgWords.has(head)) continue;
-    // Capitalised words only, none an organisation word (`University of NSW's school`).
-    let rest = true;
-    for (let i = m.from; i < m.to; i++) {
-      const t = tokens[i] as Token;
-      if (t.kind !== "word" || !isCapitalised(text.slice(t.start, t.end))) rest = false;
-      else if (res.lex.orgWords.has(text.slice(t.start, t.end).toLowerCase())) rest = false;
-    }
-    if (!rest) continue;
-    // The longest known place opening the mention, leaving at least one word.
-    for (let k = m.to - 1; k > m.from; k--) {
-      if (!isKnownPlace(text, tokens, m.from, k, res)) continue;
-      m.to = k;
-      m.end = (tokens[k - 1] as Token).end;
-      m.type = "GPE";
-      break;
     }
   }
 }
@@ -452,14 +415,40 @@ function sameLetters(a: string, b: string): boolean {
 
 const CONNECTORS = new Set(["of", "the", "and", "for", "de", "del", "della", "di", "du", "la"]);
 
+/** Heads of acronym-defined things that are no person, organisation or place. */
+const NOT_NAME_HEADS = new Set([
+  "act",
+  "agreement",
+  "treaty",
+  "accord",
+  "pact",
+  "partnership",
+  "charter",
+  "law",
+  "bill",
+  "scheme",
+  "course",
+  "plan",
+  "system",
+  "disclosure",
+  "index",
+  "report",
+  "survey",
+  "study",
+  "award",
+  "prize",
+  "initiative",
+]);
+
 /**
  * Step 4d''': an acronym defined in the text is a name, and so is what it stands for:
  * `Movimento 5 Stelle (M5S)`, `CEI (Italian Episcopal Conference)`, `FIRST … (For
  * Inspiration and Recognition of Science and Technology)` — the long form's initials spell
  * the acronym (Schwartz & Hearst 2003; a translated name's may come in another order). Both
- * get the type the tagger gave either of them, else a place's by its head word, else ORG
- * (what news defines acronyms for); mentions the tagger cut inside them give way. A long
- * form ending in a number is a product's model (`Internet Explorer 9 (IE9)`): left alone.
+ * get the type the tagger gave the whole long form or the acronym, else ORG when the long
+ * form holds an organisation word; else they are left alone (laws, treaties, schemes,
+ * systems: `Affordable Care Act (ACA)`). Mentions the tagger cut inside them give way. A
+ * long form ending in a number is a product's model (`Internet Explorer 9 (IE9)`).
  */
 export function acronymDefinitions(
   text: string,
@@ -502,15 +491,29 @@ export function acronymDefinitions(
   let out = mentions;
   for (const f of found) {
     const [a, b] = f.long;
-    // A model number (`Internet Explorer 9 (IE9)`) names a product, not an organisation.
+    // A model number (`Internet Explorer 9 (IE9)`) names a product, not an organisation;
+    // laws, treaties, schemes and events are no names of ours either (OntoNotes' LAW, EVENT).
     if ((tokens[b - 1] as Token).kind === "number") continue;
+    const head = tokenText(text, tokens, b - 1).toLowerCase();
+    if (NOT_NAME_HEADS.has(head) || res.lex.eventWords.has(head)) continue;
     const touching = out.filter(
       (m) => (m.from < b && a < m.to) || (m.from <= f.short && f.short < m.to),
     );
-    let type = touching.find((m) => m.type !== "NORP")?.type;
+    // The type the tagger gave the whole long form or the acronym; a piece inside the long
+    // form says nothing of the whole (`Iran` of `Trade Promotion Organization of Iran`).
+    let type = touching.find(
+      (m) =>
+        m.type !== "NORP" &&
+        ((m.from === a && m.to === b) || (m.from === f.short && m.to === f.short + 1)),
+    )?.type;
     if (!type) {
-      const head = tokenText(text, tokens, b - 1).toLowerCase();
-      type = res.lex.locWords.has(head) ? "LOC" : res.lex.facWords.has(head) ? "FAC" : "ORG";
+      // Else an organisation by an organisation word in it; laws, treaties, schemes, systems
+      // and events defined by acronyms (`Affordable Care Act (ACA)`) are no such names.
+      let orgWord = false;
+      for (let i = a; i < b; i++)
+        if (res.lex.orgWords.has(tokenText(text, tokens, i).toLowerCase())) orgWord = true;
+      if (!orgWord) continue;
+      type = "ORG";
     }
     const entry = touching.find((m) => m.from === a && m.to === b)?.entry;
     const make = (from: number, to: number): Mention => {
@@ -576,18 +579,31 @@ const CLASSIFIERS = new Set(
   ].flatMap((w) => [w, w.endsWith("y") ? `${w.slice(0, -1)}ies` : `${w}s`]),
 );
 
+/** What may follow the noun heading an apposition (`X, a catholic school in Milan`). */
+const HEAD_END = new Set([
+  ",",
+  ".",
+  ";",
+  ")",
+  "in",
+  "of",
+  "for",
+  "from",
+  "at",
+  "on",
+  "with",
+  "that",
+  "which",
+  "based",
+]);
+
 /**
  * Step 4d'''': a name a classifying noun puts in its class is an organisation, whatever the
  * tagger guessed from the name alone: `the religious schools Santo Spirito and Immacolata`,
  * `the group Anonymous`, `Instituto Gonzaga, a catholic school in Milan` — the noun right
  * before the name (and the names listed with it), or an apposition right after it.
  */
-export function classifiedNames(
-  text: string,
-  tokens: readonly Token[],
-  mentions: Mention[],
-  res: Resources,
-): void {
+export function classifiedNames(text: string, tokens: readonly Token[], mentions: Mention[]): void {
   const lower = (i: number) => {
     const t = tokens[i];
     if (t?.kind !== "word") return "";
@@ -611,14 +627,18 @@ export function classifiedNames(
     if (!org && m.from > 0 && CLASSIFIERS.has(lower(m.from - 1)) && spaced(m.from - 1, m.from))
       org = true;
     // An apposition right after it: `, a catholic school`.
-    if (!org && tokenText(text, tokens, m.to) === ",") {
+    if (!org && m.to < tokens.length && tokenText(text, tokens, m.to) === ",") {
       const det = lower(m.to + 1);
       if (det === "a" || det === "an" || det === "the") {
         for (let k = m.to + 2; k < m.to + 5 && k < tokens.length; k++) {
           const w = lower(k);
           if (!w) break;
-          if (CLASSIFIERS.has(w) && !res.lex.orgWords.has(lower(k + 1))) {
-            org = !w.endsWith("s");
+          if (CLASSIFIERS.has(w)) {
+            // The noun must head the apposition: a comma, full stop or preposition follows
+            // (`a catholic school in Milan`), not a possessive or another noun (`the firm's
+            // co-founder`, `a hotbed of union activism`).
+            const next = tokenText(text, tokens, k + 1);
+            org = !w.endsWith("s") && (HEAD_END.has(next) || next === "");
             break;
           }
         }
@@ -627,77 +647,5 @@ export function classifiedNames(
     if (org) m.type = "ORG";
     listType = org;
     listEnd = m.to;
-  }
-}
-
-/**
- * Step 4d''''': a name the tagger began at its complement (`the [Daughters of the] American
- * Revolution Constitution Hall`, `the [Bank of] England`) begins at the capitalised head
- * after `the`: when the head is an organisation, facility or place word, or the complement
- * is itself an organisation or facility (`the Friends of the Earth Hall`). Not a title (`the
- * President of France`), nor a head the tagger named apart.
- */
-export function joinOfHeads(
-  text: string,
-  tokens: readonly Token[],
-  mentions: Mention[],
-  res: Resources,
-): void {
-  const covered = new Uint8Array(tokens.length);
-  for (const m of mentions) for (let i = m.from; i < m.to; i++) covered[i] = 1;
-  const word = (i: number) => (i >= 0 && i < tokens.length ? tokenText(text, tokens, i) : "");
-  for (const m of mentions) {
-    if (m.type === "PERSON" || m.type === "NORP" || m.entry) continue;
-    let k = m.from - 1;
-    if (word(k) === "the") k--;
-    if (word(k) !== "of") continue;
-    // The head: capitalised words back to a lowercase `the`.
-    let h = k - 1;
-    while (h >= 0 && k - h <= 4 && !covered[h] && isCapitalised(word(h))) h--;
-    if (word(h) !== "the" || h + 1 >= k) continue;
-    const from = h + 1;
-    const heads: string[] = [];
-    for (let i = from; i < k; i++) heads.push(word(i).toLowerCase());
-    const whole: string[] = [];
-    for (let i = from; i < m.to; i++) whole.push(word(i).toLowerCase());
-    if (matchTitle(heads, res.lex).length > 0 || matchTitle(whole, res.lex).length > 0) continue;
-    const head = heads[heads.length - 1] as string;
-    const kind = res.lex.orgWords.has(head)
-      ? "ORG"
-      : res.lex.facWords.has(head)
-        ? "FAC"
-        : res.lex.locWords.has(head)
-          ? "LOC"
-          : m.type === "ORG" || m.type === "FAC"
-            ? m.type
-            : null;
-    if (!kind) continue;
-    for (let i = from; i < m.from; i++) covered[i] = 1;
-    m.from = from;
-    m.start = (tokens[from] as Token).start;
-    // The complement's own type wins when it names the whole (`… Constitution Hall`).
-    if (m.type !== "ORG" && m.type !== "FAC") m.type = kind;
-  }
-}
-
-/**
- * Step 1d: a caption's label is no part of the name before it (`… held in Washington D.C.
- * Image: United States Navy`): a mention's last word that a colon follows and that is a
- * common word (`Image`, `Photo`, `Video`, `Source`) leaves it.
- */
-export function dropCaptionLabels(
-  text: string,
-  tokens: readonly Token[],
-  mentions: Mention[],
-  res: Resources,
-): void {
-  for (const m of mentions) {
-    if (m.to - m.from < 2 || m.to >= tokens.length) continue;
-    if (tokenText(text, tokens, m.to) !== ":") continue;
-    const last = tokens[m.to - 1] as Token;
-    if (last.kind !== "word") continue;
-    if (!hasLowercaseWord(res.model.lex, hashLowerSlice(text, last.start, last.end))) continue;
-    m.to--;
-    m.end = (tokens[m.to - 1] as Token).end;
   }
 }

@@ -29,13 +29,10 @@ import {
   classifiedNames,
   compassPlaces,
   completePersons,
-  dropCaptionLabels,
   dropCurrencies,
   dropEvents,
   dropTitleWords,
-  joinOfHeads,
   joinOrgComplements,
-  placesBeforeDescribedOrgs,
   splitCoordinations,
   splitPossessors,
   teamsAndEponyms,
@@ -440,7 +437,6 @@ export function recognise(
     source: "model" as const,
   }));
   mentions = trimEdges(text, tokens, mentions, res);
-  dropCaptionLabels(text, tokens, mentions, res);
   mentions = dropEvents(text, tokens, mentions, res);
   mentions = addLexiconNames(text, tokens, mentions, res);
   const sentenceStart = new Uint8Array(tokens.length + 1);
@@ -454,12 +450,10 @@ export function recognise(
   demonymGovernments(text, tokens, mentions);
   fixDatelines(text, tokens, mentions, res);
   completePersons(text, tokens, mentions, res);
-  placesBeforeDescribedOrgs(text, tokens, mentions, res);
-  joinOfHeads(text, tokens, mentions, res);
   mentions = joinOrgComplements(text, tokens, mentions, res);
   mentions = splitCoordinations(text, tokens, mentions, res);
   mentions = acronymDefinitions(text, tokens, mentions, res);
-  classifiedNames(text, tokens, mentions, res);
+  classifiedNames(text, tokens, mentions);
   compassPlaces(text, tokens, mentions, res);
   teamsAndEponyms(text, tokens, mentions, res);
   sportsTeams(text, tokens, mentions, res);

@@ -15,6 +15,8 @@
 import type { EntityType, Token } from "../../core/annotations.ts";
 import { hasLowercaseWord } from "./features.ts";
 import { hashLowerSlice } from "./hash.ts";
+import { tokensKey } from "./mention-text.ts";
+import { isKnownPlace } from "./name-boundaries.ts";
 import type { Mention, Resources } from "./recognise.ts";
 
 export interface ResolvedMention extends Mention {
@@ -76,16 +78,45 @@ export function resolveMentions(
     }
     return true;
   };
+  // `Affairs` of `Office of Immigrant Affairs Clinton`, `Endorse` of `… Who Endorse Trump`: a
+  // common word starts no person's name.
+  const commonWord = (i: number) => {
+    const t = tokens[i] as Token;
+    return hasLowercaseWord(res.model.lex, hashLowerSlice(text, t.start, t.end));
+  };
+  // The part left must end as a name of its own does: in an organisation word or a known place
+  // (`University of Texas Arlington`, `United States`), not in another name's word (`Communist
+  // Party of Vietnam Nguyen` | `Phu Trong`, `Aung San` | `Suu Kyi`).
+  const ownNameEnd = (from: number, to: number) => {
+    const last = tokens[to - 1] as Token;
+    if (res.lex.orgWords.has(text.slice(last.start, last.end).toLowerCase())) return true;
+    for (let k = Math.max(from, to - 3); k < to; k++) {
+      if (!isKnownPlace(text, tokens, k, to, res)) continue;
+      const key = tokensKey(text, tokens, k, to);
+      if (res.lex.countryByName.has(key) || res.lex.states.has(key)) return true;
+      // The city gazetteer holds common words too (`Central`, `Federal`).
+      if (to - k > 1 || !commonWord(k)) return true;
+    }
+    return false;
+  };
   if (surnames.size > 0) {
     const split: ResolvedMention[] = [];
     for (const m of mentions) {
       if (m.type === "PERSON" || m.type === "NORP" || m.entry || m.to - m.from < 2) continue;
       const last = tokens[m.to - 1] as Token;
-      const names = surnames.get(text.slice(last.start, last.end));
+      const lastWord = text.slice(last.start, last.end);
+      // An acronym (`Ready PAC`, `Eurosceptic SVP`) is an organisation's.
+      if (lastWord === lastWord.toUpperCase()) continue;
+      const names = surnames.get(lastWord);
       if (!names || (names.size === 1 && names.has(surface(text, m)))) continue;
       if (m.to - m.from <= 3) {
         if (m.type === "ORG" && plainName(m.from, m.to)) m.type = "PERSON";
-      } else if (plainName(m.to - 2, m.to) && isCapitalisedWord(text, tokens[m.to - 3] as Token)) {
+      } else if (
+        plainName(m.to - 2, m.to) &&
+        !commonWord(m.to - 2) &&
+        isCapitalisedWord(text, tokens[m.to - 3] as Token) &&
+        ownNameEnd(m.from, m.to - 2)
+      ) {
         const cut = m.to - 2;
         split.push({
           from: cut,
@@ -164,7 +195,14 @@ export function resolveMentions(
       let from = m.from;
       while (from > 0 && (tokens[from - 1] as Token).start >= start) from--;
       let free = (tokens[from] as Token).start === start;
-      for (let i = from; i < m.from; i++) if (covered[i]) free = false;
+      // Only a name's words: a full name the tagger ran on over a title or an honorific
+      // (`Judge Berman`, `Mr Berman`) does not lend it to the short form.
+      for (let i = from; i < m.from; i++) {
+        const t = tokens[i] as Token;
+        const key = text.slice(t.start, t.end).toLowerCase();
+        if (covered[i] || res.lex.titles.has(key) || res.lex.cues.honorific.includes(key))
+          free = false;
+      }
       if (free) {
         for (let i = from; i < m.from; i++) covered[i] = 1;
         m.from = from;
