@@ -156,68 +156,54 @@ describe("names a classifying noun puts in their class", () => {
   });
 });
 
+/** The story rules over hand-built tagger output: `[phrase, type, nth occurrence]` each. */
+function resolved(text: string, tagged: readonly [string, EntityType, number?][]): string[] {
+  const tokens = tokenize(text);
+  const ms = tagged.map(([phrase, type, nth]) => mention(text, tokens, phrase, type, nth));
+  return names(text, resolveMentions(text, tokens, ms, res));
+}
+
 describe("people the story names", () => {
   it("an organisation run on into a person the story names again is two names", () => {
-    const text =
-      "Student at Northfield State University Lina Qaderiyan heard of it. Qaderiyan said more.";
-    const tokens = tokenize(text);
-    const out = resolveMentions(
-      text,
-      tokens,
+    const got = resolved(
+      "Student at Northfield State University Lina Qaderiyan heard of it. Qaderiyan said more.",
       [
-        mention(text, tokens, "Northfield State University Lina Qaderiyan", "ORG"),
-        mention(text, tokens, "Qaderiyan", "PERSON", 1),
+        ["Northfield State University Lina Qaderiyan", "ORG"],
+        ["Qaderiyan", "PERSON", 1],
       ],
-      res,
     );
-    const got = names(text, out);
     assert.ok(got.includes("Northfield State University:ORG"), got.join(" | "));
     assert.ok(got.includes("Lina Qaderiyan:PERSON"), got.join(" | "));
   });
 
   it("a two-word organisation ending in a person's last name is that person", () => {
-    const text = "Scientologist Tomas Cruzado spoke. Later the Tomas Cruzado video spread.";
-    const tokens = tokenize(text);
-    const out = resolveMentions(
-      text,
-      tokens,
+    const got = resolved(
+      "Scientologist Tomas Cruzado spoke. Later the Tomas Cruzado video spread.",
       [
-        mention(text, tokens, "Scientologist Tomas Cruzado", "PERSON"),
-        mention(text, tokens, "Tomas Cruzado", "ORG", 1),
+        ["Scientologist Tomas Cruzado", "PERSON"],
+        ["Tomas Cruzado", "ORG", 1],
       ],
-      res,
     );
-    assert.ok(names(text, out).includes("Tomas Cruzado:PERSON"), names(text, out).join(" | "));
+    assert.ok(got.includes("Tomas Cruzado:PERSON"), got.join(" | "));
   });
 
   it("a phrase the tagger called a person is no evidence of a last name", () => {
-    const text = "Meet Mario Lucero and Isa Ruiz of Heaven Sent Gaming. Heaven Sent Gaming grew.";
-    const tokens = tokenize(text);
-    const out = resolveMentions(
-      text,
-      tokens,
+    const got = resolved(
+      "Meet Mario Lucero and Isa Ruiz of Heaven Sent Gaming. Heaven Sent Gaming grew.",
       [
-        mention(text, tokens, "Mario Lucero and Isa Ruiz of Heaven Sent Gaming", "PERSON"),
-        mention(text, tokens, "Heaven Sent Gaming", "ORG", 1),
+        ["Mario Lucero and Isa Ruiz of Heaven Sent Gaming", "PERSON"],
+        ["Heaven Sent Gaming", "ORG", 1],
       ],
-      res,
     );
-    assert.ok(names(text, out).includes("Heaven Sent Gaming:ORG"), names(text, out).join(" | "));
+    assert.ok(got.includes("Heaven Sent Gaming:ORG"), got.join(" | "));
   });
 
   it("a lone surname written after its full name's first word is the full name", () => {
-    const text = "Dries Mertens scored. Then Dries Mertens's shot went wide.";
-    const tokens = tokenize(text);
-    const out = resolveMentions(
-      text,
-      tokens,
-      [
-        mention(text, tokens, "Dries Mertens", "PERSON"),
-        mention(text, tokens, "Mertens", "PERSON", 1),
-      ],
-      res,
-    );
-    assert.deepEqual(names(text, out), ["Dries Mertens:PERSON", "Dries Mertens:PERSON"]);
+    const got = resolved("Tiago Verhulst scored. Then Tiago Verhulst's shot went wide.", [
+      ["Tiago Verhulst", "PERSON"],
+      ["Verhulst", "PERSON", 1],
+    ]);
+    assert.deepEqual(got, ["Tiago Verhulst:PERSON", "Tiago Verhulst:PERSON"]);
   });
 
   it("a one-word name the article mostly writes in lowercase is not repeated", () => {
