@@ -125,6 +125,24 @@ const T = {
 /** Number of label-free features per token (fixed, so buffers can be flat). */
 export const STATIC_FEATURES = 35;
 
+/**
+ * The static features (offsets into a token's row of `feats`) that depend on one word alone,
+ * by whose word: the token's own (`self`), the one before (`prev1`), after (`next1`), two
+ * before (`prev2`) or two after (`next2`). The tagger sums their weights once per word and
+ * reuses the sums (model.ts, `WordRows`), so the rest of `fill` must keep them so: a feature
+ * that also reads the context belongs in `context`. Together the groups cover every offset
+ * once (a test checks, and that cached scores equal the direct sums).
+ */
+export const WORD_FEATURE_GROUPS = {
+  // The bias (0) is the same for every word, so it rides along with the word's own.
+  self: [0, 1, 2, 7, 10, 11, 12, 13, 14, 15, 16, 17, 26, 32],
+  prev1: [3, 8, 27, 29],
+  next1: [4, 9, 28, 30],
+  prev2: [5],
+  next2: [6, 31],
+  context: [18, 19, 20, 21, 22, 23, 24, 25, 33, 34],
+} as const;
+
 /** Per-sentence token hashes, reused across sentences to avoid allocation. */
 export class SentenceFeatures {
   n = 0;

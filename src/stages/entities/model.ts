@@ -19,6 +19,7 @@ import {
   STATIC_FEATURES as STATIC_FEATURE_COUNT,
   transitionFeatures as transitionFeaturesOf,
 } from "./features.ts";
+import { WordRows } from "./word-rows.ts";
 
 // Module-local copies of hot imports (the loader may expose imports through getters).
 const STATIC_FEATURES = STATIC_FEATURE_COUNT;
@@ -123,7 +124,13 @@ export class NerModel {
     this.mask = buckets - 1;
     this.allowed = transitionTable(this.nLabels);
     this.scores = new Float32Array(this.nLabels);
+    if (weights instanceof Int16Array)
+      this.wordRows = new WordRows(weights, this.mask, this.nLabels);
   }
+
+  /** Per-word weight sums (integer weights only: their sums are exact in any order). */
+  private readonly wordRows: WordRows | undefined;
+  private emit = new Float32Array(64 * 17);
 
   /**
    * Viterbi's first-order scores depend on the previous label and the token's shape only,
@@ -175,6 +182,13 @@ export class NerModel {
     if (this.decoder === "viterbi") {
       // Models with word-dependent transitions score them per token; others use tables.
       const words = this.header.transitionWords === true;
+      let emissions: Float32Array | undefined;
+      if (this.wordRows && !words) {
+        if (this.emit.length < sf.n * this.nLabels)
+          this.emit = new Float32Array(sf.n * this.nLabels * 2);
+        emissions = this.emit;
+        this.wordRows.emissions(text, tokens, from, sf, emissions);
+      }
       viterbi(
         this.weights,
         this.mask,
@@ -186,6 +200,7 @@ export class NerModel {
         words,
         words ? undefined : this.transitionTables,
         words && this.header.plainWordsO === true,
+        emissions,
       );
       return;
     }
@@ -392,6 +407,8 @@ export function viterbi(
   tables?: (sf: SentenceFeatures, i: number) => Float32Array,
   /** Plain lowercase words are O (models trained so: header `plainWordsO`). */
   plainO = false,
+  /** Each token's label scores from its static features, `[i * nl + l]`, if computed already. */
+  emissions?: Float32Array,
 ): void {
   const n = sf.n;
   if (n === 0) return;
@@ -407,6 +424,8 @@ export function viterbi(
       // A plain lowercase word is O: no scoring, no other label.
       local.fill(Number.NEGATIVE_INFINITY);
       local[0] = 0;
+    } else if (emissions) {
+      for (let l = 0; l < nl; l++) local[l] = emissions[i * nl + l] as number;
     } else {
       local.fill(0);
       const o = i * STATIC_FEATURES;
