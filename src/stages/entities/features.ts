@@ -74,6 +74,35 @@ export function hasLowercaseWord(lex: FeatureLexicon, h: number): boolean {
   return ((lex.lowercaseWords[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
 }
 
+/**
+ * A bitset over the keys of a lexicon's phrases, prefixes and cues, built on first use (the
+ * lexicon is complete by then and never changes after). A clear bit means no map holds the
+ * key, so the look-ups it saves would all have missed; the maps' keys are mostly above V8's
+ * small-integer range, which makes each look-up box a number.
+ */
+const keyFilters = new WeakMap<FeatureLexicon, Uint32Array>();
+const KEY_FILTER_BITS = 1 << 20;
+
+function keyFilter(lex: FeatureLexicon): Uint32Array {
+  let bits = keyFilters.get(lex);
+  if (bits) return bits;
+  bits = new Uint32Array(KEY_FILTER_BITS / 32);
+  const add = (h: number) => {
+    const bit = h & (KEY_FILTER_BITS - 1);
+    bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
+  };
+  for (const h of lex.phrases.keys()) add(h);
+  for (const h of lex.prefixes) add(h);
+  for (const h of lex.cues.keys()) add(h);
+  keyFilters.set(lex, bits);
+  return bits;
+}
+
+function mayHaveKey(bits: Uint32Array, h: number): boolean {
+  const bit = h & (KEY_FILTER_BITS - 1);
+  return ((bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+}
+
 export function addLowercaseWord(bits: Uint32Array, h: number): void {
   const bit = h & (LOWERCASE_BITS - 1);
   bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
@@ -194,14 +223,16 @@ export class SentenceFeatures {
     const n = to - from;
     this.grow(n);
     this.n = n;
+    const keys = keyFilter(lex);
     for (let i = 0; i < n; i++) {
       const tok = tokens[from + i] as Token;
       this.hashToken(text, tok.start, tok.end, i);
-      this.cue[i] = lex.cues.get((this.lower[i] as number) >>> 0) ?? 0;
+      const lower = this.lower[i] as number;
+      this.cue[i] = mayHaveKey(keys, lower) ? (lex.cues.get(lower >>> 0) ?? 0) : 0;
       this.known[i] = hasLowercaseWord(lex, this.lower[i] as number) ? 1 : 0;
       this.gaz[i] = 0;
     }
-    this.matchPhrases(lex);
+    this.matchPhrases(lex, keys);
     this.fill(text, tokens, from);
   }
 
@@ -256,7 +287,7 @@ export class SentenceFeatures {
   }
 
   /** Longest-match gazetteer phrases over the sentence. */
-  private matchPhrases(lex: FeatureLexicon): void {
+  private matchPhrases(lex: FeatureLexicon, keys: Uint32Array): void {
     const n = this.n;
     let i = 0;
     while (i < n) {
@@ -265,6 +296,8 @@ export class SentenceFeatures {
       let bestCat = 0;
       for (let k = 0; k < MAX_PHRASE_TOKENS && i + k < n; k++) {
         h = seqHash(h, this.lower[i + k] as number);
+        // Most words start no phrase: one bit says so without two map look-ups.
+        if (!mayHaveKey(keys, h)) break;
         const cat = lex.phrases.get(h >>> 0);
         if (cat !== undefined) {
           bestLen = k + 1;
