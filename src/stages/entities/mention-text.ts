@@ -42,6 +42,9 @@ export function phraseCategory(
 }
 
 export function isCapitalised(s: string): boolean {
+  // ASCII without a string (the common case); "" has code NaN and no capital either way.
+  const code = s.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = s.charAt(0);
   return c !== c.toLowerCase();
 }

@@ -30,6 +30,9 @@ function surface(text: string, m: Mention): string {
 
 function isCapitalisedWord(text: string, t: Token): boolean {
   if (t.kind !== "word") return false;
+  // ASCII without a string: this runs over every token of the story, several times.
+  const code = text.charCodeAt(t.start);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = text.charAt(t.start);
   return c !== c.toLowerCase();
 }

@@ -35,6 +35,32 @@ const OFFICE_HEADS = new Set([
   "envoy",
 ]);
 
+/**
+ * The first words of the country, demonym and title keys, per lexicon (built on first use; a
+ * lexicon does not change once loaded). Most words start none of them, and then the joined
+ * keys `matchTitle` would build and look up for them cannot match: it skips them.
+ */
+const firstWordSets = new WeakMap<Lexicons, { places: Set<string>; titles: Set<string> }>();
+
+/** The part of a key, or of a word, before its first space. */
+function firstPart(s: string): string {
+  const space = s.indexOf(" ");
+  return space < 0 ? s : s.slice(0, space);
+}
+
+function firstWords(lex: Lexicons): { places: Set<string>; titles: Set<string> } {
+  let sets = firstWordSets.get(lex);
+  if (sets) return sets;
+  const places = new Set<string>();
+  for (const k of lex.countryByDemonym.keys()) places.add(firstPart(k));
+  for (const k of lex.countryByName.keys()) places.add(firstPart(k));
+  const titles = new Set<string>();
+  for (const k of lex.titles.keys()) titles.add(firstPart(k));
+  sets = { places, titles };
+  firstWordSets.set(lex, sets);
+  return sets;
+}
+
 export interface TitleMatch {
   /** Tokens the title takes, from the start of the words given. */
   length: number;
@@ -54,6 +80,7 @@ export function matchTitle(words: readonly string[], lex: Lexicons, keepLast = 1
   let country: Country | null = null;
   let found = false;
   const limit = words.length - keepLast;
+  const first = firstWords(lex);
   while (i < limit) {
     const w = words[i] as string;
     if (MODIFIERS.has(w)) {
@@ -63,7 +90,8 @@ export function matchTitle(words: readonly string[], lex: Lexicons, keepLast = 1
     // Country or demonym, then a title: `U.S. President`, `Iraqi Prime Minister`.
     let place: Country | null = null;
     let placeLen = 0;
-    for (let k = Math.min(4, limit - i); k >= 1; k--) {
+    const mayBePlace = first.places.has(firstPart(w));
+    for (let k = mayBePlace ? Math.min(4, limit - i) : 0; k >= 1; k--) {
       const key = words.slice(i, i + k).join(" ");
       const c = lex.countryByDemonym.get(key) ?? lex.countryByName.get(key);
       if (c) {
@@ -83,7 +111,8 @@ export function matchTitle(words: readonly string[], lex: Lexicons, keepLast = 1
         at++;
     }
     let len = 0;
-    for (let k = Math.min(lex.maxTitleTokens, limit - at); k >= 1; k--) {
+    const mayBeTitle = at < limit && first.titles.has(firstPart(words[at] as string));
+    for (let k = mayBeTitle ? Math.min(lex.maxTitleTokens, limit - at) : 0; k >= 1; k--) {
       const key = words.slice(at, at + k).join(" ");
       if (lex.titles.has(key)) {
         len = k;
