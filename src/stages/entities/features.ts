@@ -211,7 +211,10 @@ export class SentenceFeatures {
   }
 
   /**
-   * Hash the tokens `tokens[from, to)` of `text` as one sentence and fill `feats`.
+   * Hash the tokens `tokens[from, to)` of `text` as one sentence and fill `feats`. With
+   * `lazy`, only the context features are filled; the word features (`WORD_FEATURE_GROUPS`)
+   * of a token are filled when `wordFeatures(i)` asks (the tagger needs them only for words
+   * whose sums it does not keep yet).
    */
   prepare(
     text: string,
@@ -219,6 +222,7 @@ export class SentenceFeatures {
     from: number,
     to: number,
     lex: FeatureLexicon,
+    lazy = false,
   ): void {
     const n = to - from;
     this.grow(n);
@@ -234,6 +238,49 @@ export class SentenceFeatures {
     }
     this.matchPhrases(lex, keys);
     this.fill(text, tokens, from);
+    if (this.wordDone.length < this.lower.length) this.wordDone = new Uint8Array(this.lower.length);
+    this.wordDone.fill(0, 0, n);
+    if (!lazy) for (let i = 0; i < n; i++) this.wordFeatures(i);
+  }
+
+  /** Whether token `i`'s word features are in `feats` (see `prepare`). */
+  private wordDone = new Uint8Array(64);
+
+  /** Fill token `i`'s word features (`WORD_FEATURE_GROUPS` but `context`), once per sentence. */
+  wordFeatures(i: number): void {
+    if (this.wordDone[i] === 1) return;
+    this.wordDone[i] = 1;
+    const n = this.n;
+    const f = this.feats;
+    const o = i * STATIC_FEATURES;
+    const a = i * 8;
+    const lower = this.lower[i] as number;
+    const shape = this.shape[i] as number;
+    f[o] = T.bias;
+    f[o + 1] = mix(T.lower, lower);
+    f[o + 2] = mix(T.word, this.word[i] as number);
+    f[o + 3] = mix(T.lowerM1, i > 0 ? (this.lower[i - 1] as number) : BOS);
+    f[o + 4] = mix(T.lowerP1, i + 1 < n ? (this.lower[i + 1] as number) : EOS);
+    f[o + 5] = mix(T.lowerM2, i > 1 ? (this.lower[i - 2] as number) : BOS);
+    f[o + 6] = mix(T.lowerP2, i + 2 < n ? (this.lower[i + 2] as number) : EOS);
+    f[o + 7] = mix(T.shape, shape);
+    f[o + 8] = mix(T.shapeM1, i > 0 ? (this.shape[i - 1] as number) : BOS);
+    f[o + 9] = mix(T.shapeP1, i + 1 < n ? (this.shape[i + 1] as number) : EOS);
+    f[o + 10] = mix(T.pre1, this.affix[a] as number);
+    f[o + 11] = mix(T.pre2, this.affix[a + 1] as number);
+    f[o + 12] = mix(T.pre3, this.affix[a + 2] as number);
+    f[o + 13] = mix(T.pre4, this.affix[a + 3] as number);
+    f[o + 14] = mix(T.suf1, this.affix[a + 4] as number);
+    f[o + 15] = mix(T.suf2, this.affix[a + 5] as number);
+    f[o + 16] = mix(T.suf3, this.affix[a + 6] as number);
+    f[o + 17] = mix(T.suf4, this.affix[a + 7] as number);
+    f[o + 26] = mix(T.cue, this.cue[i] as number);
+    f[o + 27] = mix(T.cueM1, i > 0 ? (this.cue[i - 1] as number) : -1);
+    f[o + 28] = mix(T.cueP1, i + 1 < n ? (this.cue[i + 1] as number) : -1);
+    f[o + 29] = mix(T.wordM1, i > 0 ? (this.word[i - 1] as number) : BOS);
+    f[o + 30] = mix(T.wordP1, i + 1 < n ? (this.word[i + 1] as number) : EOS);
+    f[o + 31] = mix(T.cueP2, i + 2 < n ? (this.cue[i + 2] as number) : -1);
+    f[o + 32] = mix3(T.lowerKnown, this.known[i] as number, shape);
   }
 
   private hashToken(text: string, start: number, end: number, i: number): void {
@@ -347,28 +394,21 @@ export class SentenceFeatures {
     }
   }
 
+  /** The context features (`WORD_FEATURE_GROUPS.context`) of every token. */
   private fill(text: string, tokens: readonly Token[], from: number): void {
     const n = this.n;
     this.capitalRuns(text, tokens, from);
     const f = this.feats;
-    const BOS = 0x5eed;
-    const EOS = 0x0e05;
     for (let i = 0; i < n; i++) {
       const o = i * STATIC_FEATURES;
-      const a = i * 8;
       const lower = this.lower[i] as number;
       const shape = this.shape[i] as number;
       const lowerM1 = i > 0 ? (this.lower[i - 1] as number) : BOS;
       const lowerP1 = i + 1 < n ? (this.lower[i + 1] as number) : EOS;
-      const lowerM2 = i > 1 ? (this.lower[i - 2] as number) : BOS;
-      const lowerP2 = i + 2 < n ? (this.lower[i + 2] as number) : EOS;
       const shapeM1 = i > 0 ? (this.shape[i - 1] as number) : BOS;
       const shapeP1 = i + 1 < n ? (this.shape[i + 1] as number) : EOS;
       const gazM1 = i > 0 ? (this.gaz[i - 1] as number) : -1;
       const gazP1 = i + 1 < n ? (this.gaz[i + 1] as number) : -1;
-      const cueM1 = i > 0 ? (this.cue[i - 1] as number) : -1;
-      const cueP1 = i + 1 < n ? (this.cue[i + 1] as number) : -1;
-      const cueP2 = i + 2 < n ? (this.cue[i + 2] as number) : -1;
       // A token is "initial" at the sentence start or after an opening quote or bracket:
       // capitals there say little about names.
       let initial = i === 0;
@@ -381,24 +421,6 @@ export class SentenceFeatures {
       }
       const first = text.charCodeAt((tokens[from + i] as Token).start);
       const capital = (first >= 65 && first <= 90) || (first > 127 && lowerCode(first) !== first);
-      f[o] = T.bias;
-      f[o + 1] = mix(T.lower, lower);
-      f[o + 2] = mix(T.word, this.word[i] as number);
-      f[o + 3] = mix(T.lowerM1, lowerM1);
-      f[o + 4] = mix(T.lowerP1, lowerP1);
-      f[o + 5] = mix(T.lowerM2, lowerM2);
-      f[o + 6] = mix(T.lowerP2, lowerP2);
-      f[o + 7] = mix(T.shape, shape);
-      f[o + 8] = mix(T.shapeM1, shapeM1);
-      f[o + 9] = mix(T.shapeP1, shapeP1);
-      f[o + 10] = mix(T.pre1, this.affix[a] as number);
-      f[o + 11] = mix(T.pre2, this.affix[a + 1] as number);
-      f[o + 12] = mix(T.pre3, this.affix[a + 2] as number);
-      f[o + 13] = mix(T.pre4, this.affix[a + 3] as number);
-      f[o + 14] = mix(T.suf1, this.affix[a + 4] as number);
-      f[o + 15] = mix(T.suf2, this.affix[a + 5] as number);
-      f[o + 16] = mix(T.suf3, this.affix[a + 6] as number);
-      f[o + 17] = mix(T.suf4, this.affix[a + 7] as number);
       f[o + 18] = mix3(T.shapeTri, mix(shapeM1, shape), shapeP1);
       f[o + 19] = mix3(T.bigramL, lowerM1, lower);
       f[o + 20] = mix3(T.bigramR, lower, lowerP1);
@@ -412,13 +434,6 @@ export class SentenceFeatures {
         initial ? 1 : 0,
         (capital ? 2 : 0) + (this.known[i] as number),
       );
-      f[o + 26] = mix(T.cue, this.cue[i] as number);
-      f[o + 27] = mix(T.cueM1, cueM1);
-      f[o + 28] = mix(T.cueP1, cueP1);
-      f[o + 29] = mix(T.wordM1, i > 0 ? (this.word[i - 1] as number) : BOS);
-      f[o + 30] = mix(T.wordP1, i + 1 < n ? (this.word[i + 1] as number) : EOS);
-      f[o + 31] = mix(T.cueP2, cueP2);
-      f[o + 32] = mix3(T.lowerKnown, this.known[i] as number, shape);
       const pos = this.runPos[i] as number;
       const len = this.runLen[i] as number;
       f[o + 33] = mix3(T.capRun, Math.min(pos, 3), Math.min(len - pos - 1, 3));
@@ -426,6 +441,10 @@ export class SentenceFeatures {
     }
   }
 }
+
+/** Neighbour values past the sentence's start and end. */
+const BOS = 0x5eed;
+const EOS = 0x0e05;
 
 /**
  * Lowercase words that occur inside names (`Bank of America`, `Abu Bakr al Baghdadi`,

@@ -178,12 +178,14 @@ export class NerModel {
     margins?: Float32Array,
   ): void {
     const sf = this.sf;
-    sf.prepare(text, tokens, from, to, this.lex);
+    const words = this.header.transitionWords === true;
+    // Per-word sums need a token's word features only for words not kept yet.
+    const perWord = this.decoder === "viterbi" && this.wordRows !== undefined && !words;
+    sf.prepare(text, tokens, from, to, this.lex, perWord);
     if (this.decoder === "viterbi") {
       // Models with word-dependent transitions score them per token; others use tables.
-      const words = this.header.transitionWords === true;
       let emissions: Float32Array | undefined;
-      if (this.wordRows && !words) {
+      if (this.wordRows && perWord) {
         if (this.emit.length < sf.n * this.nLabels)
           this.emit = new Float32Array(sf.n * this.nLabels * 2);
         emissions = this.emit;

@@ -140,6 +140,8 @@ export class WordRows {
     dest: Int32Array,
     at: number,
   ): void {
+    // The sentence was prepared lazily: its word features are hashed only where read.
+    if (offsets !== CONTEXT) sf.wordFeatures(i);
     const feats = sf.feats;
     const w = this.w;
     const nl = this.nl;
