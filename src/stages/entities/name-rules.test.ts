@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import type { EntityType, Token } from "../../core/annotations.ts";
 import { tokenize } from "../segment/tokenize.ts";
 import { acronymDefinitions, classifiedNames, completePersons } from "./name-boundaries.ts";
-import type { Mention } from "./recognise.ts";
+import { type Mention, officeHolderInOrg } from "./recognise.ts";
 import { resolveMentions } from "./resolve.ts";
 import { loadResources } from "./resources.ts";
 
@@ -212,5 +212,48 @@ describe("people the story names", () => {
     const tokens = tokenize(text);
     const out = resolveMentions(text, tokens, [mention(text, tokens, "Iodine", "ORG", 1)], res);
     assert.equal(out.length, 1, names(text, out).join(" | "));
+  });
+});
+
+describe("titles of people the tagger took for organisations", () => {
+  it("an organisation-typed title and surname of a person the story names is that person, title apart", () => {
+    const text = "Judge Marta Kowalczyk ruled. Later Judge Kowalczyk closed the case.";
+    const tokens = tokenize(text);
+    const ms = [
+      mention(text, tokens, "Marta Kowalczyk", "PERSON"),
+      mention(text, tokens, "Judge Kowalczyk", "ORG"),
+    ];
+    const out = resolveMentions(text, tokens, ms, res);
+    assert.deepEqual(names(text, out), ["Kowalczyk:PERSON", "Marta Kowalczyk:PERSON"]);
+    const titled = out.find((m) => text.slice(m.start, m.end) === "Kowalczyk");
+    assert.equal(titled?.title && text.slice(titled.title.start, titled.title.end), "Judge");
+  });
+
+  it("an organisation, an office in it and its holder run together are two names", () => {
+    const text = "The Supreme Court Justice Antonin Kowalczyk dissented.";
+    const tokens = tokenize(text);
+    const org = mention(text, tokens, "Supreme Court Justice Antonin Kowalczyk", "ORG");
+    const holder = officeHolderInOrg(text, tokens, org, res);
+    assert.ok(holder);
+    assert.deepEqual(names(text, [org, holder]), ["Antonin Kowalczyk:PERSON", "Supreme Court:ORG"]);
+    assert.equal(holder.title && text.slice(holder.title.start, holder.title.end), "Justice");
+  });
+
+  it("not when a common word follows the title, nor without an organisation word before it", () => {
+    for (const [text, phrase] of [
+      [
+        "Wisconsin Elects A Supreme Court Justice Who Once Mocked Gays",
+        "Wisconsin Elects A Supreme Court Justice Who Once Mocked Gays",
+      ],
+      [
+        "The Marta Kowalczyk Justice Antonin Kowalczyk fund grew.",
+        "Marta Kowalczyk Justice Antonin Kowalczyk",
+      ],
+    ] as const) {
+      const tokens = tokenize(text);
+      const org = mention(text, tokens, phrase, "ORG");
+      assert.equal(officeHolderInOrg(text, tokens, org, res), null, text);
+      assert.equal(text.slice(org.start, org.end), phrase);
+    }
   });
 });

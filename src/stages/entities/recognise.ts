@@ -219,6 +219,60 @@ function titledPersonInOrg(
   if (capitals >= 2 || inPhraseList(first, PHRASE.firstName)) m.type = "PERSON";
 }
 
+/**
+ * `Supreme Court Justice Antonin Scalia`, `Federal Reserve Chairman Ben Bernanke`: the tagger
+ * runs an organisation, an office in it and its holder together. When an organisation word
+ * ends the words before a title and two or more capitalised words, none an organisation
+ * word, follow it to the mention's end, the holder is a person of their own with that title;
+ * the organisation keeps the words before the title.
+ */
+export function officeHolderInOrg(
+  text: string,
+  tokens: readonly Token[],
+  m: Mention,
+  res: Resources,
+): Mention | null {
+  for (let s = m.from + 1; s + 2 < m.to; s++) {
+    const before = tokenText(text, tokens, s - 1).toLowerCase();
+    if (!res.lex.orgWords.has(before)) continue;
+    const words: string[] = [];
+    for (let i = s; i < m.to; i++) words.push(tokenText(text, tokens, i).toLowerCase());
+    const title = matchTitle(words, res.lex, 2);
+    if (title.length === 0) continue;
+    const from = s + title.length;
+    // A holder's name opens with a name, not a common word (`… Justice Who Once Mocked`).
+    const first = tokens[from] as Token;
+    if (
+      hasLowercaseWord(res.model.lex, hashLowerSlice(text, first.start, first.end)) &&
+      !inPhraseList(phraseCategory(res.model, text, tokens, from, from + 1), PHRASE.firstName)
+    )
+      return null;
+    for (let i = from; i < m.to; i++) {
+      const w = tokenText(text, tokens, i);
+      if (!isCapitalised(w) || res.lex.orgWords.has(w.toLowerCase())) return null;
+    }
+    const person: Mention = {
+      from,
+      to: m.to,
+      start: (tokens[from] as Token).start,
+      end: m.end,
+      type: "PERSON",
+      confidence: m.confidence,
+      source: m.source,
+      title: {
+        start: (tokens[s] as Token).start,
+        end: (tokens[from - 1] as Token).end,
+        sector: title.sector,
+        country: title.country,
+      },
+    };
+    m.to = s;
+    m.end = (tokens[s - 1] as Token).end;
+    return person;
+  }
+  return null;
+}
+
 /** Step 3: titles inside or right before person mentions. */
 function splitTitles(
   text: string,
@@ -227,8 +281,13 @@ function splitTitles(
   res: Resources,
   sentenceStart: Uint8Array,
 ): void {
+  const holders: Mention[] = [];
   for (const m of mentions) {
-    if (m.type === "ORG" && !m.entry) titledPersonInOrg(text, tokens, m, res);
+    if (m.type === "ORG") {
+      const holder = officeHolderInOrg(text, tokens, m, res);
+      if (holder) holders.push(holder);
+      else if (!m.entry) titledPersonInOrg(text, tokens, m, res);
+    }
     if (m.type !== "PERSON") continue;
     const words: string[] = [];
     // Up to six tokens before the mention, in the same sentence and line, and the mention.
@@ -266,6 +325,10 @@ function splitTitles(
       }
       break;
     }
+  }
+  if (holders.length > 0) {
+    mentions.push(...holders);
+    mentions.sort((a, b) => a.from - b.from);
   }
 }
 

@@ -18,6 +18,7 @@ import { hashLowerSlice } from "./hash.ts";
 import { tokensKey } from "./mention-text.ts";
 import { isKnownPlace } from "./name-boundaries.ts";
 import type { Mention, Resources } from "./recognise.ts";
+import { takeLeadingTitle } from "./titles.ts";
 
 export interface ResolvedMention extends Mention {
   /** Index (into the sorted output) of the full mention this one refers to. */
@@ -113,7 +114,11 @@ export function resolveMentions(
       const names = surnames.get(lastWord);
       if (!names || (names.size === 1 && names.has(surface(text, m)))) continue;
       if (m.to - m.from <= 3) {
-        if (m.type === "ORG" && plainName(m.from, m.to)) m.type = "PERSON";
+        if (m.type === "ORG" && plainName(m.from, m.to)) {
+          m.type = "PERSON";
+          // The title step ran while it was an organisation: `Justice Scalia` → `Scalia`.
+          takeLeadingTitle(text, tokens, m, res.lex);
+        }
       } else if (
         plainName(m.to - 2, m.to) &&
         !commonWord(m.to - 2) &&

@@ -3,7 +3,9 @@
  * `Lt. Gen. X`, `Mr. Y`. The name's span excludes the title; the actor keeps it
  * (`actor.title`) with the sector it implies and, for `U.S. President`, the country.
  */
+import type { Token } from "../../core/annotations.ts";
 import type { Country, Lexicons } from "./lexicon.ts";
+import type { Mention } from "./recognise.ts";
 
 const MODIFIERS = new Set([
   "former",
@@ -132,4 +134,35 @@ export function matchTitle(words: readonly string[], lex: Lexicons, keepLast = 1
   }
   // Trailing modifiers without a title are not a title.
   return found ? { length: i, sector, country } : { length: 0, sector: null, country: null };
+}
+
+/**
+ * Move the title that opens a person's mention out of its name and into `m.title`
+ * (`Justice Scalia` → `Scalia`, office `Justice`). For mentions that become persons after the
+ * title step has run (an organisation-typed `Justice Scalia` in a story that names Antonin
+ * Scalia). True when a title was taken; a name is always left.
+ */
+export function takeLeadingTitle(
+  text: string,
+  tokens: readonly Token[],
+  m: Mention,
+  lex: Lexicons,
+): boolean {
+  const words: string[] = [];
+  for (let i = m.from; i < m.to; i++) {
+    const t = tokens[i] as Token;
+    words.push(text.slice(t.start, t.end).toLowerCase());
+  }
+  const match = matchTitle(words, lex);
+  if (match.length === 0) return false;
+  const titleEnd = m.from + match.length;
+  m.title = {
+    start: (tokens[m.from] as Token).start,
+    end: (tokens[titleEnd - 1] as Token).end,
+    sector: match.sector,
+    country: match.country,
+  };
+  m.from = titleEnd;
+  m.start = (tokens[titleEnd] as Token).start;
+  return true;
 }
