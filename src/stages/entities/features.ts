@@ -75,18 +75,14 @@ export function hasLowercaseWord(lex: FeatureLexicon, h: number): boolean {
 }
 
 /**
- * A bitset over the keys of a lexicon's phrases, prefixes and cues, built on first use (the
- * lexicon is complete by then and never changes after). A clear bit means no map holds the
- * key, so the look-ups it saves would all have missed; the maps' keys are mostly above V8's
- * small-integer range, which makes each look-up box a number.
+ * A bitset over the keys of a lexicon's phrases, prefixes and cues. A clear bit means no map
+ * holds the key, so the look-ups it saves would all have missed; the maps' keys are mostly
+ * above V8's small-integer range, which makes each look-up box a number.
  */
-const keyFilters = new WeakMap<FeatureLexicon, Uint32Array>();
 const KEY_FILTER_BITS = 1 << 20;
 
-function keyFilter(lex: FeatureLexicon): Uint32Array {
-  let bits = keyFilters.get(lex);
-  if (bits) return bits;
-  bits = new Uint32Array(KEY_FILTER_BITS / 32);
+function keyFilterOf(lex: FeatureLexicon): Uint32Array {
+  const bits = new Uint32Array(KEY_FILTER_BITS / 32);
   const add = (h: number) => {
     const bit = h & (KEY_FILTER_BITS - 1);
     bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
@@ -94,7 +90,6 @@ function keyFilter(lex: FeatureLexicon): Uint32Array {
   for (const h of lex.phrases.keys()) add(h);
   for (const h of lex.prefixes) add(h);
   for (const h of lex.cues.keys()) add(h);
-  keyFilters.set(lex, bits);
   return bits;
 }
 
@@ -192,6 +187,9 @@ export class SentenceFeatures {
   affix = new Int32Array(64 * 8);
   /** Flat buffer: STATIC_FEATURES hashes per token. */
   feats = new Int32Array(64 * STATIC_FEATURES);
+  /** The key filter of the lexicon last prepared with (a tagger or trainer keeps one lexicon). */
+  private keysLex: FeatureLexicon | null = null;
+  private keys: Uint32Array = new Uint32Array(0);
 
   private grow(n: number): void {
     if (n <= this.lower.length) return;
@@ -227,7 +225,11 @@ export class SentenceFeatures {
     const n = to - from;
     this.grow(n);
     this.n = n;
-    const keys = keyFilter(lex);
+    if (this.keysLex !== lex) {
+      this.keys = keyFilterOf(lex);
+      this.keysLex = lex;
+    }
+    const keys = this.keys;
     for (let i = 0; i < n; i++) {
       const tok = tokens[from + i] as Token;
       this.hashToken(text, tok.start, tok.end, i);

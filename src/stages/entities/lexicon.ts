@@ -42,6 +42,12 @@ export interface Lexicons {
   titles: Map<string, string | null>;
   /** Longest title, in tokens. */
   maxTitleTokens: number;
+  /**
+   * The first words of the title keys and of the country and demonym keys: a word that starts
+   * none of them starts no title or country, so `matchTitle` builds no keys for it.
+   */
+  titleFirstWords: Set<string>;
+  placeFirstWords: Set<string>;
   cues: Cues;
   orgWords: Set<string>;
   locWords: Set<string>;
@@ -53,6 +59,12 @@ export interface Lexicons {
   /** Sequence hashes of country names and aliases, and of their prefixes. */
   countryHashes: Set<number>;
   phrasePrefixes: Set<number>;
+}
+
+/** The part of a key, or of a word, before its first space. */
+export function firstWord(s: string): string {
+  const space = s.indexOf(" ");
+  return space < 0 ? s : s.slice(0, space);
 }
 
 /** Add the sequence hash of a phrase (lowercase tokens) to `hashes`, its prefixes to `prefixes`. */
@@ -130,6 +142,8 @@ export function loadLexicons(): Lexicons {
     countryByDemonym,
     titles,
     maxTitleTokens,
+    titleFirstWords: new Set([...titles.keys()].map(firstWord)),
+    placeFirstWords: new Set([...countryByName.keys(), ...countryByDemonym.keys()].map(firstWord)),
     cues,
     orgWords: new Set(cues.orgWord),
     locWords: new Set(cues.locWord),

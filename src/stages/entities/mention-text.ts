@@ -42,9 +42,16 @@ export function phraseCategory(
 }
 
 export function isCapitalised(s: string): boolean {
-  // ASCII without a string (the common case); "" has code NaN and no capital either way.
-  const code = s.charCodeAt(0);
+  return capitalAt(s, 0);
+}
+
+/**
+ * Whether the character at `at` is a capital, read in place: the ASCII case (the common one)
+ * makes no string; past the end the code is NaN, no capital.
+ */
+export function capitalAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
   if (code < 128) return code >= 65 && code <= 90;
-  const c = s.charAt(0);
+  const c = text.charAt(at);
   return c !== c.toLowerCase();
 }

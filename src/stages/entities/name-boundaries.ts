@@ -7,7 +7,7 @@
 import type { Token } from "../../core/annotations.ts";
 import { hasLowercaseWord, inPhraseList, PHRASE } from "./features.ts";
 import { hashLowerSlice } from "./hash.ts";
-import { isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
+import { capitalAt, isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
 import type { Mention, Resources } from "./recognise.ts";
 
 /**
@@ -333,7 +333,7 @@ export function completePersons(
   for (const m of mentions) for (let i = m.from; i < m.to; i++) covered[i] = 1;
   const capitalWord = (i: number) => {
     const t = tokens[i];
-    return t !== undefined && t.kind === "word" && isCapitalised(text.slice(t.start, t.end));
+    return t !== undefined && t.kind === "word" && capitalAt(text, t.start);
   };
   const spaced = (a: number, b: number) =>
     text.slice((tokens[a] as Token).end, (tokens[b] as Token).start) === " ";
@@ -458,8 +458,9 @@ export function acronymDefinitions(
 ): Mention[] {
   const found: { long: [number, number]; short: number }[] = [];
   for (let p = 1; p + 2 < tokens.length; p++) {
+    // Every token passes here: test for `(` in place, without a string.
     const open = tokens[p] as Token;
-    if (text.slice(open.start, open.end) !== "(") continue;
+    if (open.end - open.start !== 1 || text.charCodeAt(open.start) !== 40) continue;
     const inner = tokens[p + 1] as Token;
     const innerText = text.slice(inner.start, inner.end);
     if (isAcronym(innerText) && tokenText(text, tokens, p + 2) === ")") {

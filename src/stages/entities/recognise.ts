@@ -38,7 +38,7 @@ import {
   teamsAndEponyms,
 } from "./name-boundaries.ts";
 import { dropCommonWords, dropCountNouns, sportsTeams } from "./story-context.ts";
-import { matchTitle } from "./titles.ts";
+import { matchTitle, titleOf } from "./titles.ts";
 
 export interface Mention {
   /** Token range `[from, to)` into the document's tokens. */
@@ -259,12 +259,7 @@ export function officeHolderInOrg(
       type: "PERSON",
       confidence: m.confidence,
       source: m.source,
-      title: {
-        start: (tokens[s] as Token).start,
-        end: (tokens[from - 1] as Token).end,
-        sector: title.sector,
-        country: title.country,
-      },
+      title: titleOf(tokens, s, from, title),
     };
     m.to = s;
     m.end = (tokens[s - 1] as Token).end;
@@ -311,14 +306,7 @@ function splitTitles(
       if (match.length === 0) continue;
       const titleEnd = s + match.length;
       if (titleEnd < m.from) continue; // a title must touch the name
-      const tFirst = tokens[s] as Token;
-      const tLast = tokens[titleEnd - 1] as Token;
-      m.title = {
-        start: tFirst.start,
-        end: tLast.end,
-        sector: match.sector,
-        country: match.country,
-      };
+      m.title = titleOf(tokens, s, titleEnd, match);
       if (titleEnd > m.from) {
         m.from = titleEnd;
         m.start = (tokens[titleEnd] as Token).start;

@@ -15,7 +15,7 @@
 import type { EntityType, Token } from "../../core/annotations.ts";
 import { hasLowercaseWord } from "./features.ts";
 import { hashLowerSlice } from "./hash.ts";
-import { tokensKey } from "./mention-text.ts";
+import { capitalAt, tokensKey } from "./mention-text.ts";
 import { isKnownPlace } from "./name-boundaries.ts";
 import type { Mention, Resources } from "./recognise.ts";
 import { takeLeadingTitle } from "./titles.ts";
@@ -30,12 +30,8 @@ function surface(text: string, m: Mention): string {
 }
 
 function isCapitalisedWord(text: string, t: Token): boolean {
-  if (t.kind !== "word") return false;
-  // ASCII without a string: this runs over every token of the story, several times.
-  const code = text.charCodeAt(t.start);
-  if (code < 128) return code >= 65 && code <= 90;
-  const c = text.charAt(t.start);
-  return c !== c.toLowerCase();
+  // Read in place: this runs over every token of the story, several times.
+  return t.kind === "word" && capitalAt(text, t.start);
 }
 
 /** Resolve and make consistent; returns mentions sorted by start, `refersTo` set. */

@@ -4,7 +4,7 @@
  * (`actor.title`) with the sector it implies and, for `U.S. President`, the country.
  */
 import type { Token } from "../../core/annotations.ts";
-import type { Country, Lexicons } from "./lexicon.ts";
+import { type Country, firstWord, type Lexicons } from "./lexicon.ts";
 import type { Mention } from "./recognise.ts";
 
 const MODIFIERS = new Set([
@@ -37,32 +37,6 @@ const OFFICE_HEADS = new Set([
   "envoy",
 ]);
 
-/**
- * The first words of the country, demonym and title keys, per lexicon (built on first use; a
- * lexicon does not change once loaded). Most words start none of them, and then the joined
- * keys `matchTitle` would build and look up for them cannot match: it skips them.
- */
-const firstWordSets = new WeakMap<Lexicons, { places: Set<string>; titles: Set<string> }>();
-
-/** The part of a key, or of a word, before its first space. */
-function firstPart(s: string): string {
-  const space = s.indexOf(" ");
-  return space < 0 ? s : s.slice(0, space);
-}
-
-function firstWords(lex: Lexicons): { places: Set<string>; titles: Set<string> } {
-  let sets = firstWordSets.get(lex);
-  if (sets) return sets;
-  const places = new Set<string>();
-  for (const k of lex.countryByDemonym.keys()) places.add(firstPart(k));
-  for (const k of lex.countryByName.keys()) places.add(firstPart(k));
-  const titles = new Set<string>();
-  for (const k of lex.titles.keys()) titles.add(firstPart(k));
-  sets = { places, titles };
-  firstWordSets.set(lex, sets);
-  return sets;
-}
-
 export interface TitleMatch {
   /** Tokens the title takes, from the start of the words given. */
   length: number;
@@ -82,7 +56,6 @@ export function matchTitle(words: readonly string[], lex: Lexicons, keepLast = 1
   let country: Country | null = null;
   let found = false;
   const limit = words.length - keepLast;
-  const first = firstWords(lex);
   while (i < limit) {
     const w = words[i] as string;
     if (MODIFIERS.has(w)) {
@@ -92,7 +65,7 @@ export function matchTitle(words: readonly string[], lex: Lexicons, keepLast = 1
     // Country or demonym, then a title: `U.S. President`, `Iraqi Prime Minister`.
     let place: Country | null = null;
     let placeLen = 0;
-    const mayBePlace = first.places.has(firstPart(w));
+    const mayBePlace = lex.placeFirstWords.has(firstWord(w));
     for (let k = mayBePlace ? Math.min(4, limit - i) : 0; k >= 1; k--) {
       const key = words.slice(i, i + k).join(" ");
       const c = lex.countryByDemonym.get(key) ?? lex.countryByName.get(key);
@@ -113,7 +86,7 @@ export function matchTitle(words: readonly string[], lex: Lexicons, keepLast = 1
         at++;
     }
     let len = 0;
-    const mayBeTitle = at < limit && first.titles.has(firstPart(words[at] as string));
+    const mayBeTitle = at < limit && lex.titleFirstWords.has(firstWord(words[at] as string));
     for (let k = mayBeTitle ? Math.min(lex.maxTitleTokens, limit - at) : 0; k >= 1; k--) {
       const key = words.slice(at, at + k).join(" ");
       if (lex.titles.has(key)) {
@@ -156,13 +129,23 @@ export function takeLeadingTitle(
   const match = matchTitle(words, lex);
   if (match.length === 0) return false;
   const titleEnd = m.from + match.length;
-  m.title = {
-    start: (tokens[m.from] as Token).start,
-    end: (tokens[titleEnd - 1] as Token).end,
-    sector: match.sector,
-    country: match.country,
-  };
+  m.title = titleOf(tokens, m.from, titleEnd, match);
   m.from = titleEnd;
   m.start = (tokens[titleEnd] as Token).start;
   return true;
+}
+
+/** A mention's title: tokens `[from, to)` and what the match says of them. */
+export function titleOf(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  match: TitleMatch,
+): NonNullable<Mention["title"]> {
+  return {
+    start: (tokens[from] as Token).start,
+    end: (tokens[to - 1] as Token).end,
+    sector: match.sector,
+    country: match.country,
+  };
 }
