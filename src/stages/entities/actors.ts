@@ -43,26 +43,15 @@ function loadNominals(): Nominals {
   return nominalsCache;
 }
 
-let nationalCache: Map<string, readonly string[]> | undefined;
-/** Offices that exist in some countries only (titles.json `national`): title → ISO alpha-3s. */
-function loadNationalOffices(): Map<string, readonly string[]> {
-  if (nationalCache) return nationalCache;
-  const raw = JSON.parse(readFileSync(join(LEXICON_DIR, "titles.json"), "utf8")) as {
-    national?: Record<string, string[]>;
-  };
-  nationalCache = new Map(Object.entries(raw.national ?? {}));
-  return nationalCache;
-}
-
 /**
  * The story's country for a titled person, unless the office does not exist there: a
  * Secretary of State in a story about North Korea is the American one (the office's first
  * country), a Senator in a Philippine story is Philippine. A story with no country gives
  * none, as before: the office only corrects a country the story contradicts.
  */
-function officeCountry(titleText: string, story: string | null): string | null {
+function officeCountry(titleText: string, story: string | null, lex: Lexicons): string | null {
   if (!story) return null;
-  const office = loadNationalOffices().get(titleText.toLowerCase().replace(/\s+/g, " ").trim());
+  const office = lex.nationalOffices.get(titleText.toLowerCase().replace(/\s+/g, " ").trim());
   if (!office || office.includes(story)) return story;
   return office[0] ?? story;
 }
@@ -393,7 +382,7 @@ export function codeEntities(
             named !== undefined
               ? named
               : (appositionCountry(text, e, inputs) ??
-                officeCountry(title.text, story.clearHome ?? story.personHome));
+                officeCountry(title.text, story.clearHome ?? story.personHome, res.lex));
           if (country) how.push("context");
         }
       }

@@ -48,6 +48,8 @@ export interface Lexicons {
    */
   titleFirstWords: Set<string>;
   placeFirstWords: Set<string>;
+  /** Offices that exist in some countries only (titles.json `national`): title → ISO alpha-3s. */
+  nationalOffices: Map<string, readonly string[]>;
   cues: Cues;
   orgWords: Set<string>;
   locWords: Set<string>;
@@ -127,6 +129,7 @@ export function loadLexicons(): Lexicons {
   }
   const titleFile = JSON.parse(readFileSync(join(LEXICON_DIR, "titles.json"), "utf8")) as {
     titles: Record<string, string | null>;
+    national?: Record<string, string[]>;
   };
   const titles = new Map<string, string | null>();
   let maxTitleTokens = 1;
@@ -144,6 +147,7 @@ export function loadLexicons(): Lexicons {
     maxTitleTokens,
     titleFirstWords: new Set([...titles.keys()].map(firstWord)),
     placeFirstWords: new Set([...countryByName.keys(), ...countryByDemonym.keys()].map(firstWord)),
+    nationalOffices: new Map(Object.entries(titleFile.national ?? {})),
     cues,
     orgWords: new Set(cues.orgWord),
     locWords: new Set(cues.locWord),
