@@ -60,7 +60,8 @@ export function normaliseName(text: string, span: ScoredSpan): ScoredSpan | null
   return span.type === undefined ? { start, end } : { start, end, type: span.type };
 }
 
-function normaliseAll(text: string, spans: readonly ScoredSpan[]): ScoredSpan[] {
+/** Every span normalised as a name (`normaliseName`), each once. */
+export function normaliseAll(text: string, spans: readonly ScoredSpan[]): ScoredSpan[] {
   const out: ScoredSpan[] = [];
   const seen = new Set<string>();
   for (const span of spans) {

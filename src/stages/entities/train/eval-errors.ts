@@ -14,7 +14,7 @@ import { readJsonl } from "../../../eval/data.ts";
 import { extractAll } from "../../../eval/extract.ts";
 import { type Counts, mergeByType, micro } from "../../../eval/metrics/prf.ts";
 import { type ScoredSpan, scoreSpans } from "../../../eval/metrics/spans.ts";
-import { goldOf, type NerRecord, normaliseName, TYPE_MAP } from "../../../eval/tasks/ner.ts";
+import { goldOf, type NerRecord, normaliseAll, TYPE_MAP } from "../../../eval/tasks/ner.ts";
 import { predictedNames } from "../../../eval/tasks/ner-names.ts";
 
 const { values } = parseArgs({
@@ -34,20 +34,6 @@ const extractor = createExtractor(
   values.model ? { stages: { entities: { model: values.model } } } : {},
 );
 const extracted = extractAll(extractor, records, "dev");
-const norm = (text: string, spans: ScoredSpan[]) => {
-  const out: ScoredSpan[] = [];
-  const seen = new Set<string>();
-  for (const s of spans) {
-    const n = normaliseName(text, s);
-    if (!n) continue;
-    const k = `${n.start}:${n.end}:${n.type}`;
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(n);
-    }
-  }
-  return out;
-};
 const kinds: Record<string, string[]> = {};
 const add = (kind: string, line: string) => {
   kinds[kind] ??= [];
@@ -63,7 +49,7 @@ records.forEach((rec, i) => {
     const type = TYPE_MAP[e.type];
     return type ? [{ ...got.toRecord(e), type }] : [];
   });
-  const pred = norm(t, predictedNames(t, norm(t, raw)));
+  const pred = normaliseAll(t, predictedNames(t, normaliseAll(t, raw)));
   mergeByType(exact, scoreSpans(gold, pred, "exact", { excuseNested: true }));
   const key = (s: ScoredSpan) => `${s.start}:${s.end}:${s.type}`;
   const gk = new Set(gold.map(key));
