@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type ClusterOptions, StoryClusterer, type StoryInput } from "./cluster.ts";
+import {
+  type ClusterOptions,
+  clusterDefaults,
+  StoryClusterer,
+  type StoryInput,
+} from "./cluster.ts";
 import { clusterStories } from "./index.ts";
 import { sharedNameStories } from "./test-headlines.ts";
 
@@ -14,6 +19,9 @@ const headlines: [string, string][] = [
   ["2014-03-10T10:20:00Z", "Sbarro pizza chain files for bankruptcy again"],
   ["2014-03-10T10:21:00Z", "Snowden testimony reaches the European Parliament"],
 ];
+
+/** The clusterer as it was before folding: every join lax, nothing waits, no split pass. */
+const LAX_JOINS: ClusterOptions = { threshold: 0.03, foldSize: 0, minSplit: 0 };
 
 const articles: StoryInput[] = headlines.map(([timestamp, text], i) => ({
   id: `a${i}`,
@@ -72,22 +80,63 @@ describe("StoryClusterer", () => {
     assert.notEqual(c, d);
   });
 
-  it("splits off a burst that joined an older story on one shared name", () => {
+  it("keeps a burst apart from an older story it shares one name with", () => {
     const { concept, release } = sharedNameStories();
     const articles = [...concept, ...release];
     const story = (options: ClusterOptions) => {
       const stories = clusterStories(articles, options);
       return (a: StoryInput) => stories.get(a.id);
     };
-    // Without the split pass the release burst stays in the concept story.
-    const joined = story({ minSplit: 0 });
+    const apart = (of: (a: StoryInput) => string | undefined) => {
+      const conceptStory = of(concept[0] as StoryInput);
+      const releaseStory = of(release[0] as StoryInput);
+      assert.notEqual(conceptStory, releaseStory);
+      assert.ok(concept.every((a) => of(a) === conceptStory));
+      assert.ok(release.every((a) => of(a) === releaseStory));
+    };
+    // A lax join without folding or the split pass: the burst's first headline joins the
+    // concept story on "Apple", and the burst follows it there.
+    const joined = story(LAX_JOINS);
     assert.ok(release.every((a) => joined(a) === joined(concept[0] as StoryInput)));
-    const of = story({});
-    const conceptStory = of(concept[0] as StoryInput);
-    const releaseStory = of(release[0] as StoryInput);
-    assert.notEqual(conceptStory, releaseStory);
-    assert.ok(concept.every((a) => of(a) === conceptStory));
-    assert.ok(release.every((a) => of(a) === releaseStory));
+    // The split pass undoes that join...
+    apart(story({ ...LAX_JOINS, minSplit: clusterDefaults.minSplit }));
+    // ...and the strict join with folding never makes it.
+    apart(story({}));
+  });
+
+  it("folds a headline that only half fits a story once no story forms around it", () => {
+    const { release } = sharedNameStories();
+    const clusterer = new StoryClusterer({ foldAfter: 5 });
+    const story = release
+      .slice(0, 20)
+      .map((a) => clusterer.add(a))
+      .at(-1);
+    clusterer.takeMerges();
+    // "CarPlay" alone, with words the story lacks: under the join threshold, over the fold's.
+    const stray = { ...(release[0] as StoryInput), id: "stray" };
+    stray.text = "Ferrari dashboard gets CarPlay at Geneva";
+    const own = clusterer.add(stray);
+    assert.notEqual(own, story);
+    assert.equal(clusterer.storyOf("stray"), own);
+    for (const a of release.slice(20, 24)) clusterer.add(a);
+    assert.equal(clusterer.storyOf("stray"), own, "still waiting: four articles passed");
+    clusterer.add(release[24] as StoryInput);
+    assert.equal(clusterer.storyOf("stray"), story);
+    assert.deepEqual(clusterer.takeMerges(), [{ from: own, into: story }]);
+  });
+
+  it("keeps a story of its own when nothing accounts for it", () => {
+    const { release } = sharedNameStories();
+    const clusterer = new StoryClusterer({ foldAfter: 5 });
+    for (const a of release.slice(0, 10)) clusterer.add(a);
+    const own = clusterer.add({
+      ...(release[0] as StoryInput),
+      id: "x",
+      text: "Sbarro files for bankruptcy",
+    });
+    for (const a of release.slice(10, 20)) clusterer.add(a);
+    clusterer.flush();
+    assert.equal(clusterer.storyOf("x"), own);
   });
 
   it("keeps a story whose headlines vary around one subject whole", () => {
@@ -96,17 +145,41 @@ describe("StoryClusterer", () => {
     assert.equal(new Set(stories.values()).size, 1);
   });
 
-  it("continues a split from a saved state exactly as an uninterrupted run would", () => {
+  it("continues splits and folds from a saved state exactly as an uninterrupted run would", () => {
     const { concept, release } = sharedNameStories();
-    const articles = [...concept, ...release];
+    // Strays that fold, between the bursts, so that folds wait across the saved state.
+    const stray = (id: string, text: string): StoryInput => ({
+      ...(concept[0] as StoryInput),
+      id,
+      text,
+    });
+    const articles = [
+      ...concept.slice(0, 6),
+      stray("s1", "Sapphire screen maker expands plant"),
+      ...concept.slice(6),
+      ...release.slice(0, 10),
+      stray("s2", "Ferrari dashboard gets CarPlay at Geneva"),
+      ...release.slice(10),
+    ];
     const run = (clusterer: StoryClusterer, part: readonly StoryInput[]) =>
       part.map((a) => [clusterer.add(a), clusterer.takeSplits(), clusterer.takeMerges()]);
-    const whole = run(new StoryClusterer(), articles);
-    const first = new StoryClusterer();
-    const got = run(first, articles.slice(0, 30));
-    const saved = JSON.parse(JSON.stringify(first.state()));
-    got.push(...run(new StoryClusterer({}, saved), articles.slice(30)));
-    assert.deepEqual(got, whole);
-    assert.ok(whole.some(([, splits]) => (splits as unknown[]).length > 0));
+    for (const options of [
+      { foldAfter: 8 },
+      { ...LAX_JOINS, minSplit: clusterDefaults.minSplit },
+    ]) {
+      const whole = run(new StoryClusterer(options), articles);
+      for (const cut of [10, 25, 30]) {
+        const first = new StoryClusterer(options);
+        const got = run(first, articles.slice(0, cut));
+        const saved = JSON.parse(JSON.stringify(first.state()));
+        got.push(...run(new StoryClusterer(options, saved), articles.slice(cut)));
+        assert.deepEqual(got, whole, `cut at ${cut}`);
+      }
+      const changes = whole.flatMap(([, splits, merges]) => [
+        ...(splits as unknown[]),
+        ...(merges as unknown[]),
+      ]);
+      assert.ok(changes.length > 0);
+    }
   });
 });

@@ -20,6 +20,16 @@ export interface StoryInput {
 export interface ClusterOptions {
   /** Share of its weight (0..1) a story must account for before an article joins it. */
   threshold?: number;
+  /**
+   * A small story that stopped growing folds into the larger live story that accounts for
+   * at least this share (0..1) of its weight: laxer than `threshold`, so a headline that
+   * only half fits a story waits to see whether a story of its own forms around it.
+   */
+  foldThreshold?: number;
+  /** Only stories of fewer articles than this fold (0 turns folding off). */
+  foldSize?: number;
+  /** A story is judged for folding once this many articles have arrived without joining it. */
+  foldAfter?: number;
   /** Two live stories merge when each accounts for this share (0..1) of the other's profile. */
   mergeThreshold?: number;
   /** Stories idle longer than this many days take no new articles (and leave the state). */
@@ -39,12 +49,17 @@ export interface ClusterOptions {
 
 /**
  * Defaults measured on the UCI dev headlines (docs/stories.md has the sensitivity table):
- * 0.03 joins an article to a story when the story's characteristic terms carry 3% of its
- * TF-IDF weight, i.e. one shared rare name is enough; 0.3 merges two stories only when each
- * one's profile is largely made of the other's characteristic terms.
+ * 0.12 joins an article to a story outright when the story's characteristic terms carry 12%
+ * of its TF-IDF weight; a story of fewer than 20 articles that 100 later articles passed by
+ * folds into a larger story carrying 3% of its weight (one shared rare name is enough);
+ * 0.3 merges two stories only when each one's profile is largely made of the other's
+ * characteristic terms.
  */
 export const clusterDefaults: Required<ClusterOptions> = {
-  threshold: 0.03,
+  threshold: 0.12,
+  foldThreshold: 0.03,
+  foldSize: 20,
+  foldAfter: 100,
   mergeThreshold: 0.3,
   windowDays: 3,
   centroidTerms: 60,
@@ -66,6 +81,8 @@ export interface StoryState {
   members?: [string, [string, number][]][];
   /** Its size when the split pass last looked at it. */
   checked?: number;
+  /** Articles seen (`ClustererState.documents`) when it last grew. */
+  grewAt?: number;
 }
 
 /** Everything needed to continue clustering where a run stopped. */
@@ -101,6 +118,8 @@ interface Story extends Profile {
   /** The most recent `MAX_MEMBERS` articles, oldest first. */
   members: Member[];
   checked: number;
+  /** Articles seen when it last grew (took an article or absorbed a story). */
+  grewAt: number;
 }
 
 /** A group of a story's articles moved to a story of its own by the split pass. */
@@ -168,6 +187,12 @@ export class StoryClusterer {
   private readonly mergedInto = new Map<number, number>();
   /** Article id → the live story that remembers it (see `Story.members`). */
   private readonly memberOf = new Map<string, number>();
+  /**
+   * Stories to judge for folding, in the order they last grew: `grewAt` is when the entry
+   * was made, so an entry is stale once its story grew again (a later entry stands for it).
+   */
+  private idle: { id: number; grewAt: number }[] = [];
+  private idleHead = 0;
   private merges: StoryMerge[] = [];
   private splits: StorySplit[] = [];
   /** Latest publication time seen, ms since the epoch. */
@@ -246,6 +271,7 @@ export class StoryClusterer {
     const story = best ?? this.open(time);
     for (const term of counts.keys()) story.terms.set(term, (story.terms.get(term) ?? 0) + 1);
     story.size++;
+    this.grew(story);
     if (!Number.isNaN(time) && (Number.isNaN(story.last) || time > story.last)) story.last = time;
     story.members.push({ id: article.id, terms: counts });
     this.memberOf.set(article.id, story.id);
@@ -263,7 +289,21 @@ export class StoryClusterer {
     ) {
       this.splitStep(merged);
     }
-    return this.memberOf.get(article.id) ?? merged.id;
+    this.foldIdle();
+    return this.memberOf.get(article.id) ?? this.resolve(merged.id);
+  }
+
+  /**
+   * Judge every small story still waiting to fold as it stands, as if `foldAfter` articles
+   * had passed: for the end of a collection (`clusterStories`) or of an ingest run, where
+   * no more articles are coming to grow them. Merges made are reported by `takeMerges`.
+   */
+  flush(): void {
+    if (this.options.foldSize <= 0) return;
+    for (const story of [...this.stories.values()].sort(byGrowth)) {
+      if (!this.stories.has(story.id) || story.size >= this.options.foldSize) continue;
+      if (this.live(story, this.clock)) this.fold(story);
+    }
   }
 
   /** The state to persist: live stories (by the latest time seen) and the IDF counts. */
@@ -278,6 +318,7 @@ export class StoryClusterer {
         last: Number.isNaN(story.last) ? null : story.last,
         members: story.members.map((m) => [m.id, [...m.terms]]),
         checked: story.checked,
+        grewAt: story.grewAt,
       });
     }
     return {
@@ -303,6 +344,8 @@ export class StoryClusterer {
         last: s.last ?? Number.NaN,
         members: (s.members ?? []).map(([id, terms]) => ({ id, terms: new Map(terms) })),
         checked: s.checked ?? s.size,
+        // A state saved before folding existed: its stories count as having just grown.
+        grewAt: s.grewAt ?? state.documents,
       };
       this.stories.set(story.id, story);
       for (const m of story.members) this.memberOf.set(m.id, story.id);
@@ -311,6 +354,65 @@ export class StoryClusterer {
         this.clock = story.last;
       }
     }
+    // Only the latest entry of each story matters (older ones are stale): the queue again.
+    for (const story of [...this.stories.values()].sort(byGrowth)) this.queueIdle(story);
+  }
+
+  /** The story took an article or absorbed a story: its wait for folding starts again. */
+  private grew(story: Story): void {
+    story.grewAt = this.documents;
+    this.queueIdle(story);
+  }
+
+  private queueIdle(story: Story): void {
+    if (this.options.foldSize > 0) this.idle.push({ id: story.id, grewAt: story.grewAt });
+  }
+
+  /**
+   * Judge the stories that `foldAfter` articles have passed by since they last grew: each
+   * small one folds into the larger live story that accounts for most of its weight, if that
+   * is at least `foldThreshold`. Joining is strict (`threshold`), so the first headline of a
+   * new story starts a story of its own rather than settling in an older story on one
+   * shared word, and the burst that follows finds it; a headline no burst followed (or a
+   * handful of them) folds where a lax join would have put it. The queue holds one entry per
+   * growth, so the cost per article is bounded.
+   */
+  private foldIdle(): void {
+    const { foldAfter, foldSize } = this.options;
+    const due: { id: number; grewAt: number }[] = [];
+    for (; this.idleHead < this.idle.length; this.idleHead++) {
+      const entry = this.idle[this.idleHead] as { id: number; grewAt: number };
+      if (entry.grewAt + foldAfter > this.documents) break;
+      due.push(entry);
+    }
+    if (this.idleHead > 1024 && this.idleHead * 2 > this.idle.length) {
+      this.idle = this.idle.slice(this.idleHead);
+      this.idleHead = 0;
+    }
+    // Ties in the order a restored clusterer rebuilds the queue, so it decides alike.
+    due.sort((a, b) => a.grewAt - b.grewAt || a.id - b.id);
+    for (const entry of due) {
+      const story = this.stories.get(entry.id);
+      if (!story || story.grewAt !== entry.grewAt || story.size >= foldSize) continue;
+      if (!this.live(story, this.clock)) continue;
+      this.fold(story);
+    }
+  }
+
+  private fold(story: Story): void {
+    const vector = this.weigh(story.terms);
+    let best: Story | undefined;
+    let bestScore = this.options.foldThreshold;
+    for (const candidate of this.candidates(story.terms.keys())) {
+      const other = this.stories.get(candidate) as Story;
+      if (other.size <= story.size || !this.live(other, this.clock)) continue;
+      const score = this.similarity(vector, other);
+      if (score > bestScore || (best && score === bestScore && before(other, best))) {
+        best = other;
+        bestScore = score;
+      }
+    }
+    if (best) this.absorb(best, story);
   }
 
   /**
@@ -364,6 +466,12 @@ export class StoryClusterer {
     }
     if (!best) return story;
     const [into, from] = best.size >= story.size ? [best, story] : [story, best];
+    this.absorb(into, from);
+    return into;
+  }
+
+  /** Every article of `from` now belongs to `into` (a merge, or a fold). */
+  private absorb(into: Story, from: Story): void {
     for (const [term, n] of from.terms) into.terms.set(term, (into.terms.get(term) ?? 0) + n);
     into.size += from.size;
     if (Number.isNaN(into.last) || from.last > into.last) into.last = from.last;
@@ -376,7 +484,7 @@ export class StoryClusterer {
     this.mergedInto.set(from.id, into.id);
     this.merges.push({ from: from.id, into: into.id });
     this.reindex(into);
-    return into;
+    this.grew(into);
   }
 
   /** How far two stories account for each other: the lesser of the two directions. */
@@ -458,6 +566,7 @@ export class StoryClusterer {
       story.size -= g.size;
       for (const m of part.members) this.memberOf.set(m.id, part.id);
       this.reindex(part);
+      this.grew(part);
       this.splits.push({ from: story.id, into: part.id, articles: part.members.map((m) => m.id) });
     }
     story.checked = story.size;
@@ -482,6 +591,7 @@ export class StoryClusterer {
       last: time,
       members: [],
       checked: 0,
+      grewAt: this.documents,
     };
     this.stories.set(story.id, story);
     return story;
@@ -545,6 +655,11 @@ export class StoryClusterer {
     for (const [term, n] of counts) out.set(term, (1 + Math.log(n)) * this.idf(term));
     return out;
   }
+}
+
+/** Stories in the order they last grew, then by id. */
+function byGrowth(a: Story, b: Story): number {
+  return a.grewAt - b.grewAt || a.id - b.id;
 }
 
 /** Two stories' remembered articles, `into`'s first, at most `MAX_MEMBERS` (dropping `into`'s oldest). */

@@ -30,7 +30,10 @@ export {
 } from "./events.ts";
 export { type StoryPassOptions, StoryUpdater, storyPass } from "./update.ts";
 
-/** Cluster articles into stories in order of publication (input order breaks ties). */
+/**
+ * Cluster a whole collection into stories in order of publication (input order breaks
+ * ties), judging at the end the small stories still waiting to fold.
+ */
 export function clusterStories(
   articles: readonly StoryInput[],
   options: ClusterOptions = {},
@@ -43,6 +46,8 @@ export function clusterStories(
       for (const id of split.articles) assigned.set(id, split.into);
     }
   }
+  // The collection ends here: small stories no later article can grow are judged now.
+  clusterer.flush();
   // Stories merge and split as they grow: report each article under the story it ended in.
   return new Map([...assigned].map(([id, story]) => [id, `story-${clusterer.resolve(story)}`]));
 }
