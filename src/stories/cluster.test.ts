@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  type ClustererState,
   type ClusterOptions,
   clusterDefaults,
   StoryClusterer,
@@ -143,6 +144,53 @@ describe("StoryClusterer", () => {
     const { release } = sharedNameStories();
     const stories = clusterStories(release);
     assert.equal(new Set(stories.values()).size, 1);
+  });
+
+  it("never merges back a part the split pass cut off", () => {
+    // Two live stories alike enough for the merge rule, as a part and the story it left
+    // become when both keep taking articles on the same words.
+    const story = (id: number, apart?: number[]) => ({
+      id,
+      terms: [
+        ["io", 10],
+        ["7.1", 10],
+        ["update", 6],
+      ] as [string, number][],
+      size: 10,
+      last: Date.parse("2014-03-11T01:00:00Z"),
+      members: [],
+      checked: 10,
+      grewAt: 20,
+      ...(apart ? { apart } : {}),
+    });
+    const state = (parted: boolean): ClustererState => ({
+      version: 1,
+      documents: 20,
+      documentFrequency: [
+        ["io", 20],
+        ["7.1", 20],
+        ["update", 12],
+        ["ipad", 1],
+      ],
+      nextId: 2,
+      stories: [story(0, parted ? [1] : undefined), story(1, parted ? [0] : undefined)],
+    });
+    const article = {
+      id: "x",
+      text: "iOS 7.1 update for iPad",
+      published: "2014-03-11",
+      timestamp: "2014-03-11T01:01:00Z",
+    };
+    const alike = new StoryClusterer({}, state(false));
+    alike.add(article);
+    assert.deepEqual(alike.takeMerges(), [{ from: 1, into: 0 }]);
+    const parted = new StoryClusterer({}, state(true));
+    parted.add(article);
+    assert.deepEqual(parted.takeMerges(), []);
+    assert.deepEqual(
+      parted.state().stories.map((s) => s.apart),
+      [[1], [0]],
+    );
   });
 
   it("continues splits and folds from a saved state exactly as an uninterrupted run would", () => {

@@ -83,6 +83,8 @@ export interface StoryState {
   checked?: number;
   /** Articles seen (`ClustererState.documents`) when it last grew. */
   grewAt?: number;
+  /** Stories the split pass parted it from (ids as they were then). */
+  apart?: number[];
 }
 
 /** Everything needed to continue clustering where a run stopped. */
@@ -120,6 +122,12 @@ interface Story extends Profile {
   checked: number;
   /** Articles seen when it last grew (took an article or absorbed a story). */
   grewAt: number;
+  /**
+   * Stories the split pass parted it from: it never merges or folds with them (or with
+   * what they merged into), or a part would merge back as it grows and split again, over
+   * and over, each time at the cost of a look at the whole story.
+   */
+  apart: Set<number>;
 }
 
 /** A group of a story's articles moved to a story of its own by the split pass. */
@@ -319,6 +327,7 @@ export class StoryClusterer {
         members: story.members.map((m) => [m.id, [...m.terms]]),
         checked: story.checked,
         grewAt: story.grewAt,
+        ...(story.apart.size > 0 ? { apart: [...story.apart] } : {}),
       });
     }
     return {
@@ -346,6 +355,7 @@ export class StoryClusterer {
         checked: s.checked ?? s.size,
         // A state saved before folding existed: its stories count as having just grown.
         grewAt: s.grewAt ?? state.documents,
+        apart: new Set(s.apart ?? []),
       };
       this.stories.set(story.id, story);
       for (const m of story.members) this.memberOf.set(m.id, story.id);
@@ -406,6 +416,7 @@ export class StoryClusterer {
     for (const candidate of this.candidates(story.terms.keys())) {
       const other = this.stories.get(candidate) as Story;
       if (other.size <= story.size || !this.live(other, this.clock)) continue;
+      if (this.parted(story, other)) continue;
       const score = this.similarity(vector, other);
       if (score > bestScore || (best && score === bestScore && before(other, best))) {
         best = other;
@@ -429,6 +440,9 @@ export class StoryClusterer {
       }
       for (const m of story.members) this.memberOf.delete(m.id);
       this.stories.delete(story.id);
+    }
+    for (const story of this.stories.values()) {
+      for (const id of story.apart) if (!this.stories.has(id)) story.apart.delete(id);
     }
   }
 
@@ -456,6 +470,7 @@ export class StoryClusterer {
     for (const candidate of this.candidates(own.keys())) {
       const other = this.stories.get(candidate) as Story;
       if (other === story || other.size < 2 || !this.live(other, time)) continue;
+      if (this.parted(story, other)) continue;
       // Symmetric: a small story absorbed by a big one must also be mostly about what the
       // big one is about, or every story naming "Apple" would end in one.
       const score = this.mutual(own, story, other);
@@ -470,11 +485,22 @@ export class StoryClusterer {
     return into;
   }
 
+  /** Whether the split pass parted the two stories (or stories they have since absorbed). */
+  private parted(a: Story, b: Story): boolean {
+    return a.apart.has(b.id) || b.apart.has(a.id);
+  }
+
   /** Every article of `from` now belongs to `into` (a merge, or a fold). */
   private absorb(into: Story, from: Story): void {
     for (const [term, n] of from.terms) into.terms.set(term, (into.terms.get(term) ?? 0) + n);
     into.size += from.size;
     if (Number.isNaN(into.last) || from.last > into.last) into.last = from.last;
+    // Partings follow the merge: what was parted from `from` is now parted from `into`.
+    for (const id of from.apart) into.apart.add(id);
+    for (const other of this.stories.values()) {
+      if (other.apart.delete(from.id)) other.apart.add(into.id);
+    }
+    into.apart.delete(into.id);
     // The larger story's articles first: its first article stays the split pass's anchor,
     // so a later split leaves the larger story's id where it was.
     into.members = mergeMembers(into.members, from.members, this.memberOf);
@@ -567,6 +593,8 @@ export class StoryClusterer {
       for (const m of part.members) this.memberOf.set(m.id, part.id);
       this.reindex(part);
       this.grew(part);
+      part.apart.add(story.id);
+      story.apart.add(part.id);
       this.splits.push({ from: story.id, into: part.id, articles: part.members.map((m) => m.id) });
     }
     story.checked = story.size;
@@ -592,6 +620,7 @@ export class StoryClusterer {
       members: [],
       checked: 0,
       grewAt: this.documents,
+      apart: new Set(),
     };
     this.stories.set(story.id, story);
     return story;
