@@ -14,6 +14,10 @@
  *   npm run bench -- --stories                    checkpoints 1k, 10k, 100k, in memory
  *   npm run bench -- --stories --sizes 1000,10000 --sqlite    through the SQLite store
  *   npm run bench -- --stories --min-split 0       without the clusterer's split pass
+ *   npm run bench -- --stories --headline-settings the clusterer's defaults (strict joins
+ *                                                  and folding, as `clusterStories` runs)
+ *
+ * The clusterer runs with the settings ingest uses for articles (`articleClusterOptions`).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,8 +26,9 @@ import { parseArgs } from "node:util";
 import { seededRandom } from "../core/random.ts";
 import { type DataRecord, dataDir, readJsonl } from "../eval/data.ts";
 import { SqliteStore } from "../store/sqlite.ts";
-import { type ClusterOptions, StoryClusterer } from "../stories/cluster.ts";
+import { type ClusterOptions, clusterDefaults, StoryClusterer } from "../stories/cluster.ts";
 import { Deduplicator, type DuplicateBackend, MemoryDuplicateBackend } from "../stories/dedup.ts";
+import { articleClusterOptions } from "../stories/update.ts";
 
 interface Synthetic {
   id: string;
@@ -165,7 +170,8 @@ export async function runStoriesBench(options: {
     };
   }
   const dedup = new Deduplicator(backend);
-  const clusterer = new StoryClusterer(options.cluster);
+  // What ingest runs on articles (title + lead), unless the caller asks otherwise.
+  const clusterer = new StoryClusterer({ ...articleClusterOptions, ...options.cluster });
   const rows: StoriesBenchRow[] = [];
   let dedupSum = 0;
   let clusterSum = 0;
@@ -223,6 +229,7 @@ export async function main(argv: string[]): Promise<number> {
       sqlite: { type: "boolean" },
       json: { type: "boolean" },
       "min-split": { type: "string" },
+      "headline-settings": { type: "boolean" },
     },
     strict: false,
   });
@@ -239,17 +246,21 @@ export async function main(argv: string[]): Promise<number> {
     console.error("bench --stories: --min-split takes a whole number (0 turns splits off)");
     return 2;
   }
+  const headline = values["headline-settings"] === true;
   const rows = await runStoriesBench({
     sizes,
     sqlite: values.sqlite === true,
-    ...(minSplit === undefined ? {} : { cluster: { minSplit } }),
+    cluster: {
+      ...(headline ? clusterDefaults : {}),
+      ...(minSplit === undefined ? {} : { minSplit }),
+    },
   });
   if (values.json) {
     console.log(JSON.stringify(rows, null, 2));
     return 0;
   }
   console.log(
-    `stories bench — ${values.sqlite ? "SQLite store" : "in memory"}${minSplit === 0 ? ", no split pass" : ""} — CPU µs per article, mean of the last 1,000 before each size`,
+    `stories bench — ${values.sqlite ? "SQLite store" : "in memory"}${headline ? ", headline settings" : ""}${minSplit === 0 ? ", no split pass" : ""} — CPU µs per article, mean of the last 1,000 before each size`,
   );
   console.log("articles   dedup µs  cluster µs  total µs  live stories  duplicates");
   for (const r of rows) {
