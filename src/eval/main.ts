@@ -11,7 +11,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { formatResult } from "./report.ts";
 import { type EvalReport, runEval } from "./run.ts";
-import { tasks } from "./tasks/index.ts";
 
 const BEGIN = "<!-- eval:begin -->";
 const END = "<!-- eval:end -->";
