@@ -28,7 +28,7 @@ export interface ClusterOptions {
   foldThreshold?: number;
   /** Only stories of fewer articles than this fold (0 turns folding off). */
   foldSize?: number;
-  /** A story is judged for folding once this many articles have arrived without joining it. */
+  /** A story is judged for folding once this many articles have arrived since it last grew. */
   foldAfter?: number;
   /** Two live stories merge when each accounts for this share (0..1) of the other's profile. */
   mergeThreshold?: number;
@@ -83,7 +83,7 @@ export interface StoryState {
   checked?: number;
   /** Articles seen (`ClustererState.documents`) when it last grew. */
   grewAt?: number;
-  /** Stories the split pass parted it from (ids as they were then). */
+  /** Stories the split pass parted it from (their ids now: partings follow merges). */
   apart?: number[];
 }
 
@@ -303,8 +303,8 @@ export class StoryClusterer {
 
   /**
    * Judge every small story still waiting to fold as it stands, as if `foldAfter` articles
-   * had passed: for the end of a collection (`clusterStories`) or of an ingest run, where
-   * no more articles are coming to grow them. Merges made are reported by `takeMerges`.
+   * had passed: for the end of a collection (`clusterStories`), where no more articles are
+   * coming to grow them. Merges made are reported by `takeMerges`.
    */
   flush(): void {
     if (this.options.foldSize <= 0) return;

@@ -38,6 +38,9 @@ export interface StoryPassResult {
   events: number;
 }
 
+/** The share at which a stored article joins a story (see `articleClusterOptions`). */
+const ARTICLE_JOIN = 0.1;
+
 /**
  * The clusterer's settings for stored articles. The defaults are measured on headlines; an
  * article seen as title + lead + entity and place keys has several times as many terms, so a
@@ -55,9 +58,10 @@ export interface StoryPassResult {
  * articles (there is none here).
  */
 export const articleClusterOptions: ClusterOptions = {
-  threshold: 0.1,
+  threshold: ARTICLE_JOIN,
   foldSize: 0,
-  splitThreshold: (clusterDefaults.splitThreshold * 0.1) / clusterDefaults.foldThreshold,
+  // The headlines' lax share (0.03) is now their fold threshold.
+  splitThreshold: (clusterDefaults.splitThreshold * ARTICLE_JOIN) / clusterDefaults.foldThreshold,
 };
 
 /** Sentences of the lead that, with the title, stand for the article when clustering. */
