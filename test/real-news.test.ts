@@ -7,27 +7,15 @@
  * token of a text that ends right after a pattern).
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { createExtractor } from "../src/core/extract.ts";
 import type { AnnotatedDocument } from "../src/core/output.ts";
+import { type DataRecord, readJsonl } from "../src/eval/data.ts";
 
 const FILES = ["../shared/data/geo/geowebnews.jsonl", "../shared/data/quotes/polnear-dev.jsonl"];
 
-interface Article {
-  id: string;
-  text: string;
-  title?: string | null;
-  published?: string | null;
-}
-
-function articles(): Article[] {
-  return FILES.flatMap((file) =>
-    readFileSync(file, "utf8")
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line) => JSON.parse(line) as Article),
-  );
+function articles(): DataRecord[] {
+  return FILES.flatMap((file) => readJsonl(file));
 }
 
 /** Each `{start, end, text}` object anywhere in the annotations, with where it sits. */
