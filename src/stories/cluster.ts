@@ -389,6 +389,8 @@ export class StoryClusterer {
    */
   private foldIdle(): void {
     const { foldAfter, foldSize } = this.options;
+    const head = this.idle[this.idleHead];
+    if (!head || head.grewAt + foldAfter > this.documents) return;
     const due: { id: number; grewAt: number }[] = [];
     for (; this.idleHead < this.idle.length; this.idleHead++) {
       const entry = this.idle[this.idleHead] as { id: number; grewAt: number };
