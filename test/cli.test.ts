@@ -346,6 +346,46 @@ describe("dateline ingest", () => {
   });
 });
 
+describe("dateline ingest, story settings", () => {
+  const headlines = [
+    "Apple releases iOS 7.1 with CarPlay",
+    "iOS 7.1 update brings faster animations",
+    "Download iOS 7.1: Siri tweaks and battery fixes",
+    "Cosmos premiere draws 8.5 million viewers on Fox",
+    "Neil deGrasse Tyson's Cosmos relaunches to favorable reviews",
+  ].map((text, i) => JSON.stringify({ id: `h${i}`, text, published: "2014-03-11" }));
+
+  it("clusters a feed of headlines with the headline settings, and says so once", async () => {
+    const dir = join(work, "headlines");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "feed.jsonl"), `${headlines.join("\n")}\n`);
+    const db = join(dir, "feed.db");
+    const first = await run(["ingest", join(dir, "feed.jsonl"), "--db", db]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /headline settings/);
+    const [state] = dump(db).story_state ?? [];
+    assert.equal(JSON.parse(JSON.parse(state ?? "{}").json).options.foldSize, 20, "they fold");
+
+    // The store keeps them: asking for the other settings is refused, nothing is stored.
+    const before = dump(db);
+    const refused = await run(["ingest", seed, "--db", db, "--story-settings", "articles"]);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr, /clusters stories with the headline settings/);
+    assert.deepEqual(dump(db), before);
+    const again = await run(["ingest", seed, "--db", db]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stderr, /headline settings/);
+  });
+
+  it("takes the settings asked for on a new store", async () => {
+    const db = join(work, "asked.db");
+    const result = await run(["ingest", seed, "--db", db, "--story-settings", "headlines"]);
+    assert.equal(result.code, 0, result.stderr);
+    const refused = await run(["ingest", seed, "--db", db, "--story-settings", "articles"]);
+    assert.equal(refused.code, 2);
+  });
+});
+
 describe("dateline ingest, interrupted", () => {
   it("stores everything processed before Ctrl-C and exits with 130", async () => {
     const dir = join(work, "interrupt");

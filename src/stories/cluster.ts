@@ -98,6 +98,11 @@ export interface ClustererState {
   nextId: number;
   /** Live stories only: stories outside the window can take no article and are dropped. */
   stories: StoryState[];
+  /**
+   * The settings it ran with, so that a continued run goes on with them (the store pass
+   * reads them back; states saved before they were kept have none).
+   */
+  options?: ClusterOptions;
 }
 
 /** An article as a story remembers it, for the split pass. */
@@ -214,6 +219,11 @@ export class StoryClusterer {
   /** Live stories. */
   get storyCount(): number {
     return this.stories.size;
+  }
+
+  /** The settings it runs with, defaults filled in. */
+  get settings(): Readonly<Required<ClusterOptions>> {
+    return this.options;
   }
 
   /** The story an id now stands for, following merges made by this instance. */
@@ -336,6 +346,7 @@ export class StoryClusterer {
       documentFrequency: [...this.documentFrequency],
       nextId: this.nextId,
       stories,
+      options: { ...this.options },
     };
   }
 

@@ -6,11 +6,22 @@ import { after, describe, it } from "node:test";
 import type { AnnotatedDocument } from "../core/output.ts";
 import { sampleDocument } from "../store/contract.ts";
 import { SqliteStore } from "../store/sqlite.ts";
-import type { StoryInput } from "./cluster.ts";
+import { clusterDefaults, type StoryInput } from "./cluster.ts";
 import { sharedNameStories } from "./test-headlines.ts";
-import { StoryUpdater, storyKeys, storyText } from "./update.ts";
+import {
+  articleClusterOptions,
+  headlineSized,
+  StoryUpdater,
+  settingsConflict,
+  storedSettings,
+  storyKeys,
+  storyText,
+} from "./update.ts";
 
-const text = "Gunmen seized 30 students in Kaduna. Police said. A third sentence is not the lead.";
+const lead = "Gunmen seized 30 students from a boarding school in Kaduna on Tuesday night.";
+const second = "Police said the attackers came on motorcycles and fired into the air.";
+const text = `${lead} ${second} A third sentence is not the lead.`;
+const at = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length });
 
 const doc: AnnotatedDocument = {
   id: "a",
@@ -21,15 +32,14 @@ const doc: AnnotatedDocument = {
   language: "en",
   text,
   sentences: [
-    { start: 0, end: 36 },
-    { start: 37, end: 49 },
-    { start: 50, end: text.length },
+    { start: 0, end: lead.length },
+    { start: lead.length + 1, end: lead.length + 1 + second.length },
+    { start: lead.length + 2 + second.length, end: text.length },
   ],
   entities: [
-    { start: 30, end: 36, text: "Kaduna", type: "GPE", actor: null },
+    { ...at("Kaduna"), text: "Kaduna", type: "GPE", actor: null },
     {
-      start: 37,
-      end: 43,
+      ...at("Police"),
       text: "Police",
       type: "ORG",
       actor: { name: "Nigeria Police Force", country: "NGA", sector: "COP" },
@@ -38,8 +48,7 @@ const doc: AnnotatedDocument = {
   dates: [],
   places: [
     {
-      start: 30,
-      end: 36,
+      ...at("Kaduna"),
       text: "Kaduna",
       geonameId: 2335727,
       name: "Kaduna",
@@ -71,14 +80,125 @@ const doc: AnnotatedDocument = {
 
 describe("what the clusterer sees of an annotated article", () => {
   it("reads the title and the lead, not the whole text", () => {
-    assert.equal(
-      storyText(doc),
-      "Students abducted\nGunmen seized 30 students in Kaduna. Police said.",
-    );
+    assert.equal(storyText(doc), `Students abducted\n${lead} ${second}`);
   });
 
   it("adds named actors and precise places as keys, not countries", () => {
     assert.deepEqual(storyKeys(doc), ["entity:nigeria police force", "place:2335727"]);
+  });
+
+  it("takes no keys from a headline alone, whose case misleads the entity stage", () => {
+    const headline = "Gunmen Seize 30 Students In Kaduna";
+    const alone: AnnotatedDocument = {
+      ...doc,
+      title: null,
+      text: headline,
+      sentences: [{ start: 0, end: headline.length }],
+    };
+    assert.equal(headlineSized(alone), true);
+    assert.deepEqual(storyKeys(alone), []);
+    assert.equal(headlineSized(doc), false);
+  });
+});
+
+describe("the store pass's settings", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dateline-settings-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  const articleDoc = (id: string): AnnotatedDocument => ({ ...doc, id });
+  const headlineDoc = (h: StoryInput): AnnotatedDocument => ({
+    ...sampleDocument(h.id, h.text, { published: h.published, events: false }),
+    title: null,
+  });
+  const headlines = () => sharedNameStories().concept.map(headlineDoc);
+  const batch = async (store: SqliteStore, docs: AnnotatedDocument[], options = {}) => {
+    await store.writeBatch(
+      docs.map((d) => ({ kind: "article" as const, doc: d, origin: d.id, idGiven: true })),
+    );
+    const updater = await StoryUpdater.open(store.stories(), options);
+    return { updater, result: await updater.update(docs) };
+  };
+
+  it("are chosen by a new store's first batch: headlines get the clusterer's defaults", async () => {
+    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
+    try {
+      const { updater, result } = await batch(store, headlines());
+      assert.equal(result.chose, "headlines");
+      assert.deepEqual(updater.clusterSettings, clusterDefaults);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("give articles the article settings", async () => {
+    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
+    try {
+      const { updater, result } = await batch(store, [articleDoc("a1"), articleDoc("a2")]);
+      assert.equal(result.chose, "articles");
+      assert.deepEqual(updater.clusterSettings, { ...clusterDefaults, ...articleClusterOptions });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("stay with the store: a later run of articles goes on with the headline settings", async () => {
+    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
+    try {
+      await batch(store, headlines());
+      const { updater, result } = await batch(store, [articleDoc("a1"), articleDoc("a2")]);
+      assert.equal(result.chose, undefined);
+      assert.deepEqual(updater.clusterSettings, clusterDefaults);
+      assert.equal(result.placed, 2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("are the article settings for a state saved before settings were kept", async () => {
+    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
+    try {
+      await batch(store, headlines());
+      const stories = store.stories();
+      const saved = await stories.loadClustererState();
+      assert.ok(saved?.options);
+      delete saved.options;
+      await stories.saveClustererState(saved);
+      const updater = await StoryUpdater.open(stories);
+      assert.deepEqual(updater.clusterSettings, { ...clusterDefaults, ...articleClusterOptions });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("can be asked for, and a store that has others refuses them", async () => {
+    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
+    try {
+      const { updater, result } = await batch(store, headlines(), { settings: "articles" });
+      assert.equal(result.chose, undefined, "asked for, not chosen");
+      assert.deepEqual(updater.clusterSettings, { ...clusterDefaults, ...articleClusterOptions });
+      assert.equal(await storedSettings(store.stories()), "articles");
+      assert.equal(await settingsConflict(store.stories(), "articles"), null);
+      await assert.rejects(
+        StoryUpdater.open(store.stories(), { settings: "headlines" }),
+        /clusters stories with the article settings, not the headline settings/,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("yield to the caller's options, which the store then keeps", async () => {
+    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
+    try {
+      const { updater } = await batch(store, headlines(), { cluster: { windowDays: 7 } });
+      assert.equal(updater.clusterSettings?.windowDays, 7);
+      assert.equal(updater.clusterSettings?.foldSize, clusterDefaults.foldSize);
+      const again = await StoryUpdater.open(store.stories());
+      assert.equal(again.clusterSettings?.windowDays, 7);
+      assert.equal(await storedSettings(store.stories()), "custom");
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { type IngestItem, type IngestOutcome, openStore } from "../../store/index.ts";
-import { storyPass } from "../../stories/update.ts";
+import { type StorySettings, settingsConflict, storyPass } from "../../stories/update.ts";
 import { maxBytesOption, readInputs } from "../inputs.ts";
 import { CliError, ExitCode, setExitCode, writeOut } from "../io.ts";
 import {
@@ -19,6 +19,7 @@ interface IngestOptions {
   lexicon?: string[];
   maxBytes: number;
   batchSize: number;
+  storySettings: "auto" | StorySettings;
   json?: boolean;
 }
 
@@ -45,6 +46,7 @@ export function ingestCommand(): Command {
   dateline ingest examples/
   dateline ingest corpus/ feeds.jsonl --db news.db --concurrency 2
   dateline ingest examples/ --json        # the counts as JSON on stdout
+  dateline ingest titles.jsonl --db headlines.db --story-settings headlines
 `,
     )
     .argument("<inputs...>", "files, directories, or - for JSON lines on stdin")
@@ -57,6 +59,15 @@ export function ingestCommand(): Command {
         .default(200)
         .argParser((value) => positiveInteger(value)),
     )
+    .addOption(
+      new Option(
+        "--story-settings <kind>",
+        "how a new store clusters stories: headlines (for headlines alone), articles (title " +
+          "and lead), or auto (its first batch decides); a store keeps them",
+      )
+        .choices(["auto", "headlines", "articles"])
+        .default("auto"),
+    )
     .addOption(jsonOption("the counts"))
     .action(async (inputs: string[], options: IngestOptions) => {
       // Loaded here, not at the top: the stages and their models are needed only now,
@@ -64,6 +75,15 @@ export function ingestCommand(): Command {
       const { processAll, RunError } = await import("../../run/index.ts");
       const started = performance.now();
       const store = await openStore(options.db);
+      const settings = options.storySettings === "auto" ? undefined : options.storySettings;
+      const conflict = settings && (await settingsConflict(store.stories(), settings));
+      if (conflict) {
+        await store.close();
+        throw new CliError(
+          `${options.db} ${conflict}; ingest into another --db, or leave --story-settings out`,
+          ExitCode.usage,
+        );
+      }
       const summary: IngestSummary = {
         db: options.db,
         inputs: 0,
@@ -85,12 +105,14 @@ export function ingestCommand(): Command {
       process.on("SIGINT", interrupt);
       process.on("SIGTERM", interrupt);
       // Duplicates, stories and merged events, across articles, after each batch is stored.
-      const stories = storyPass(store);
+      const stories = storyPass(store, settings ? { settings } : {});
       let batch: IngestItem[] = [];
       const flush = async () => {
         if (!batch.length) return;
         const { outcomes } = await store.writeBatch(batch);
-        await stories(batch, outcomes);
+        const placed = await stories(batch, outcomes);
+        const note = placed?.chose ? settingsNote(placed.chose) : null;
+        if (note) progress.log(note);
         for (const outcome of outcomes) summary[outcome]++;
         batch = [];
       };
@@ -139,4 +161,15 @@ export function ingestCommand(): Command {
       if (failed) setExitCode(ExitCode.partial);
       if (summary.interrupted) setExitCode(ExitCode.interrupted);
     });
+}
+
+/**
+ * Said once per store, when its first batch turns out to be headlines alone: the store then
+ * clusters with other settings than a store of articles (the usual case, not announced).
+ */
+function settingsNote(kind: StorySettings): string | null {
+  return kind === "headlines"
+    ? "dateline: stories: most of the first batch are headlines alone, so this store " +
+        "clusters stories with the headline settings from now on (docs/stories.md)"
+    : null;
 }
