@@ -105,6 +105,14 @@ describe("the store pass's settings", () => {
   const dir = mkdtempSync(join(tmpdir(), "dateline-settings-"));
   after(() => rmSync(dir, { recursive: true, force: true }));
   let n = 0;
+  const withStore = async (use: (store: SqliteStore) => Promise<void>) => {
+    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
+    try {
+      await use(store);
+    } finally {
+      await store.close();
+    }
+  };
   const articleDoc = (id: string): AnnotatedDocument => ({ ...doc, id });
   const headlineDoc = (h: StoryInput): AnnotatedDocument => ({
     ...sampleDocument(h.id, h.text, { published: h.published, events: false }),
@@ -119,44 +127,31 @@ describe("the store pass's settings", () => {
     return { updater, result: await updater.update(docs) };
   };
 
-  it("are chosen by a new store's first batch: headlines get the clusterer's defaults", async () => {
-    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
-    try {
+  it("are chosen by a new store's first batch: headlines get the clusterer's defaults", () =>
+    withStore(async (store) => {
       const { updater, result } = await batch(store, headlines());
       assert.equal(result.chose, "headlines");
       assert.deepEqual(updater.clusterSettings, clusterDefaults);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
-  it("give articles the article settings", async () => {
-    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
-    try {
+  it("give articles the article settings", () =>
+    withStore(async (store) => {
       const { updater, result } = await batch(store, [articleDoc("a1"), articleDoc("a2")]);
       assert.equal(result.chose, "articles");
       assert.deepEqual(updater.clusterSettings, { ...clusterDefaults, ...articleClusterOptions });
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
-  it("stay with the store: a later run of articles goes on with the headline settings", async () => {
-    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
-    try {
+  it("stay with the store: a later run of articles goes on with the headline settings", () =>
+    withStore(async (store) => {
       await batch(store, headlines());
       const { updater, result } = await batch(store, [articleDoc("a1"), articleDoc("a2")]);
       assert.equal(result.chose, undefined);
       assert.deepEqual(updater.clusterSettings, clusterDefaults);
       assert.equal(result.placed, 2);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
-  it("are the article settings for a state saved before settings were kept", async () => {
-    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
-    try {
+  it("are the article settings for a state saved before settings were kept", () =>
+    withStore(async (store) => {
       await batch(store, headlines());
       const stories = store.stories();
       const saved = await stories.loadClustererState();
@@ -165,14 +160,10 @@ describe("the store pass's settings", () => {
       await stories.saveClustererState(saved);
       const updater = await StoryUpdater.open(stories);
       assert.deepEqual(updater.clusterSettings, { ...clusterDefaults, ...articleClusterOptions });
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
-  it("can be asked for, and a store that has others refuses them", async () => {
-    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
-    try {
+  it("can be asked for, and a store that has others refuses them", () =>
+    withStore(async (store) => {
       const { updater, result } = await batch(store, headlines(), { settings: "articles" });
       assert.equal(result.chose, undefined, "asked for, not chosen");
       assert.deepEqual(updater.clusterSettings, { ...clusterDefaults, ...articleClusterOptions });
@@ -182,24 +173,17 @@ describe("the store pass's settings", () => {
         StoryUpdater.open(store.stories(), { settings: "headlines" }),
         /clusters stories with the article settings, not the headline settings/,
       );
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
-  it("yield to the caller's options, which the store then keeps", async () => {
-    const store = await SqliteStore.open(join(dir, `s${n++}.db`));
-    try {
+  it("yield to the caller's options, which the store then keeps", () =>
+    withStore(async (store) => {
       const { updater } = await batch(store, headlines(), { cluster: { windowDays: 7 } });
       assert.equal(updater.clusterSettings?.windowDays, 7);
       assert.equal(updater.clusterSettings?.foldSize, clusterDefaults.foldSize);
       const again = await StoryUpdater.open(store.stories());
       assert.equal(again.clusterSettings?.windowDays, 7);
       assert.equal(await storedSettings(store.stories()), "custom");
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 });
 
 describe("the store pass when a story splits", () => {
