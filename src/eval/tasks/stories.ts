@@ -162,9 +162,9 @@ export const storiesTask: EvalTask = {
 const INGEST_BATCH = 200;
 
 /**
- * The records through the path `dateline ingest` takes: each read as a JSON line is (its
- * input fields only), annotated, stored in a fresh SQLite store batch by batch, each batch
- * followed by the story pass. Returns the story each record's article ended in.
+ * The records through the path `dateline ingest` takes: each read as a JSON line would be
+ * (its input fields only) and annotated, then stored in a fresh SQLite store batch by batch,
+ * each batch followed by the story pass. Returns the story each record's article ended in.
  */
 async function throughIngest(
   records: readonly StoryRecord[],
