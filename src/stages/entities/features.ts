@@ -49,6 +49,18 @@ export function inPhraseList(mask: number, category: number): boolean {
   return (mask & (1 << category)) !== 0;
 }
 
+/** Several phrase categories as one bitmask, made once, for `inAnyPhraseList`. */
+export function phraseSet(...categories: number[]): number {
+  let set = 0;
+  for (const category of categories) set |= 1 << category;
+  return set;
+}
+
+/** Whether a phrase bitmask includes any category of `set` (from `phraseSet`). */
+export function inAnyPhraseList(mask: number, set: number): boolean {
+  return (mask & set) !== 0;
+}
+
 /** Longest gazetteer phrase, in tokens. */
 export const MAX_PHRASE_TOKENS = 6;
 

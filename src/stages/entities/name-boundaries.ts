@@ -5,10 +5,23 @@
  * names joined by `and` are two, and a currency's country prefix is no mention of the place.
  */
 import type { Token } from "../../core/annotations.ts";
-import { hasLowercaseWord, inPhraseList, PHRASE } from "./features.ts";
+import { hasLowercaseWord, inAnyPhraseList, inPhraseList, PHRASE, phraseSet } from "./features.ts";
 import { hashLowerSlice } from "./hash.ts";
 import { capitalAt, isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
 import type { Mention, Resources } from "./recognise.ts";
+
+/** Gazetteer phrases that are places. */
+const PLACES = phraseSet(PHRASE.city, PHRASE.state, PHRASE.region, PHRASE.country);
+/** What an organisation's run-on does not swallow: a place or a person's name. */
+const PLACE_OR_PERSON = phraseSet(PHRASE.country, PHRASE.city, PHRASE.state, PHRASE.person);
+/** Words that are no part of a person's name (a place, a nationality, a title). */
+const NOT_NAME_PARTS = phraseSet(
+  PHRASE.country,
+  PHRASE.demonym,
+  PHRASE.state,
+  PHRASE.region,
+  PHRASE.title,
+);
 
 /**
  * Step 1c: events are not people, organisations or places (OntoNotes gives them a type of
@@ -159,13 +172,7 @@ export function joinOrgComplements(
     const key = tokensKey(text, tokens, j, end);
     if (res.lex.notNames.has(key) || res.lex.countryByName.has(key)) continue;
     const cat = phraseCategory(res.model, text, tokens, j, end);
-    if (
-      inPhraseList(cat, PHRASE.country) ||
-      inPhraseList(cat, PHRASE.city) ||
-      inPhraseList(cat, PHRASE.state) ||
-      inPhraseList(cat, PHRASE.person)
-    )
-      continue;
+    if (inAnyPhraseList(cat, PLACE_OR_PERSON)) continue;
     // Other mentions inside the span are swallowed.
     for (const o of mentions) if (o !== m && o.from >= m.to && o.from < end) dropped.add(o);
     m.to = end;
@@ -305,13 +312,7 @@ export function isKnownPlace(
   if (res.lex.countryByName.has(key) || res.lex.regions.has(key) || res.lex.states.has(key)) {
     return true;
   }
-  const cat = phraseCategory(res.model, text, tokens, from, to);
-  return (
-    inPhraseList(cat, PHRASE.city) ||
-    inPhraseList(cat, PHRASE.state) ||
-    inPhraseList(cat, PHRASE.region) ||
-    inPhraseList(cat, PHRASE.country)
-  );
+  return inAnyPhraseList(phraseCategory(res.model, text, tokens, from, to), PLACES);
 }
 
 /**
@@ -349,13 +350,7 @@ export function completePersons(
       return false;
     const cat = phraseCategory(res.model, text, tokens, i, i + 1);
     if (!inPhraseList(cat, part)) return false;
-    return !(
-      inPhraseList(cat, PHRASE.country) ||
-      inPhraseList(cat, PHRASE.demonym) ||
-      inPhraseList(cat, PHRASE.state) ||
-      inPhraseList(cat, PHRASE.region) ||
-      inPhraseList(cat, PHRASE.title)
-    );
+    return !inAnyPhraseList(cat, NOT_NAME_PARTS);
   };
   for (const m of mentions) {
     if (m.type !== "PERSON") continue;

@@ -19,7 +19,7 @@
  */
 import type { EntityType, Token } from "../../core/annotations.ts";
 import type { ActorEntry, ActorLexicon } from "./actor-lexicon.ts";
-import { hasLowercaseWord, inPhraseList, PHRASE } from "./features.ts";
+import { hasLowercaseWord, inAnyPhraseList, inPhraseList, PHRASE, phraseSet } from "./features.ts";
 import { hashLowerSlice, seqHash } from "./hash.ts";
 import type { Country, Lexicons } from "./lexicon.ts";
 import { isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
@@ -39,6 +39,11 @@ import {
 } from "./name-boundaries.ts";
 import { dropCommonWords, dropCountNouns, sportsTeams } from "./story-context.ts";
 import { matchTitle, titleOf } from "./titles.ts";
+
+/** Gazetteer phrases that are countries, states or cities. */
+const SETTLED_PLACES = phraseSet(PHRASE.city, PHRASE.country, PHRASE.state);
+/** Gazetteer phrases that are people's names or parts of them. */
+const PERSON_NAMES = phraseSet(PHRASE.firstName, PHRASE.lastName, PHRASE.person);
 
 export interface Mention {
   /** Token range `[from, to)` into the document's tokens. */
@@ -346,15 +351,7 @@ function refineTypes(
     // (`Harwich`, not a first or last name): a place.
     if (m.type === "PERSON" && m.to - from === 1 && !m.title) {
       const cat = phraseCategory(res.model, text, tokens, from, m.to);
-      const place =
-        inPhraseList(cat, PHRASE.city) ||
-        inPhraseList(cat, PHRASE.country) ||
-        inPhraseList(cat, PHRASE.state);
-      const name =
-        inPhraseList(cat, PHRASE.firstName) ||
-        inPhraseList(cat, PHRASE.lastName) ||
-        inPhraseList(cat, PHRASE.person);
-      if (place && !name) {
+      if (inAnyPhraseList(cat, SETTLED_PLACES) && !inAnyPhraseList(cat, PERSON_NAMES)) {
         m.type = "GPE";
         continue;
       }
@@ -365,13 +362,7 @@ function refineTypes(
     }
     if (m.type === "LOC") {
       const cat = phraseCategory(res.model, text, tokens, from, m.to);
-      if (
-        isCountry ||
-        res.lex.states.has(key) ||
-        inPhraseList(cat, PHRASE.country) ||
-        inPhraseList(cat, PHRASE.state) ||
-        inPhraseList(cat, PHRASE.city)
-      )
+      if (isCountry || res.lex.states.has(key) || inAnyPhraseList(cat, SETTLED_PLACES))
         m.type = "GPE";
       else if (
         res.lex.regions.has(key) ||

@@ -4,10 +4,21 @@
  * and capitalised count nouns (`100 Polaroids`).
  */
 import type { Token } from "../../core/annotations.ts";
-import { hasLowercaseWord, inPhraseList, PHRASE } from "./features.ts";
+import { hasLowercaseWord, inAnyPhraseList, PHRASE, phraseSet } from "./features.ts";
 import { hashLowerSlice } from "./hash.ts";
 import { phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
 import type { Mention, Resources } from "./recognise.ts";
+
+/** Gazetteer phrases that make a lone capitalised word a known name. */
+const KNOWN_NAMES = phraseSet(
+  PHRASE.country,
+  PHRASE.city,
+  PHRASE.state,
+  PHRASE.firstName,
+  PHRASE.lastName,
+  PHRASE.person,
+  PHRASE.actor,
+);
 
 /**
  * Step 3c: capitalisation in context. A one-word name at the start of a sentence or quote that
@@ -74,15 +85,7 @@ export function dropCommonWords(
     }
     if (partOfPerson) continue;
     const cat = phraseCategory(res.model, text, tokens, m.from, m.to);
-    const known =
-      inPhraseList(cat, PHRASE.country) ||
-      inPhraseList(cat, PHRASE.city) ||
-      inPhraseList(cat, PHRASE.state) ||
-      inPhraseList(cat, PHRASE.firstName) ||
-      inPhraseList(cat, PHRASE.lastName) ||
-      inPhraseList(cat, PHRASE.person) ||
-      inPhraseList(cat, PHRASE.actor);
-    if (!known) drop.add(m);
+    if (!inAnyPhraseList(cat, KNOWN_NAMES)) drop.add(m);
   }
   return drop.size === 0 ? mentions : mentions.filter((m) => !drop.has(m));
 }
