@@ -8,6 +8,7 @@ import type { EventType } from "../core/annotations.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
 import type { ArticlePlacement, StoryStore } from "../store/story-types.ts";
 import {
+  type ClustererState,
   type ClusterOptions,
   clusterDefaults,
   StoryClusterer,
@@ -86,8 +87,8 @@ const HEADLINE_WORDS = 25;
  * Whether what the clusterer sees of the article is headline-sized: an input that is a
  * headline alone (a headline feed, an RSS title without a description).
  */
-export function headlineSized(doc: AnnotatedDocument): boolean {
-  return wordCount(storyText(doc)) <= HEADLINE_WORDS;
+export function headlineSized(doc: AnnotatedDocument, text = storyText(doc)): boolean {
+  return wordCount(text) <= HEADLINE_WORDS;
 }
 
 /**
@@ -97,7 +98,7 @@ export function headlineSized(doc: AnnotatedDocument): boolean {
  * them whatever those runs bring.
  */
 export function settingsFor(docs: readonly AnnotatedDocument[]): StorySettings {
-  const headlines = docs.filter(headlineSized).length;
+  const headlines = docs.filter((doc) => headlineSized(doc)).length;
   return headlines * 2 > docs.length ? "headlines" : "articles";
 }
 
@@ -114,13 +115,21 @@ export function settingsOptions(kind: StorySettings): ClusterOptions {
  * yet, "custom" for options other than either setting (a caller's `cluster` options).
  */
 export async function storedSettings(store: StoryStore): Promise<StorySettings | "custom" | null> {
-  const state = await store.loadClustererState();
+  return settingsOf(await store.loadClustererState());
+}
+
+function settingsOf(state: ClustererState | null): StorySettings | "custom" | null {
   if (!state) return null;
-  const have = { ...clusterDefaults, ...(state.options ?? articleClusterOptions) };
+  const have = { ...clusterDefaults, ...savedOptions(state) };
   for (const kind of ["headlines", "articles"] as const) {
     if (sameOptions(have, { ...clusterDefaults, ...settingsOptions(kind) })) return kind;
   }
   return "custom";
+}
+
+/** The options a state was saved with; a state saved before they were kept had the article settings. */
+function savedOptions(state: ClustererState): ClusterOptions {
+  return state.options ?? articleClusterOptions;
 }
 
 /**
@@ -131,7 +140,13 @@ export async function settingsConflict(
   store: StoryStore,
   wanted: StorySettings,
 ): Promise<string | null> {
-  const stored = await storedSettings(store);
+  return conflictWith(await storedSettings(store), wanted);
+}
+
+function conflictWith(
+  stored: StorySettings | "custom" | null,
+  wanted: StorySettings,
+): string | null {
   if (stored === null || stored === wanted) return null;
   const name = (kind: StorySettings | "custom") =>
     kind === "custom" ? "custom settings" : `the ${kind.slice(0, -1)} settings`;
@@ -168,8 +183,8 @@ export function storyText(doc: AnnotatedDocument): string {
  * stage reads ("Bitcoin Backers Enjoy Rise" comes out as a name), and on the UCI headlines
  * through ingest the keys cost 0.004 of B-cubed F1 (0.872 with them, 0.876 without).
  */
-export function storyKeys(doc: AnnotatedDocument): string[] {
-  if (headlineSized(doc)) return [];
+export function storyKeys(doc: AnnotatedDocument, text = storyText(doc)): string[] {
+  if (headlineSized(doc, text)) return [];
   const keys = new Set<string>();
   for (const e of doc.entities) {
     if (e.type === "PERSON" || e.type === "ORG") {
@@ -215,14 +230,11 @@ export class StoryUpdater {
    * overrides either.
    */
   static async open(store: StoryStore, options: StoryPassOptions = {}): Promise<StoryUpdater> {
-    const conflict = options.settings && (await settingsConflict(store, options.settings));
-    if (conflict) throw new Error(`this store ${conflict}`);
     const state = await store.loadClustererState();
+    const conflict = options.settings && conflictWith(settingsOf(state), options.settings);
+    if (conflict) throw new Error(`this store ${conflict}`);
     const clusterer = state
-      ? new StoryClusterer(
-          { ...(state.options ?? articleClusterOptions), ...options.cluster },
-          state,
-        )
+      ? new StoryClusterer({ ...savedOptions(state), ...options.cluster }, state)
       : undefined;
     return new StoryUpdater(store, clusterer, options);
   }
@@ -268,11 +280,12 @@ export class StoryUpdater {
           (await this.store.storyOf(duplicate.of));
       }
       if (storyId === null) {
+        const text = storyText(doc);
         const input: StoryInput = {
           id: doc.id,
-          text: storyText(doc),
+          text,
           published: doc.published,
-          keys: storyKeys(doc),
+          keys: storyKeys(doc, text),
         };
         storyId = clusterer.add(input);
       }
