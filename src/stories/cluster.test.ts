@@ -69,6 +69,31 @@ describe("StoryClusterer", () => {
     assert.ok(!state.stories.some((s) => s.id === id));
   });
 
+  it("keeps an archive read out of order from joining stories months apart", () => {
+    const add = (c: StoryClusterer, id: string, text: string, published: string) =>
+      c.add({ id, text, published });
+    const clusterer = new StoryClusterer({ windowDays: 3 });
+    const september = add(clusterer, "s1", "Clinton and Trump debate taxes", "2016-09-06");
+    assert.equal(add(clusterer, "s2", "Trump taxes dominate debate", "2016-09-07"), september);
+    // The same words ten months earlier: before the story's window, so a story of its own,
+    // although its time is not after the story's latest article.
+    const november = add(clusterer, "n1", "Trump and Clinton debate taxes", "2015-11-09");
+    assert.notEqual(november, september);
+    assert.equal(add(clusterer, "n2", "Clinton, Trump debate over taxes", "2015-11-10"), november);
+    // Two days before the September story's first article is within its window.
+    assert.equal(add(clusterer, "s0", "Trump taxes debate ahead", "2016-09-04"), september);
+    // The two stories match both ways, but are too far apart in time to merge...
+    assert.equal(clusterer.resolve(november), november);
+    assert.equal(clusterer.resolve(september), september);
+    // ...and the earliest time is kept with the saved state.
+    const again = new StoryClusterer(
+      { windowDays: 3 },
+      JSON.parse(JSON.stringify(clusterer.state())),
+    );
+    assert.notEqual(add(again, "x", "Trump taxes and the debate", "2016-08-01"), september);
+    assert.equal(add(again, "y", "Trump taxes and the debate", "2016-09-03"), september);
+  });
+
   it("uses entity and place keys from annotated documents as features", () => {
     const base = { published: "2014-03-10" };
     const keyed = new StoryClusterer();

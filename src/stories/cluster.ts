@@ -32,7 +32,10 @@ export interface ClusterOptions {
   foldAfter?: number;
   /** Two live stories merge when each accounts for this share (0..1) of the other's profile. */
   mergeThreshold?: number;
-  /** Stories idle longer than this many days take no new articles (and leave the state). */
+  /**
+   * An article joins only stories whose articles lie within this many days of its own time
+   * (before or after); stories idle this long past the latest time seen leave the state.
+   */
   windowDays?: number;
   /** Terms of a story kept for matching (the most frequent ones). */
   centroidTerms?: number;
@@ -77,6 +80,8 @@ export interface StoryState {
   size: number;
   /** Latest publication time seen, ms since the epoch; null when unknown. */
   last: number | null;
+  /** Earliest publication time seen, as `last` (absent in states saved before it was kept). */
+  first?: number | null;
   /** Its most recent articles with their terms, oldest first, for the split pass. */
   members?: [string, [string, number][]][];
   /** Its size when the split pass last looked at it. */
@@ -120,8 +125,9 @@ interface Profile {
 
 interface Story extends Profile {
   id: number;
-  /** ms since the epoch; NaN when unknown. */
+  /** Latest and earliest publication times, ms since the epoch; NaN when unknown. */
   last: number;
+  first: number;
   /** The most recent `MAX_MEMBERS` articles, oldest first. */
   members: Member[];
   checked: number;
@@ -290,7 +296,10 @@ export class StoryClusterer {
     for (const term of counts.keys()) story.terms.set(term, (story.terms.get(term) ?? 0) + 1);
     story.size++;
     this.grew(story);
-    if (!Number.isNaN(time) && (Number.isNaN(story.last) || time > story.last)) story.last = time;
+    if (!Number.isNaN(time)) {
+      if (Number.isNaN(story.last) || time > story.last) story.last = time;
+      if (Number.isNaN(story.first) || time < story.first) story.first = time;
+    }
     story.members.push({ id: article.id, terms: counts });
     this.memberOf.set(article.id, story.id);
     if (story.members.length > MAX_MEMBERS) {
@@ -334,6 +343,7 @@ export class StoryClusterer {
         terms: [...story.terms],
         size: story.size,
         last: Number.isNaN(story.last) ? null : story.last,
+        first: Number.isNaN(story.first) ? null : story.first,
         members: story.members.map((m) => [m.id, [...m.terms]]),
         checked: story.checked,
         grewAt: story.grewAt,
@@ -362,6 +372,8 @@ export class StoryClusterer {
         terms: new Map(s.terms),
         size: s.size,
         last: s.last ?? Number.NaN,
+        // A state saved before the earliest time was kept: its latest stands for it.
+        first: s.first ?? s.last ?? Number.NaN,
         members: (s.members ?? []).map(([id, terms]) => ({ id, terms: new Map(terms) })),
         checked: s.checked ?? s.size,
         // A state saved before folding existed: its stories count as having just grown.
@@ -429,6 +441,7 @@ export class StoryClusterer {
     for (const candidate of this.candidates(story.terms.keys())) {
       const other = this.stories.get(candidate) as Story;
       if (other.size <= story.size || !this.live(other, this.clock)) continue;
+      if (!this.near(story, other)) continue;
       if (this.parted(story, other)) continue;
       const score = this.similarity(vector, other);
       if (score > bestScore || (best && score === bestScore && before(other, best))) {
@@ -468,9 +481,23 @@ export class StoryClusterer {
     this.memberOf.delete(articleId);
   }
 
+  /**
+   * Whether an article of `time` may join the story: within the window after its latest
+   * article, and (an archive read out of order) within the window before its earliest.
+   */
   private live(story: Story, time: number): boolean {
     if (Number.isNaN(time) || Number.isNaN(story.last)) return true;
-    return time - story.last <= this.options.windowDays * DAY_MS;
+    const window = this.options.windowDays * DAY_MS;
+    if (time - story.last > window) return false;
+    return Number.isNaN(story.first) || story.first - time <= window;
+  }
+
+  /** Whether two stories' spans of time come within the window of each other. */
+  private near(a: Story, b: Story): boolean {
+    const window = this.options.windowDays * DAY_MS;
+    const apart = (early: number, late: number) =>
+      !Number.isNaN(early) && !Number.isNaN(late) && early - late > window;
+    return !apart(a.first, b.last) && !apart(b.first, a.last);
   }
 
   /** Merge the story with the live story most like it, both ways, if that is like enough. */
@@ -483,6 +510,7 @@ export class StoryClusterer {
     for (const candidate of this.candidates(own.keys())) {
       const other = this.stories.get(candidate) as Story;
       if (other === story || other.size < 2 || !this.live(other, time)) continue;
+      if (!this.near(story, other)) continue;
       if (this.parted(story, other)) continue;
       // Symmetric: a small story absorbed by a big one must also be mostly about what the
       // big one is about, or every story naming "Apple" would end in one.
@@ -508,6 +536,7 @@ export class StoryClusterer {
     for (const [term, n] of from.terms) into.terms.set(term, (into.terms.get(term) ?? 0) + n);
     into.size += from.size;
     if (Number.isNaN(into.last) || from.last > into.last) into.last = from.last;
+    if (Number.isNaN(into.first) || from.first < into.first) into.first = from.first;
     // Partings follow the merge: what was parted from `from` is now parted from `into`.
     for (const id of from.apart) into.apart.add(id);
     for (const other of this.stories.values()) {
@@ -588,6 +617,7 @@ export class StoryClusterer {
     if (leaving.length === 0) return;
     for (const g of leaving) {
       const part = this.open(story.last);
+      part.first = story.first;
       part.terms = g.terms;
       part.size = g.size;
       part.checked = g.size;
@@ -630,6 +660,7 @@ export class StoryClusterer {
       terms: new Map(),
       size: 0,
       last: time,
+      first: time,
       members: [],
       checked: 0,
       grewAt: this.documents,
