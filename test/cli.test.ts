@@ -214,6 +214,7 @@ describe("dateline ingest", () => {
       duplicate: 0,
       failed: 0,
       interrupted: false,
+      behind: 0,
     });
     const before = dump(db);
     const second = await run(["ingest", seed, "--json", "--concurrency", "2"], { cwd: dir });
@@ -375,6 +376,28 @@ describe("dateline ingest, story settings", () => {
     const again = await run(["ingest", seed, "--db", db]);
     assert.equal(again.code, 0, again.stderr);
     assert.doesNotMatch(again.stderr, /headline settings/);
+  });
+
+  it("says how many articles of an archive came out of time order, and stores them all", async () => {
+    const dir = join(work, "archive");
+    mkdirSync(dir);
+    // Two iOS headlines of March, then one of January: a batch apiece, as a long archive
+    // in file order would come.
+    const lines = headlines.slice(0, 3).map((line, i) => {
+      const record = JSON.parse(line);
+      return JSON.stringify({ ...record, published: i < 2 ? "2014-03-11" : "2014-01-20" });
+    });
+    writeFileSync(join(dir, "archive.jsonl"), `${lines.join("\n")}\n`);
+    const db = join(dir, "archive.db");
+    const args = ["ingest", join(dir, "archive.jsonl"), "--db", db, "--batch-size", "1"];
+    const result = await run([...args, "--json"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).added, 3);
+    assert.equal(JSON.parse(result.stdout).behind, 1);
+    assert.match(result.stderr, /1 article came more than the stories' time window behind/);
+    // The January headline stands alone, although it shares the March story's words.
+    const stories = jsonLines((await run(["stories", "--db", db, "--json"])).stdout);
+    assert.deepEqual(stories.map((s) => (s.articles as unknown[]).length).sort(), [1, 2]);
   });
 
   it("takes the settings asked for on a new store", async () => {

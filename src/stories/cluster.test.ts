@@ -77,6 +77,9 @@ describe("StoryClusterer", () => {
     assert.equal(add(clusterer, "s2", "Trump taxes dominate debate", "2016-09-07"), september);
     // The same words ten months earlier: before the story's window, so a story of its own,
     // although its time is not after the story's latest article.
+    assert.ok(clusterer.behind({ id: "n1", text: "", published: "2015-11-09" }));
+    assert.ok(!clusterer.behind({ id: "s3", text: "", published: "2016-09-05" }));
+    assert.ok(!clusterer.behind({ id: "u", text: "", published: null }));
     const november = add(clusterer, "n1", "Trump and Clinton debate taxes", "2015-11-09");
     assert.notEqual(november, september);
     assert.equal(add(clusterer, "n2", "Clinton, Trump debate over taxes", "2015-11-10"), november);

@@ -265,6 +265,16 @@ export class StoryClusterer {
   }
 
   /**
+   * Whether the article comes more than the window behind the latest time seen: the stories
+   * it belongs with may have left the state, so it may start a story of its own (an archive
+   * read out of order). Undated articles are never behind.
+   */
+  behind(article: StoryInput): boolean {
+    const time = timeOf(article);
+    return !Number.isNaN(time) && this.clock - time > this.options.windowDays * DAY_MS;
+  }
+
+  /**
    * Place one article; returns its story's id (stable unless a later merge relabels it or
    * a later split moves the article: see `takeMerges`, `takeSplits`).
    */
@@ -275,8 +285,7 @@ export class StoryClusterer {
     for (const term of counts.keys()) {
       this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
-    const stamp = article.timestamp ?? article.published;
-    const time = stamp ? Date.parse(stamp) : Number.NaN;
+    const time = timeOf(article);
     if (!Number.isNaN(time) && (Number.isNaN(this.clock) || time > this.clock)) this.clock = time;
     if (this.documents % EVICT_EVERY === 0) this.evict();
     this.forgetMember(article.id);
@@ -728,6 +737,12 @@ export class StoryClusterer {
     for (const [term, n] of counts) out.set(term, (1 + Math.log(n)) * this.idf(term));
     return out;
   }
+}
+
+/** An article's publication time, ms since the epoch; NaN when it has none. */
+function timeOf(article: StoryInput): number {
+  const stamp = article.timestamp ?? article.published;
+  return stamp ? Date.parse(stamp) : Number.NaN;
 }
 
 /** Stories in the order they last grew, then by id. */

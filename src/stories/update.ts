@@ -44,6 +44,11 @@ export interface StoryPassResult {
   mentions: number;
   events: number;
   /**
+   * Of the articles placed, those that came more than the story window behind the newest
+   * article placed before them (see `StoryClusterer.behind`): an archive read out of order.
+   */
+  behind: number;
+  /**
    * Set by the call whose batch chose the store's settings (its first, when no settings
    * were asked for): which it chose.
    */
@@ -258,7 +263,7 @@ export class StoryUpdater {
   async update(docs: readonly AnnotatedDocument[]): Promise<StoryPassResult> {
     const already = await this.store.placed(docs.map((d) => d.id));
     const fresh = inOrder(docs.filter((d) => !already.has(d.id)));
-    if (fresh.length === 0) return { placed: 0, duplicates: 0, mentions: 0, events: 0 };
+    if (fresh.length === 0) return { placed: 0, duplicates: 0, mentions: 0, events: 0, behind: 0 };
     let chose: StorySettings | undefined;
     if (!this.clusterer) {
       const kind = this.settings ?? settingsFor(fresh);
@@ -269,6 +274,7 @@ export class StoryUpdater {
     const placements: ArticlePlacement[] = [];
     const mentions: EventMention[] = [];
     let duplicates = 0;
+    let behind = 0;
     for (const doc of fresh) {
       const duplicate = await this.dedup.add(doc.id, `${doc.title ?? ""}\n\n${doc.text}`);
       let storyId: number | null = null;
@@ -287,6 +293,7 @@ export class StoryUpdater {
           published: doc.published,
           keys: storyKeys(doc, text),
         };
+        if (clusterer.behind(input)) behind++;
         storyId = clusterer.add(input);
       }
       placements.push({ articleId: doc.id, storyId, duplicate });
@@ -317,6 +324,7 @@ export class StoryUpdater {
       duplicates,
       mentions: mentions.length,
       events,
+      behind,
       ...(chose ? { chose } : {}),
     };
   }
@@ -428,6 +436,7 @@ export function storyPass(
       duplicates: result.duplicates + again.duplicates,
       mentions: result.mentions + again.mentions,
       events: result.events + again.events,
+      behind: result.behind + again.behind,
       ...(chose ? { chose } : {}),
     };
   };

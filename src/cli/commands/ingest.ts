@@ -28,6 +28,11 @@ export type IngestSummary = Record<IngestOutcome, number> & {
   db: string;
   /** Stopped by Ctrl-C (SIGINT) or SIGTERM after storing what was done. */
   interrupted: boolean;
+  /**
+   * Articles that came more than the story window behind the newest one placed before
+   * them (an archive out of time order): they may start stories of their own.
+   */
+  behind: number;
 };
 
 export function ingestCommand(): Command {
@@ -93,6 +98,7 @@ export function ingestCommand(): Command {
         duplicate: 0,
         failed: 0,
         interrupted: false,
+        behind: 0,
       };
       const progress = createProgress("ingested", { inputs });
       // The first interrupt stops reading and stores what is done; a second one exits now,
@@ -113,6 +119,7 @@ export function ingestCommand(): Command {
         const placed = await stories(batch, outcomes);
         const note = placed?.chose ? settingsNote(placed.chose) : null;
         if (note) progress.log(note);
+        summary.behind += placed?.behind ?? 0;
         for (const outcome of outcomes) summary[outcome]++;
         batch = [];
       };
@@ -158,9 +165,23 @@ export function ingestCommand(): Command {
           `${failed} failed${summary.interrupted ? " (interrupted)" : ""} in ${seconds.toFixed(1)} s ` +
           `(${(summary.inputs / seconds).toFixed(1)} inputs/s)\n`,
       );
+      if (summary.behind) process.stderr.write(behindNote(summary.behind));
       if (failed) setExitCode(ExitCode.partial);
       if (summary.interrupted) setExitCode(ExitCode.interrupted);
     });
+}
+
+/**
+ * An archive read out of time order loses story joins: the stories an old article belongs
+ * with have left the clusterer's window (docs/stories.md). Nothing is lost from the store.
+ */
+function behindNote(behind: number): string {
+  const articles = behind === 1 ? "1 article" : `${behind} articles`;
+  return (
+    `dateline: stories: ${articles} came more than the stories' time window behind newer ` +
+    "ones ingested before them, so they could join only stories still open and may stand " +
+    "alone; ingest an archive in time order to cluster it fully (docs/stories.md)\n"
+  );
 }
 
 /**
