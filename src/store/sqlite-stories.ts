@@ -182,7 +182,8 @@ export class SqliteStoryStore implements StoryStore {
          min(a.published) AS first, max(a.published) AS last,
          (SELECT coalesce(a2.title, substr(a2.text, 1, 80)) FROM story_articles s2
             JOIN articles a2 ON a2.id = s2.article_id
-            WHERE s2.story_id = s.story_id ORDER BY a2.published, a2.seq LIMIT 1) AS title
+            WHERE s2.story_id = s.story_id
+            ORDER BY a2.published IS NULL, a2.published, a2.seq LIMIT 1) AS title
        FROM story_articles s JOIN articles a ON a.id = s.article_id
        GROUP BY s.story_id
        HAVING count(*) >= @min

@@ -92,6 +92,20 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
       assert.deepEqual(event.mentions, []);
     });
 
+    it("titles a story by its earliest dated article, an undated one only when none is dated", async () => {
+      const store = await fresh();
+      await ingest(store, [
+        doc("undated", MARINES, { published: null, title: "Embassy guard reinforced" }),
+        doc("dated", `${MARINES}\nAll rights reserved.`, { title: "Marines sent to Baghdad" }),
+        doc("alone", TITANFALL, { published: null, title: "Titanfall launches", eventless: true }),
+      ]);
+      const stories = await store.stories().listStories();
+      assert.deepEqual(stories.map((s) => [s.articles, s.title]).sort(), [
+        [1, "Titanfall launches"],
+        [2, "Marines sent to Baghdad"],
+      ]);
+    });
+
     it("merges one event reported by two sources and shows every mention", async () => {
       const store = await fresh();
       await ingest(store, [
