@@ -97,6 +97,19 @@ describe("StoryClusterer", () => {
     assert.equal(add(again, "y", "Trump taxes and the debate", "2016-09-03"), september);
   });
 
+  it("folds no story into one months away", () => {
+    const clusterer = new StoryClusterer({ windowDays: 3 });
+    const add = (id: string, text: string, published: string) =>
+      clusterer.add({ id, text, published });
+    const september = add("s1", "Clinton and Trump debate taxes", "2016-09-06");
+    add("s2", "Trump taxes dominate debate", "2016-09-07");
+    const november = add("n1", "Trump and Clinton debate taxes", "2015-11-09");
+    // The end of the collection: every small story is judged for folding at once.
+    clusterer.flush();
+    assert.equal(clusterer.resolve(november), november);
+    assert.equal(clusterer.resolve(september), september);
+  });
+
   it("uses entity and place keys from annotated documents as features", () => {
     const base = { published: "2014-03-10" };
     const keyed = new StoryClusterer();

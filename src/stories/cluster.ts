@@ -450,7 +450,6 @@ export class StoryClusterer {
     for (const candidate of this.candidates(story.terms.keys())) {
       const other = this.stories.get(candidate) as Story;
       if (other.size <= story.size || !this.live(other, this.clock)) continue;
-      if (!this.near(story, other)) continue;
       if (this.parted(story, other)) continue;
       const score = this.similarity(vector, other);
       if (score > bestScore || (best && score === bestScore && before(other, best))) {
@@ -501,14 +500,6 @@ export class StoryClusterer {
     return Number.isNaN(story.first) || story.first - time <= window;
   }
 
-  /** Whether two stories' spans of time come within the window of each other. */
-  private near(a: Story, b: Story): boolean {
-    const window = this.options.windowDays * DAY_MS;
-    const apart = (early: number, late: number) =>
-      !Number.isNaN(early) && !Number.isNaN(late) && early - late > window;
-    return !apart(a.first, b.last) && !apart(b.first, a.last);
-  }
-
   /** Merge the story with the live story most like it, both ways, if that is like enough. */
   private mergeStep(story: Story, time: number): Story {
     if (story.size < 2) return story;
@@ -519,7 +510,6 @@ export class StoryClusterer {
     for (const candidate of this.candidates(own.keys())) {
       const other = this.stories.get(candidate) as Story;
       if (other === story || other.size < 2 || !this.live(other, time)) continue;
-      if (!this.near(story, other)) continue;
       if (this.parted(story, other)) continue;
       // Symmetric: a small story absorbed by a big one must also be mostly about what the
       // big one is about, or every story naming "Apple" would end in one.
