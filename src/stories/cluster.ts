@@ -537,9 +537,12 @@ export class StoryClusterer {
     if (Number.isNaN(into.last) || from.last > into.last) into.last = from.last;
     if (Number.isNaN(into.first) || from.first < into.first) into.first = from.first;
     // Partings follow the merge: what was parted from `from` is now parted from `into`.
-    for (const id of from.apart) into.apart.add(id);
-    for (const other of this.stories.values()) {
-      if (other.apart.delete(from.id)) other.apart.add(into.id);
+    // Parting is mutual (a split marks both sides; eviction clears both), so the stories
+    // that name `from` are those `from` names.
+    for (const id of from.apart) {
+      into.apart.add(id);
+      const other = this.stories.get(id);
+      if (other?.apart.delete(from.id)) other.apart.add(into.id);
     }
     into.apart.delete(into.id);
     // The larger story's articles first: its first article stays the split pass's anchor,
@@ -730,7 +733,7 @@ export class StoryClusterer {
 }
 
 /** An article's publication time, ms since the epoch; NaN when it has none. */
-function timeOf(article: StoryInput): number {
+export function timeOf(article: StoryInput): number {
   const stamp = article.timestamp ?? article.published;
   return stamp ? Date.parse(stamp) : Number.NaN;
 }

@@ -2,7 +2,7 @@
  * Cross-article work, after the store: near-duplicates, story clusters, and (with the
  * store) one event from many mentions. Never inside a per-article stage.
  */
-import { type ClusterOptions, StoryClusterer, type StoryInput } from "./cluster.ts";
+import { type ClusterOptions, StoryClusterer, type StoryInput, timeOf } from "./cluster.ts";
 
 export {
   type ClustererState,
@@ -54,8 +54,7 @@ export function clusterStories(
 
 function inArrivalOrder(articles: readonly StoryInput[]): StoryInput[] {
   const time = (a: StoryInput) => {
-    const stamp = a.timestamp ?? a.published;
-    const t = stamp ? Date.parse(stamp) : Number.NaN;
+    const t = timeOf(a);
     return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
   };
   return articles

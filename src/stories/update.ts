@@ -111,7 +111,7 @@ export function settingsFor(docs: readonly AnnotatedDocument[]): StorySettings {
 export type StorySettings = "headlines" | "articles";
 
 /** The clusterer's options for each of the two settings. */
-export function settingsOptions(kind: StorySettings): ClusterOptions {
+function settingsOptions(kind: StorySettings): ClusterOptions {
   return kind === "headlines" ? {} : articleClusterOptions;
 }
 

@@ -89,13 +89,7 @@ export const storiesTask: EvalTask = {
     const second = await score(cluster, byTime.slice(middle), gold);
     // What `dateline ingest` makes of the same file: the reader, the pipeline, the store and
     // the story pass after each batch, as a user's run would.
-    const ingested = await throughIngest(records, ctx.extractor);
-    const viaIngest: Scored = {
-      s: bcubed(gold, ingested),
-      predicted: ingested,
-      clusters: new Set(ingested.values()).size,
-      goldStories: new Set(gold.values()).size,
-    };
+    const viaIngest = scored(gold, await throughIngest(records, ctx.extractor));
     const row = (part: string, x: Scored) => [
       part,
       x.s.precision,
@@ -224,11 +218,15 @@ async function score(
 ): Promise<Scored> {
   const predicted = await cluster(inputs);
   const gold = new Map(inputs.map((d) => [d.id, allGold.get(d.id) ?? ""]));
-  const asStrings = new Map([...predicted].map(([id, c]) => [id, String(c)]));
+  return scored(gold, new Map([...predicted].map(([id, c]) => [id, String(c)])));
+}
+
+/** B-cubed of a clustering against the gold of the same articles, with its counts. */
+function scored(gold: ReadonlyMap<string, string>, predicted: Map<string, string>): Scored {
   return {
-    s: bcubed(gold, asStrings),
-    predicted: asStrings,
-    clusters: new Set(asStrings.values()).size,
+    s: bcubed(gold, predicted),
+    predicted,
+    clusters: new Set(predicted.values()).size,
     goldStories: new Set(gold.values()).size,
   };
 }
