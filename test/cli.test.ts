@@ -198,6 +198,22 @@ describe("dateline extract", () => {
   });
 });
 
+describe("dateline --help", () => {
+  it("flows each command's description as one paragraph, no word stranded on a line", async () => {
+    for (const command of ["ingest", "stories", "show", "serve"]) {
+      const help = await run([command, "--help"]);
+      assert.equal(help.code, 0, help.stderr);
+      // The paragraph between the usage line and the first section.
+      const paragraph = help.stdout.split("\n\n")[help.stdout.startsWith("Examples") ? 2 : 1];
+      const lines = (paragraph ?? "").split("\n");
+      assert.ok(lines.length >= 2, `${command}: ${paragraph}`);
+      for (const line of lines.slice(0, -1)) {
+        assert.ok(line.length > 50, `${command}: a short line inside the paragraph: "${line}"`);
+      }
+    }
+  });
+});
+
 describe("dateline ingest", () => {
   it("stores once; a second run reports unchanged and leaves the store as it was", async () => {
     const dir = join(work, "twice");

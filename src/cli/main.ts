@@ -100,6 +100,9 @@ export async function buildProgram(argv: readonly string[] = process.argv): Prom
   for (const entry of commands) {
     const command = entry.name === wanted ? (await entry.load())() : new Command(entry.name);
     command.summary(entry.summary);
+    // Descriptions are written as lines in the source; commander wraps them to the
+    // terminal itself, and a hard break left in would strand a word on a line of its own.
+    command.description(command.description().replace(/\n(?=\S)/g, " "));
     command.copyInheritedSettings(program);
     program.addCommand(command);
   }
