@@ -19,6 +19,9 @@ const work = mkdtempSync(join(tmpdir(), "dateline-stories-cli-"));
 after(() => rmSync(work, { recursive: true, force: true }));
 const db = join(work, "news.db");
 
+/** An id the input gave, long and sharing its start with others, as archives name them. */
+const AP_ID = "ap-2019-12-31-marines-arrive-in-baghdad";
+
 const REPORT =
   "About 100 marines were sent to Baghdad on Tuesday after protesters stormed the embassy " +
   "compound, officials said, adding that the troops arrived overnight to reinforce the guard " +
@@ -45,7 +48,7 @@ describe("stories and merged events on the command line", () => {
     const store = await SqliteStore.open(db);
     const docs = [
       doc("reuters-1", REPORT, "Reuters"),
-      doc("ap-1", "Marines arrived in Baghdad to guard the US embassy, the Pentagon said.", "AP"),
+      doc(AP_ID, "Marines arrived in Baghdad to guard the US embassy, the Pentagon said.", "AP"),
       doc("yahoo-1", `${REPORT}\nCopyright Yahoo. All rights reserved.`, "Yahoo"),
     ];
     await store.writeBatch(
@@ -60,10 +63,13 @@ describe("stories and merged events on the command line", () => {
     assert.equal(code, 0);
     assert.match(stdout, /^story \d+ {2}3 articles \(2 original\)/m);
     assert.match(stdout, /yahoo-1 .* \[near copy of reuters-1\]/);
+    // Whole ids, so that each names its article for `dateline show`.
+    assert.match(stdout, new RegExp(`^ {2}${AP_ID} {2}2019-12-31 {2}AP`, "m"));
+    assert.match(stdout, /^ {2}reuters-1 {2,}2019-12-31/m);
     const json = JSON.parse(dateline("stories", "--json").stdout.trim());
     assert.deepEqual(
       json.articles.map((a: { id: string }) => a.id),
-      ["reuters-1", "ap-1", "yahoo-1"],
+      ["reuters-1", AP_ID, "yahoo-1"],
     );
   });
 

@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import type { StoryFilter } from "../../store/index.ts";
+import type { StoryArticle, StoryFilter } from "../../store/index.ts";
 import { writeOut } from "../io.ts";
 import { openExistingStore } from "../open-store.ts";
 import { dbOption, jsonOption, limitOf, limitOption, nonNegativeInteger } from "../options.ts";
@@ -61,24 +61,36 @@ export function storiesCommand(): Command {
           return;
         }
         const perStory = story === undefined ? options.articles : 0;
+        const withArticles = [];
+        for (const s of listed)
+          withArticles.push({ s, articles: await stories.storyArticles(s.id) });
+        if (options.json) {
+          await writeOut(
+            withArticles
+              .map(({ s, articles }) => `${JSON.stringify({ ...s, articles })}\n`)
+              .join(""),
+          );
+          return;
+        }
+        // Whole ids, as \`dateline articles\` prints them: an id the input gave may share a
+        // long prefix with others ("polnear-nyt_…"), and a cut one would name none of them.
+        const shownOf = (articles: StoryArticle[]) =>
+          perStory > 0 ? articles.slice(0, perStory) : articles;
+        const width = Math.max(
+          0,
+          ...withArticles.flatMap(({ articles }) => shownOf(articles).map((a) => a.id.length)),
+        );
         const out: string[] = [];
-        for (const s of listed) {
-          const articles = await stories.storyArticles(s.id);
-          if (options.json) {
-            out.push(`${JSON.stringify({ ...s, articles })}\n`);
-            continue;
-          }
+        for (const { s, articles } of withArticles) {
           const span = s.first === s.last ? (s.first ?? "undated") : `${s.first}..${s.last}`;
           out.push(
             `story ${s.id}  ${s.articles} article${s.articles === 1 ? "" : "s"} (${s.originals} original)  ${span}  ${s.title ?? ""}\n`,
           );
-          const shown = perStory > 0 ? articles.slice(0, perStory) : articles;
+          const shown = shownOf(articles);
           for (const a of shown) {
-            const copy = a.duplicateOf
-              ? `  [${a.duplicateKind} copy of ${a.duplicateOf.slice(0, 12)}]`
-              : "";
+            const copy = a.duplicateOf ? `  [${a.duplicateKind} copy of ${a.duplicateOf}]` : "";
             out.push(
-              `  ${a.id.slice(0, 12).padEnd(12)}  ${(a.published ?? "").padEnd(10)}  ${(a.source ?? "").slice(0, 24).padEnd(24)}  ${a.title ?? ""}${copy}\n`,
+              `  ${a.id.padEnd(width)}  ${(a.published ?? "").padEnd(10)}  ${(a.source ?? "").slice(0, 24).padEnd(24)}  ${a.title ?? ""}${copy}\n`,
             );
           }
           if (shown.length < articles.length) {
