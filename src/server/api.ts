@@ -7,6 +7,7 @@ import type { AnnotatedDocument } from "../core/output.ts";
 import type { ExploredEvent, Store } from "../store/index.ts";
 import {
   checkPage,
+  eventArgumentsFrom,
   eventFilterParams,
   eventQueryFrom,
   eventSorts,
@@ -209,15 +210,27 @@ export const routes: readonly Route[] = [
   },
   {
     path: "/api/merged-events",
-    params: ["type", "since", "until", "minArticles", ...pageParams],
+    params: [
+      "type",
+      "quad",
+      "country",
+      "actor",
+      "article",
+      "since",
+      "until",
+      "minArticles",
+      ...pageParams,
+    ],
     async handle(store, params) {
       const type = params.choice("type", eventTypes);
+      const argumentsOf = eventArgumentsFrom(params);
       const since = params.date("since");
       const until = params.date("until");
       const minArticles = params.integer("minArticles", 1, 1_000_000);
       const page = pageFrom(params);
       const rows = await store.stories().listMergedEvents({
         ...(type ? { type } : {}),
+        ...argumentsOf,
         ...(since ? { since } : {}),
         ...(until ? { until } : {}),
         ...(minArticles ? { minArticles } : {}),

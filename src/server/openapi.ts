@@ -39,7 +39,10 @@ const parameterDocs: Record<string, { description: string; schema: Schema }> = {
     description: 'Full-text query (FTS5: words, "phrases", AND, OR, NOT, prefix*).',
     schema: { type: "string" },
   },
-  article: { description: "Only events of this article id.", schema: { type: "string" } },
+  article: {
+    description: "Only events of this article id (merged events: with a mention in it).",
+    schema: { type: "string" },
+  },
   page: {
     description: "1-based page; past the last page is a 400.",
     schema: { type: "integer", minimum: 1 },

@@ -176,26 +176,38 @@ export function eventQueryFrom(params: Params): EventQuery {
     }
     query.types = types as EventType[];
   }
-  const quad = params.choice("quad", quads);
-  if (quad) query.quad = quad;
-  const country = params.string("country");
-  if (country) {
-    if (!/^[A-Za-z]{2,3}$/.test(country)) {
-      throw bad("country", `must be ISO alpha-3 (actor, e.g. IRQ) or alpha-2 (place, e.g. IQ)`);
-    }
-    query.country = country.toUpperCase();
-  }
-  const actor = params.string("actor", 200);
-  if (actor) query.actor = actor;
+  Object.assign(query, eventArgumentsFrom(params));
   const place = params.string("place", 200);
   if (place) query.place = place;
   const bbox = params.bbox("bbox");
   if (bbox) query.bbox = bbox;
   const q = params.string("q");
   if (q) query.search = q;
-  const article = params.string("article", 200);
-  if (article) query.articleId = article;
   return query;
+}
+
+/**
+ * The filters a merged event shares with a single one: quad class, country, actor and
+ * article (read alike by `/api/events` and `/api/merged-events`).
+ */
+export function eventArgumentsFrom(
+  params: Params,
+): Pick<EventQuery, "quad" | "country" | "actor" | "articleId"> {
+  const out: Pick<EventQuery, "quad" | "country" | "actor" | "articleId"> = {};
+  const quad = params.choice("quad", quads);
+  if (quad) out.quad = quad;
+  const country = params.string("country");
+  if (country) {
+    if (!/^[A-Za-z]{2,3}$/.test(country)) {
+      throw bad("country", `must be ISO alpha-3 (actor, e.g. IRQ) or alpha-2 (place, e.g. IQ)`);
+    }
+    out.country = country.toUpperCase();
+  }
+  const actor = params.string("actor", 200);
+  if (actor) out.actor = actor;
+  const article = params.string("article", 200);
+  if (article) out.articleId = article;
+  return out;
 }
 
 export interface Page {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { sampleDocument } from "../store/contract.ts";
 import { SqliteStore } from "../store/index.ts";
+import { StoryUpdater } from "../stories/update.ts";
 import { evidenceOf, routes } from "./api.ts";
 import { type RunningServer, startServer } from "./index.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -186,6 +187,29 @@ describe("HTTP API", () => {
     assert.doesNotMatch(bundle.body, /https?:\/\/(?!www\.w3\.org)/, "no remote URL in the UI");
     const atlas = await get("/atlas/countries.json");
     assert.equal(JSON.parse(atlas.body).type, "Topology");
+  });
+
+  it("filters merged events by actor, country, quad class and article", async () => {
+    const docs = [
+      sampleDocument("a1", "Marines were sent to Baghdad on Tuesday.", { published: "2019-12-31" }),
+      sampleDocument("a2", "Protesters marched in Kirkuk <script>x()</script>.", {
+        published: "2020-01-02",
+        event: { type: "PROTEST", quad: "verbal-conflict" },
+      }),
+    ];
+    await (await StoryUpdater.open(store.stories())).update(docs);
+    const types = async (query: string) => {
+      const { status, body } = await json(`/api/merged-events${query}`);
+      assert.equal(status, 200, JSON.stringify(body));
+      return (body.items as { type: string }[]).map((e) => e.type).sort();
+    };
+    assert.deepEqual(await types(""), ["MOBILIZE", "PROTEST"]);
+    assert.deepEqual(await types("?quad=verbal-conflict"), ["PROTEST"]);
+    assert.deepEqual(await types("?article=a1"), ["MOBILIZE"]);
+    assert.deepEqual(await types("?actor=marines&country=usa"), ["MOBILIZE", "PROTEST"]);
+    assert.deepEqual(await types("?actor=nobody"), []);
+    const bad = await json("/api/merged-events?country=1");
+    assert.equal(bad.status, 400);
   });
 
   it("documents every route and parameter in /openapi.json", async () => {

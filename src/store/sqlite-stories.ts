@@ -292,6 +292,29 @@ export class SqliteStoryStore implements StoryStore {
       where.push("type = @type");
       params.type = filter.type;
     }
+    if (filter.quad) {
+      where.push("quad = @quad");
+      params.quad = filter.quad;
+    }
+    if (filter.country) {
+      const code = filter.country.toUpperCase();
+      params.country = code;
+      where.push(
+        code.length === 2
+          ? "json_extract(location, '$.countryCode') = @country"
+          : "(json_extract(actor, '$.country') = @country OR json_extract(recipient, '$.country') = @country)",
+      );
+    }
+    if (filter.actor) {
+      where.push(
+        "(instr(lower(json_extract(actor, '$.name')), @actor) > 0 OR instr(lower(json_extract(recipient, '$.name')), @actor) > 0)",
+      );
+      params.actor = filter.actor.toLowerCase();
+    }
+    if (filter.articleId) {
+      where.push("id IN (SELECT event_id FROM event_mentions WHERE article_id = @articleId)");
+      params.articleId = filter.articleId;
+    }
     if (filter.since) {
       where.push("(latest = '' OR latest >= @since)");
       params.since = filter.since;

@@ -9,6 +9,7 @@ import { after, describe, it } from "node:test";
 import type { AnnotatedDocument } from "../core/output.ts";
 import { StoryUpdater, storyPass } from "../stories/update.ts";
 import { sampleDocument } from "./contract.ts";
+import type { MergedEventFilter } from "./story-types.ts";
 import type { Store } from "./types.ts";
 
 const MARINES =
@@ -126,6 +127,31 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
         ],
       );
       assert.equal(await store.stories().getMergedEvent("ev-nothing"), null);
+    });
+
+    it("filters merged events by quad class, country, actor and article", async () => {
+      const store = await fresh();
+      const protest = sampleDocument("p1", "Students marched in Kirkuk against the government.", {
+        published: "2019-12-31",
+        event: {
+          type: "PROTEST",
+          quad: "verbal-conflict",
+          actor: { name: "Kirkuk students", country: "IRQ", sector: "EDU" },
+        },
+      });
+      await ingest(store, [doc("m1", MARINES, { source: "Reuters" }), { ...protest, title: null }]);
+      const types = async (filter: MergedEventFilter) =>
+        (await store.stories().listMergedEvents(filter)).map((e) => e.type).sort();
+      assert.deepEqual(await types({}), ["MOBILIZE", "PROTEST"]);
+      assert.deepEqual(await types({ quad: "verbal-conflict" }), ["PROTEST"]);
+      // Alpha-3 reads the actor's or recipient's country, alpha-2 the place's.
+      assert.deepEqual(await types({ country: "usa" }), ["MOBILIZE"]);
+      assert.deepEqual(await types({ country: "IRQ" }), ["PROTEST"]);
+      assert.deepEqual(await types({ country: "IQ" }), ["MOBILIZE", "PROTEST"]);
+      assert.deepEqual(await types({ actor: "MARINES" }), ["MOBILIZE"]);
+      assert.deepEqual(await types({ actor: "kirkuk", quad: "material-conflict" }), []);
+      assert.deepEqual(await types({ articleId: "p1" }), ["PROTEST"]);
+      assert.deepEqual(await types({ articleId: "nothing" }), []);
     });
 
     it("continues in a later run: state, fingerprints and events carry over", async () => {

@@ -3,7 +3,7 @@
  * events. Written by `src/stories/update.ts` after each ingested batch; read by the
  * `stories`, `events --merged` and `show EVENT` commands.
  */
-import type { EventType } from "../core/annotations.ts";
+import type { EventType, Quad } from "../core/annotations.ts";
 import type { ClustererState, StoryMerge } from "../stories/cluster.ts";
 import type { DuplicateBackend, DuplicateMatch } from "../stories/dedup.ts";
 import type { MergedEvent } from "../stories/events.ts";
@@ -43,6 +43,16 @@ export interface StoryFilter {
 
 export interface MergedEventFilter {
   type?: EventType;
+  quad?: Quad;
+  /**
+   * ISO alpha-3 of the actor or the recipient (`IRQ`), or alpha-2 of the place (`IQ`), as
+   * the per-article event filter reads it.
+   */
+  country?: string;
+  /** The actor's or the recipient's name contains this (any case). */
+  actor?: string;
+  /** Events with a mention in this article. */
+  articleId?: string;
   /** The event's interval overlaps `[since, until]`, `YYYY-MM-DD`. */
   since?: string;
   until?: string;

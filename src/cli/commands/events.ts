@@ -2,9 +2,9 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { EVENT_TYPES, type EventType, QUADS, type Quad } from "../../core/annotations.ts";
 import type { EventFilter } from "../../store/index.ts";
 import { eventFormats } from "../formats/index.ts";
-import { writeOut } from "../io.ts";
+import { CliError, ExitCode, writeOut } from "../io.ts";
 import { openExistingStore } from "../open-store.ts";
-import { dbOption, isoDate, limitOf, limitOption } from "../options.ts";
+import { dbOption, isoDate, limitOf, limitOption, positiveInteger } from "../options.ts";
 import { printMergedEvents } from "./merged-events.ts";
 
 interface EventsOptions {
@@ -20,6 +20,7 @@ interface EventsOptions {
   limit: number;
   format: string;
   merged?: boolean;
+  minArticles?: number;
 }
 
 export function eventsCommand(): Command {
@@ -35,6 +36,7 @@ export function eventsCommand(): Command {
   dateline events --type ASSAULT --country IRQ --since 2019-12-01
   dateline events --actor hezbollah --format csv > events.csv
   dateline events --quad material-conflict --format json | jq .evidenceText
+  dateline events --merged --actor trump --min-articles 3   # the most reported, merged
 `,
     )
     .addHelpText("after", formatHelp)
@@ -56,8 +58,14 @@ export function eventsCommand(): Command {
     .addOption(
       new Option(
         "--merged",
-        "one row per real event: mentions merged across articles, with mention, article and source counts (--type, --since, --until apply)",
+        "one row per real event: mentions merged across articles, with mention, article and source counts (every filter but --search applies)",
       ),
+    )
+    .addOption(
+      new Option(
+        "--min-articles <n>",
+        "with --merged: only events reported by at least this many articles (reprints aside)",
+      ).argParser((v) => positiveInteger(v)),
     )
     .addOption(
       new Option("--format <format>", "output format (see below)")
@@ -70,6 +78,12 @@ export function eventsCommand(): Command {
         if (options.merged) {
           await printMergedEvents(store, { ...options, limit: limitOf(options.limit) ?? 0 });
           return;
+        }
+        if (options.minArticles !== undefined) {
+          throw new CliError(
+            "--min-articles counts the articles of a merged event: use it with --merged",
+            ExitCode.usage,
+          );
         }
         const filter: EventFilter = {};
         if (options.type) filter.type = options.type;

@@ -3,7 +3,7 @@
  * counts, `dateline show ev-…` shows one with every mention. Kept apart from the per-article
  * `events` and `show` so those stay as they are; they hand over to these two functions.
  */
-import type { EventType } from "../../core/annotations.ts";
+import type { EventType, Quad } from "../../core/annotations.ts";
 import type { MergedEventFilter, Store } from "../../store/index.ts";
 import type { MergedArgument, MergedEvent } from "../../stories/events.ts";
 import { CliError, ExitCode, writeOut } from "../io.ts";
@@ -14,6 +14,12 @@ export const mergedEventPrefix = "ev-";
 
 export interface MergedListOptions {
   type?: EventType;
+  quad?: Quad;
+  country?: string;
+  actor?: string;
+  article?: string;
+  /** Refused: merged events have no evidence sentence of their own to search. */
+  search?: string;
   since?: string;
   until?: string;
   minArticles?: number;
@@ -31,8 +37,19 @@ const when = (e: MergedEvent) =>
   !e.earliest ? "" : e.earliest === e.latest ? e.earliest : `${e.earliest}..${e.latest}`;
 
 export async function printMergedEvents(store: Store, options: MergedListOptions): Promise<number> {
+  if (options.search !== undefined) {
+    throw new CliError(
+      "--search reads one event's evidence sentence, and a merged event has one per mention: " +
+        "search without --merged",
+      ExitCode.usage,
+    );
+  }
   const filter: MergedEventFilter = {};
   if (options.type) filter.type = options.type;
+  if (options.quad) filter.quad = options.quad;
+  if (options.country) filter.country = options.country;
+  if (options.actor) filter.actor = options.actor;
+  if (options.article) filter.articleId = options.article;
   if (options.since) filter.since = options.since;
   if (options.until) filter.until = options.until;
   if (options.minArticles) filter.minArticles = options.minArticles;

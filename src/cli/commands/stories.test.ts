@@ -92,4 +92,24 @@ describe("stories and merged events on the command line", () => {
     assert.match(shown.stdout, /Marines arrived in Baghdad to guard the US embassy/);
     assert.equal(dateline("show", "ev-000000000000").code, 1);
   });
+
+  it("filters merged events as it filters single ones, and refuses what does not apply", () => {
+    const ids = (...args: string[]) => {
+      const r = dateline("events", "--merged", "--format", "json", ...args);
+      assert.equal(r.code, 0, r.stderr);
+      return r.stdout.split("\n").filter(Boolean).length;
+    };
+    assert.equal(ids("--actor", "MARINES"), 1);
+    assert.equal(ids("--actor", "protesters"), 0);
+    assert.equal(ids("--country", "USA", "--quad", "material-conflict"), 1);
+    assert.equal(ids("--country", "SY"), 0);
+    assert.equal(ids("--article", AP_ID, "--min-articles", "2"), 1);
+    assert.equal(ids("--min-articles", "3"), 0);
+    const search = dateline("events", "--merged", "--search", "marines");
+    assert.equal(search.code, 2);
+    assert.match(search.stderr, /search without --merged/);
+    const alone = dateline("events", "--min-articles", "2");
+    assert.equal(alone.code, 2);
+    assert.match(alone.stderr, /use it with --merged/);
+  });
 });
