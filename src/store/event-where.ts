@@ -13,33 +13,11 @@ export function eventWhere(
 ): { where: string; params: Row } {
   const where: string[] = [...extra];
   const params: Row = {};
-  if (query.type) {
-    where.push("e.type = @type");
-    params.type = query.type;
-  }
   if (query.types?.length) {
     where.push("e.type IN (SELECT value FROM json_each(@types))");
     params.types = JSON.stringify(query.types);
   }
-  if (query.quad) {
-    where.push("e.quad = @quad");
-    params.quad = query.quad;
-  }
-  if (query.country) {
-    const code = query.country.toUpperCase();
-    params.country = code;
-    where.push(
-      code.length === 2
-        ? "e.place_country = @country"
-        : "(e.actor_country = @country OR e.recipient_country = @country)",
-    );
-  }
-  if (query.actor) {
-    where.push(
-      "(instr(lower(e.actor_name), @actor) > 0 OR instr(lower(e.recipient_name), @actor) > 0)",
-    );
-    params.actor = query.actor.toLowerCase();
-  }
+  argumentWhere(query, eventColumns, where, params);
   if (query.place) {
     where.push("instr(lower(e.place_name), @place) > 0");
     params.place = query.place.toLowerCase();
@@ -73,4 +51,61 @@ export function eventWhere(
     params.search = query.search;
   }
   return { where: where.length ? `WHERE ${where.join(" AND ")}` : "", params };
+}
+
+/** Where a table keeps what `argumentWhere` filters on: SQL expressions over its row. */
+export interface ArgumentColumns {
+  type: string;
+  quad: string;
+  placeCountry: string;
+  actorCountry: string;
+  recipientCountry: string;
+  actorName: string;
+  recipientName: string;
+}
+
+const eventColumns: ArgumentColumns = {
+  type: "e.type",
+  quad: "e.quad",
+  placeCountry: "e.place_country",
+  actorCountry: "e.actor_country",
+  recipientCountry: "e.recipient_country",
+  actorName: "e.actor_name",
+  recipientName: "e.recipient_name",
+};
+
+/**
+ * The conditions on an event's type, quad class, country and actor, pushed onto `where`:
+ * shared by single events and merged ones, so a filter means the same on both. A country
+ * of two letters is the place's (ISO alpha-2), of three the actor's or recipient's.
+ */
+export function argumentWhere(
+  query: Pick<EventQuery, "type" | "quad" | "country" | "actor">,
+  c: ArgumentColumns,
+  where: string[],
+  params: Row,
+): void {
+  if (query.type) {
+    where.push(`${c.type} = @type`);
+    params.type = query.type;
+  }
+  if (query.quad) {
+    where.push(`${c.quad} = @quad`);
+    params.quad = query.quad;
+  }
+  if (query.country) {
+    const code = query.country.toUpperCase();
+    params.country = code;
+    where.push(
+      code.length === 2
+        ? `${c.placeCountry} = @country`
+        : `(${c.actorCountry} = @country OR ${c.recipientCountry} = @country)`,
+    );
+  }
+  if (query.actor) {
+    where.push(
+      `(instr(lower(${c.actorName}), @actor) > 0 OR instr(lower(${c.recipientName}), @actor) > 0)`,
+    );
+    params.actor = query.actor.toLowerCase();
+  }
 }

@@ -9,6 +9,7 @@ import type { EventType } from "../core/annotations.ts";
 import type { ClustererState, StoryMerge } from "../stories/cluster.ts";
 import type { Fingerprint } from "../stories/dedup.ts";
 import type { EventMention, MergedEvent } from "../stories/events.ts";
+import { type ArgumentColumns, argumentWhere } from "./event-where.ts";
 import { StatementCache } from "./sqlite-shared.ts";
 import type {
   ArticlePlacement,
@@ -288,29 +289,7 @@ export class SqliteStoryStore implements StoryStore {
   async listMergedEvents(filter: MergedEventFilter = {}): Promise<MergedEvent[]> {
     const where: string[] = [];
     const params: Row = {};
-    if (filter.type) {
-      where.push("type = @type");
-      params.type = filter.type;
-    }
-    if (filter.quad) {
-      where.push("quad = @quad");
-      params.quad = filter.quad;
-    }
-    if (filter.country) {
-      const code = filter.country.toUpperCase();
-      params.country = code;
-      where.push(
-        code.length === 2
-          ? "json_extract(location, '$.countryCode') = @country"
-          : "(json_extract(actor, '$.country') = @country OR json_extract(recipient, '$.country') = @country)",
-      );
-    }
-    if (filter.actor) {
-      where.push(
-        "(instr(lower(json_extract(actor, '$.name')), @actor) > 0 OR instr(lower(json_extract(recipient, '$.name')), @actor) > 0)",
-      );
-      params.actor = filter.actor.toLowerCase();
-    }
+    argumentWhere(filter, mergedColumns, where, params);
     if (filter.articleId) {
       where.push("id IN (SELECT event_id FROM event_mentions WHERE article_id = @articleId)");
       params.articleId = filter.articleId;
@@ -370,6 +349,17 @@ export class SqliteStoryStore implements StoryStore {
     return event;
   }
 }
+
+/** Where `merged_events` keeps what the shared event filters read. */
+const mergedColumns: ArgumentColumns = {
+  type: "type",
+  quad: "quad",
+  placeCountry: "json_extract(location, '$.countryCode')",
+  actorCountry: "json_extract(actor, '$.country')",
+  recipientCountry: "json_extract(recipient, '$.country')",
+  actorName: "json_extract(actor, '$.name')",
+  recipientName: "json_extract(recipient, '$.name')",
+};
 
 function eventFromRow(row: Row): MergedEvent {
   const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : null);
