@@ -61,9 +61,10 @@ export function storiesCommand(): Command {
           return;
         }
         const perStory = story === undefined ? options.articles : 0;
-        const withArticles = [];
-        for (const s of listed)
+        const withArticles: { s: (typeof listed)[number]; articles: StoryArticle[] }[] = [];
+        for (const s of listed) {
           withArticles.push({ s, articles: await stories.storyArticles(s.id) });
+        }
         if (options.json) {
           await writeOut(
             withArticles
@@ -72,7 +73,7 @@ export function storiesCommand(): Command {
           );
           return;
         }
-        // Whole ids, as \`dateline articles\` prints them: an id the input gave may share a
+        // Whole ids, as `dateline articles` prints them: an id the input gave may share a
         // long prefix with others ("polnear-nyt_…"), and a cut one would name none of them.
         const shownOf = (articles: StoryArticle[]) =>
           perStory > 0 ? articles.slice(0, perStory) : articles;
