@@ -290,17 +290,9 @@ export class StoryClusterer {
     if (this.documents % EVICT_EVERY === 0) this.evict();
     this.forgetMember(article.id);
     const vector = this.weigh(counts);
-    let best: Story | undefined;
-    let bestScore = this.options.threshold;
-    for (const candidate of this.candidates(counts.keys())) {
-      const story = this.stories.get(candidate) as Story;
-      if (!this.live(story, time)) continue;
-      const score = this.similarity(vector, story);
-      if (score > bestScore || (best && score === bestScore && before(story, best))) {
-        best = story;
-        bestScore = score;
-      }
-    }
+    const best = this.bestStory(counts.keys(), this.options.threshold, (other) =>
+      this.live(other, time) ? this.similarity(vector, other) : undefined,
+    );
     const story = best ?? this.open(time);
     for (const term of counts.keys()) story.terms.set(term, (story.terms.get(term) ?? 0) + 1);
     story.size++;
@@ -445,19 +437,35 @@ export class StoryClusterer {
 
   private fold(story: Story): void {
     const vector = this.weigh(story.terms);
+    const best = this.bestStory(story.terms.keys(), this.options.foldThreshold, (other) =>
+      other.size > story.size && this.live(other, this.clock) && !this.parted(story, other)
+        ? this.similarity(vector, other)
+        : undefined,
+    );
+    if (best) this.absorb(best, story);
+  }
+
+  /**
+   * Of the live stories holding one of `terms`, the one `score` rates highest, if above
+   * `floor` (ties as `before`); `score` gives undefined for a story that may not be chosen.
+   */
+  private bestStory(
+    terms: Iterable<string>,
+    floor: number,
+    score: (other: Story) => number | undefined,
+  ): Story | undefined {
     let best: Story | undefined;
-    let bestScore = this.options.foldThreshold;
-    for (const candidate of this.candidates(story.terms.keys())) {
+    let bestScore = floor;
+    for (const candidate of this.candidates(terms)) {
       const other = this.stories.get(candidate) as Story;
-      if (other.size <= story.size || !this.live(other, this.clock)) continue;
-      if (this.parted(story, other)) continue;
-      const score = this.similarity(vector, other);
-      if (score > bestScore || (best && score === bestScore && before(other, best))) {
+      const s = score(other);
+      if (s === undefined) continue;
+      if (s > bestScore || (best && s === bestScore && before(other, best))) {
         best = other;
-        bestScore = score;
+        bestScore = s;
       }
     }
-    if (best) this.absorb(best, story);
+    return best;
   }
 
   /**
@@ -505,20 +513,13 @@ export class StoryClusterer {
     if (story.size < 2) return story;
     const own = this.profile(story);
     if (own.size === 0) return story;
-    let best: Story | undefined;
-    let bestScore = this.options.mergeThreshold;
-    for (const candidate of this.candidates(own.keys())) {
-      const other = this.stories.get(candidate) as Story;
-      if (other === story || other.size < 2 || !this.live(other, time)) continue;
-      if (this.parted(story, other)) continue;
-      // Symmetric: a small story absorbed by a big one must also be mostly about what the
-      // big one is about, or every story naming "Apple" would end in one.
-      const score = this.mutual(own, story, other);
-      if (score > bestScore || (best && score === bestScore && before(other, best))) {
-        best = other;
-        bestScore = score;
-      }
-    }
+    // Symmetric: a small story absorbed by a big one must also be mostly about what the
+    // big one is about, or every story naming "Apple" would end in one.
+    const best = this.bestStory(own.keys(), this.options.mergeThreshold, (other) =>
+      other !== story && other.size >= 2 && this.live(other, time) && !this.parted(story, other)
+        ? this.mutual(own, story, other)
+        : undefined,
+    );
     if (!best) return story;
     const [into, from] = best.size >= story.size ? [best, story] : [story, best];
     this.absorb(into, from);
