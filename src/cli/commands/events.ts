@@ -75,15 +75,23 @@ export function eventsCommand(): Command {
     .action(async (options: EventsOptions) => {
       const store = await openExistingStore(options.db);
       try {
-        if (options.merged) {
-          await printMergedEvents(store, { ...options, limit: limitOf(options.limit) ?? 0 });
-          return;
+        // Each of these reads what only one of the two listings has.
+        if (options.merged && options.search !== undefined) {
+          throw new CliError(
+            "--search reads one event's evidence sentence, and a merged event has one per " +
+              "mention: search without --merged",
+            ExitCode.usage,
+          );
         }
-        if (options.minArticles !== undefined) {
+        if (!options.merged && options.minArticles !== undefined) {
           throw new CliError(
             "--min-articles counts the articles of a merged event: use it with --merged",
             ExitCode.usage,
           );
+        }
+        if (options.merged) {
+          await printMergedEvents(store, { ...options, limit: limitOf(options.limit) ?? 0 });
+          return;
         }
         const filter: EventFilter = {};
         if (options.type) filter.type = options.type;

@@ -18,8 +18,6 @@ export interface MergedListOptions {
   country?: string;
   actor?: string;
   article?: string;
-  /** Refused: merged events have no evidence sentence of their own to search. */
-  search?: string;
   since?: string;
   until?: string;
   minArticles?: number;
@@ -37,13 +35,6 @@ const when = (e: MergedEvent) =>
   !e.earliest ? "" : e.earliest === e.latest ? e.earliest : `${e.earliest}..${e.latest}`;
 
 export async function printMergedEvents(store: Store, options: MergedListOptions): Promise<number> {
-  if (options.search !== undefined) {
-    throw new CliError(
-      "--search reads one event's evidence sentence, and a merged event has one per mention: " +
-        "search without --merged",
-      ExitCode.usage,
-    );
-  }
   const filter: MergedEventFilter = {};
   if (options.type) filter.type = options.type;
   if (options.quad) filter.quad = options.quad;
