@@ -388,8 +388,12 @@ export class StoryClusterer {
         this.clock = story.last;
       }
     }
-    // Only the latest entry of each story matters (older ones are stale): the queue again.
-    for (const story of [...this.stories.values()].sort(byGrowth)) this.queueIdle(story);
+    // The queue again, of the stories still waiting: one whose wait ended was judged then
+    // (folding runs after every article), and judging it again now, among other stories,
+    // could fold it where the uninterrupted run did not.
+    for (const story of [...this.stories.values()].sort(byGrowth)) {
+      if (story.grewAt + this.options.foldAfter > this.documents) this.queueIdle(story);
+    }
   }
 
   /** The story took an article or absorbed a story: its wait for folding starts again. */
