@@ -198,6 +198,37 @@ describe("StoryClusterer", () => {
     assert.equal(new Set(stories.values()).size, 1);
   });
 
+  it("merges two pieces of one story when most of each one's headlines would join the other", (t) => {
+    const records = readUci();
+    if (records.length === 0) return t.skip("../shared/data not present");
+    const goldOf = (text: string) => records.find((r) => r.text === text)?.story;
+    // Our clusters holding the gold story whose headline is `text`, with how many of its
+    // headlines each holds, largest first.
+    const pieces = (clusters: Map<string, string>, text: string): [string, number][] => {
+      const counts = new Map<string, number>();
+      for (const r of records) {
+        if (r.story !== goldOf(text)) continue;
+        const c = clusters.get(r.id) as string;
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+      }
+      return [...counts].sort((a, b) => b[1] - a[1]);
+    };
+    const sizes = (ps: [string, number][]) => ps.map(([, n]) => n);
+    const cosmos = "Go on a journey with 'Cosmos'";
+    // The show's headlines and those on its host, Neil deGrasse Tyson, as two pieces...
+    const apart = sizes(pieces(clusterStories(records, { crossMerge: 0 }), cosmos));
+    assert.ok((apart[1] ?? 0) >= 20, `two pieces without it: ${apart.join("+")}`);
+    // ...that meet once one goes quiet.
+    const clusters = clusterStories(records);
+    const whole = sizes(pieces(clusters, cosmos));
+    assert.ok((whole[0] as number) >= 85, `one story of 90: ${whole.join("+")}`);
+    // Two bankruptcy filings of that day share the words of the kind of news, not a story.
+    assert.notEqual(
+      pieces(clusters, "Pizza-maker Sbarro filing for Chapter 11")[0]?.[0],
+      pieces(clusters, "Bitcoin Exchange Mt. Gox Seeks US Bankruptcy Relief")[0]?.[0],
+    );
+  });
+
   it("clusters the UCI headlines from saved states exactly as in one run", (t) => {
     const records = readUci();
     if (records.length === 0) return t.skip("../shared/data not present");
