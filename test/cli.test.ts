@@ -416,6 +416,31 @@ describe("dateline ingest, story settings", () => {
     assert.deepEqual(stories.map((s) => (s.articles as unknown[]).length).sort(), [1, 2]);
   });
 
+  it("takes the merge rule asked for on a new store and keeps it", async () => {
+    const db = join(work, "rule.db");
+    const result = await run(["ingest", seed, "--db", db, "--merge-distance-km", "10"]);
+    assert.equal(result.code, 0, result.stderr);
+    const rule = (dump(db).story_state ?? [])
+      .map((row) => JSON.parse(row))
+      .find((row) => row.name === "merge");
+    assert.equal(JSON.parse(rule?.json ?? "{}").maxDistanceKm, 10);
+    // Another rule is refused before anything is stored; the same one, or none, goes on.
+    const before = dump(db);
+    const refused = await run(["ingest", seed, "--db", db, "--merge-distance-km", "25"]);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr, /merges events with --merge-distance-km 10 \(not 25\)/);
+    assert.deepEqual(dump(db), before);
+    for (const args of [["--merge-distance-km", "10"], []]) {
+      const again = await run(["ingest", seed, "--db", db, ...args]);
+      assert.equal(again.code, 0, again.stderr);
+    }
+    const wrong = await run(["ingest", seed, "--db", db, "--merge-min-agreements", "4"]);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /expected 0, 1, 2 or 3, not "4"/);
+    const negative = await run(["ingest", seed, "--db", db, "--merge-date-slack-days", "-1"]);
+    assert.match(negative.stderr, /expected a number of at least 0, not "-1"/);
+  });
+
   it("takes the settings asked for on a new store", async () => {
     const db = join(work, "asked.db");
     const result = await run(["ingest", seed, "--db", db, "--story-settings", "headlines"]);

@@ -62,6 +62,14 @@ export function nonNegativeInteger(value: string): number {
   return n;
 }
 
+export function nonNegativeNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0) {
+    throw new InvalidArgumentError(`expected a number of at least 0, not "${value}"`);
+  }
+  return n;
+}
+
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as dates in the store are written. */
 export function isoDate(value: string): string {
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {

@@ -1,7 +1,12 @@
+import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after } from "node:test";
+import { after, it } from "node:test";
+import Database from "better-sqlite3";
+import { mergeDefaults } from "../stories/events.ts";
+import { StoryUpdater } from "../stories/update.ts";
+import { sampleDocument } from "./contract.ts";
 import { SqliteStore } from "./sqlite.ts";
 import { storyStoreContract } from "./story-contract.ts";
 
@@ -10,3 +15,26 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 let counter = 0;
 
 storyStoreContract("sqlite", () => SqliteStore.open(join(dir, `s${counter++}.db`)));
+
+it("a store whose story pass ran before the merge rule was kept merges with the defaults", async () => {
+  const path = join(dir, "before-rules.db");
+  let store = await SqliteStore.open(path);
+  const doc = sampleDocument("d1", "US marines were sent to Baghdad on Tuesday.");
+  await store.writeBatch([{ kind: "article", doc, origin: "d1", idGiven: true }]);
+  await (await StoryUpdater.open(store.stories(), { merge: { maxDistanceKm: 10 } })).update([doc]);
+  await store.close();
+  // As such a store was left: the clusterer's state, no rule.
+  const db = new Database(path);
+  db.prepare("DELETE FROM story_state WHERE name = 'merge'").run();
+  db.close();
+  store = await SqliteStore.open(path);
+  try {
+    assert.deepEqual(await store.stories().loadMergeRule(), mergeDefaults);
+    await assert.rejects(
+      StoryUpdater.open(store.stories(), { merge: { maxDistanceKm: 10 } }),
+      /maxDistanceKm 50 \(not 10\)/,
+    );
+  } finally {
+    await store.close();
+  }
+});

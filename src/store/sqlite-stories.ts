@@ -8,7 +8,12 @@ import type Database from "better-sqlite3";
 import type { EventType } from "../core/annotations.ts";
 import type { ClustererState, StoryMerge } from "../stories/cluster.ts";
 import type { Fingerprint } from "../stories/dedup.ts";
-import type { EventMention, MergedEvent } from "../stories/events.ts";
+import {
+  type EventMention,
+  type MergedEvent,
+  type MergeOptions,
+  mergeDefaults,
+} from "../stories/events.ts";
 import { type ArgumentColumns, argumentWhere } from "./event-where.ts";
 import { StatementCache } from "./sqlite-shared.ts";
 import type {
@@ -96,6 +101,22 @@ export class SqliteStoryStore implements StoryStore {
   async saveClustererState(state: ClustererState): Promise<void> {
     this.sql("INSERT OR REPLACE INTO story_state (name, json) VALUES ('clusterer', ?)").run(
       JSON.stringify(state),
+    );
+  }
+
+  async loadMergeRule(): Promise<Required<MergeOptions> | null> {
+    const rows = this.sql(
+      "SELECT name, json FROM story_state WHERE name IN ('merge', 'clusterer')",
+    ).all() as Row[];
+    const rule = rows.find((r) => r.name === "merge");
+    if (rule) return { ...mergeDefaults, ...(JSON.parse(rule.json as string) as MergeOptions) };
+    // A store that ran the story pass before the rule was kept merged with the defaults.
+    return rows.length > 0 ? { ...mergeDefaults } : null;
+  }
+
+  async saveMergeRule(rule: Required<MergeOptions>): Promise<void> {
+    this.sql("INSERT OR REPLACE INTO story_state (name, json) VALUES ('merge', ?)").run(
+      JSON.stringify(rule),
     );
   }
 

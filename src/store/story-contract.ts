@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import type { AnnotatedDocument } from "../core/output.ts";
+import { mergeDefaults } from "../stories/events.ts";
 import { StoryUpdater, storyPass } from "../stories/update.ts";
 import { sampleDocument } from "./contract.ts";
 import type { MergedEventFilter } from "./story-types.ts";
@@ -127,6 +128,32 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
         ],
       );
       assert.equal(await store.stories().getMergedEvent("ev-nothing"), null);
+    });
+
+    it("keeps the merge rule of its first run and merges by it in later runs", async () => {
+      const store = await fresh();
+      assert.equal(await store.stories().loadMergeRule(), null);
+      const r1 = doc("r1", MARINES, { source: "Reuters" });
+      const r2 = doc("r2", "Marines arrived in Baghdad to guard the embassy.", { source: "AP" });
+      await store.writeBatch(
+        [r1, r2].map((d) => ({ kind: "article", doc: d, origin: d.id, idGiven: true })),
+      );
+      // Actor, recipient and place must all agree; the two reports give no recipient.
+      const first = await StoryUpdater.open(store.stories(), { merge: { minAgreements: 3 } });
+      await first.update([r1]);
+      const rule = { ...mergeDefaults, minAgreements: 3 };
+      assert.deepEqual(await store.stories().loadMergeRule(), rule);
+      // A later run asks for nothing and goes on with the store's rule.
+      const later = await StoryUpdater.open(store.stories());
+      assert.deepEqual(later.mergeRule, rule);
+      await later.update([r2]);
+      assert.equal((await store.stories().listMergedEvents()).length, 2);
+      // Asking for the rule it has is fine; another is refused.
+      await StoryUpdater.open(store.stories(), { merge: { minAgreements: 3 } });
+      await assert.rejects(
+        StoryUpdater.open(store.stories(), { merge: { minAgreements: 1, maxDistanceKm: 50 } }),
+        /merges events with minAgreements 3 \(not 1\); a store keeps the merge rule/,
+      );
     });
 
     it("filters merged events by quad class, country, actor and article", async () => {

@@ -6,7 +6,7 @@
 import type { EventType, Quad } from "../core/annotations.ts";
 import type { ClustererState, StoryMerge } from "../stories/cluster.ts";
 import type { DuplicateBackend, DuplicateMatch } from "../stories/dedup.ts";
-import type { MergedEvent } from "../stories/events.ts";
+import type { MergedEvent, MergeOptions } from "../stories/events.ts";
 
 export interface StorySummary {
   id: number;
@@ -73,6 +73,12 @@ export interface StoryStore extends DuplicateBackend {
   /** The clusterer's saved state, or null before the first run. */
   loadClustererState(): Promise<ClustererState | null>;
   saveClustererState(state: ClustererState): Promise<void>;
+  /**
+   * The rule the store merges events with: null before its first story pass; the defaults
+   * for a store whose first pass came before the rule was kept.
+   */
+  loadMergeRule(): Promise<Required<MergeOptions> | null>;
+  saveMergeRule(rule: Required<MergeOptions>): Promise<void>;
   /** Which of these articles the cross-article pass has already placed. */
   placed(articleIds: readonly string[]): Promise<Set<string>>;
   /** The story an article was placed in. */

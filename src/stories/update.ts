@@ -21,6 +21,7 @@ import {
   type MergeOptions,
   mentionInterval,
   mentionsOf,
+  mergeDefaults,
 } from "./events.ts";
 
 export interface StoryPassOptions {
@@ -32,6 +33,10 @@ export interface StoryPassOptions {
   settings?: StorySettings;
   cluster?: ClusterOptions;
   dedup?: DedupOptions;
+  /**
+   * The rule a new store merges events with (over `mergeDefaults`). A store keeps the rule
+   * of its first pass: `StoryUpdater.open` refuses other values for a store that has one.
+   */
   merge?: MergeOptions;
 }
 
@@ -161,6 +166,33 @@ function conflictWith(
   );
 }
 
+/**
+ * Why a store cannot merge events with the rule asked for, as the end of a sentence naming
+ * the store ("merges events with maxDistanceKm 50 (not 25); …"); null when it can. Only the
+ * values asked for are compared; `name` spells each (a command-line flag, say).
+ */
+export async function mergeRuleConflict(
+  store: StoryStore,
+  wanted: MergeOptions,
+  name: (key: keyof MergeOptions) => string = (key) => key,
+): Promise<string | null> {
+  return ruleConflict(await store.loadMergeRule(), wanted, name);
+}
+
+function ruleConflict(
+  stored: Required<MergeOptions> | null,
+  wanted: MergeOptions,
+  name: (key: keyof MergeOptions) => string = (key) => key,
+): string | null {
+  if (!stored) return null;
+  const differ = (Object.keys(mergeDefaults) as (keyof MergeOptions)[]).filter(
+    (key) => wanted[key] !== undefined && wanted[key] !== stored[key],
+  );
+  if (differ.length === 0) return null;
+  const values = differ.map((key) => `${name(key)} ${stored[key]} (not ${wanted[key]})`);
+  return `merges events with ${values.join(", ")}; a store keeps the merge rule it started with`;
+}
+
 function sameOptions(a: Required<ClusterOptions>, b: Required<ClusterOptions>): boolean {
   return (Object.keys(clusterDefaults) as (keyof ClusterOptions)[]).every((k) => a[k] === b[k]);
 }
@@ -213,11 +245,15 @@ export class StoryUpdater {
   /** The settings asked for, if any (else the first batch chooses). */
   private readonly settings: StorySettings | undefined;
   private readonly dedup: Deduplicator;
-  private readonly mergeOptions: MergeOptions;
+  /** The rule events merge by: the store's, or for a new store the one asked for. */
+  readonly mergeRule: Readonly<Required<MergeOptions>>;
+  /** Whether the store holds `mergeRule` yet (it is saved with the first batch). */
+  private ruleKept: boolean;
 
   private constructor(
     store: StoryStore,
     clusterer: StoryClusterer | undefined,
+    rule: Required<MergeOptions> | null,
     options: StoryPassOptions,
   ) {
     this.store = store;
@@ -225,23 +261,28 @@ export class StoryUpdater {
     this.clusterOptions = options.cluster;
     this.settings = options.settings;
     this.dedup = new Deduplicator(store, options.dedup);
-    this.mergeOptions = options.merge ?? {};
+    this.mergeRule = rule ?? { ...mergeDefaults, ...options.merge };
+    this.ruleKept = rule !== null;
   }
 
   /**
    * Continue from the state the store holds, with the settings it was made with (a state
    * saved before settings were kept was made with the article settings); or start afresh,
    * with the settings the first batch calls for (`settingsFor`). `options.cluster`
-   * overrides either.
+   * overrides either. Events merge by the store's rule; a store without one takes
+   * `options.merge`, and a store whose rule differs from it is refused.
    */
   static async open(store: StoryStore, options: StoryPassOptions = {}): Promise<StoryUpdater> {
     const state = await store.loadClustererState();
     const conflict = options.settings && conflictWith(settingsOf(state), options.settings);
     if (conflict) throw new Error(`this store ${conflict}`);
+    const rule = await store.loadMergeRule();
+    const ruleConflicts = options.merge && ruleConflict(rule, options.merge);
+    if (ruleConflicts) throw new Error(`this store ${ruleConflicts}`);
     const clusterer = state
       ? new StoryClusterer({ ...savedOptions(state), ...options.cluster }, state)
       : undefined;
-    return new StoryUpdater(store, clusterer, options);
+    return new StoryUpdater(store, clusterer, rule, options);
   }
 
   /** The options the store clusters with; undefined until its first batch. */
@@ -265,6 +306,10 @@ export class StoryUpdater {
     const fresh = inOrder(docs.filter((d) => !already.has(d.id)));
     if (fresh.length === 0) return { placed: 0, duplicates: 0, mentions: 0, events: 0, behind: 0 };
     let chose: StorySettings | undefined;
+    if (!this.ruleKept) {
+      await this.store.saveMergeRule(this.mergeRule);
+      this.ruleKept = true;
+    }
     if (!this.clusterer) {
       const kind = this.settings ?? settingsFor(fresh);
       if (!this.settings) chose = kind;
@@ -363,7 +408,7 @@ export class StoryUpdater {
 
   private async mergeEvents(mentions: readonly EventMention[]): Promise<number> {
     if (mentions.length === 0) return 0;
-    const merger = new EventMerger(this.mergeOptions);
+    const merger = new EventMerger(this.mergeRule);
     const { dateSlackDays } = merger.options;
     let low = Number.POSITIVE_INFINITY;
     let high = Number.NEGATIVE_INFINITY;

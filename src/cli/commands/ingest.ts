@@ -1,6 +1,13 @@
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { type IngestItem, type IngestOutcome, openStore } from "../../store/index.ts";
-import { type StorySettings, settingsConflict, storyPass } from "../../stories/update.ts";
+import { type MergeOptions, mergeDefaults } from "../../stories/events.ts";
+import {
+  mergeRuleConflict,
+  type StoryPassOptions,
+  type StorySettings,
+  settingsConflict,
+  storyPass,
+} from "../../stories/update.ts";
 import { maxBytesOption, readInputs } from "../inputs.ts";
 import { CliError, ExitCode, setExitCode, writeOut } from "../io.ts";
 import {
@@ -8,6 +15,8 @@ import {
   dbOption,
   jsonOption,
   lexiconOption,
+  nonNegativeInteger,
+  nonNegativeNumber,
   pipelineOptionsFrom,
   positiveInteger,
 } from "../options.ts";
@@ -21,6 +30,72 @@ interface IngestOptions {
   batchSize: number;
   storySettings: "auto" | StorySettings;
   json?: boolean;
+  [merge: `merge${string}`]: number | undefined;
+}
+
+/** The merge rule on the command line: each flag and the rule's value it sets. */
+const MERGE_FLAGS: {
+  key: keyof MergeOptions;
+  flag: string;
+  help: string;
+  parse: (value: string) => number;
+}[] = [
+  {
+    key: "maxDistanceKm",
+    flag: "--merge-distance-km <km>",
+    help: "merged events: places further apart than this are different places",
+    parse: nonNegativeNumber,
+  },
+  {
+    key: "dateSlackDays",
+    flag: "--merge-date-slack-days <days>",
+    help: "merged events: dates this many days apart still overlap",
+    parse: nonNegativeNumber,
+  },
+  {
+    key: "lookbackDays",
+    flag: "--merge-lookback-days <days>",
+    help: 'merged events: an open-ended date ("recently") reaches back this far',
+    parse: nonNegativeNumber,
+  },
+  {
+    key: "maxIntervalDays",
+    flag: "--merge-max-interval-days <days>",
+    help: "merged events: an event dated more vaguely than this never merges",
+    parse: nonNegativeNumber,
+  },
+  {
+    key: "minAgreements",
+    flag: "--merge-min-agreements <n>",
+    help: "merged events: how many of actor, recipient and place must agree besides type and date (0 to 3)",
+    parse: (value) => {
+      const n = nonNegativeInteger(value);
+      if (n > 3) throw new InvalidArgumentError(`expected 0, 1, 2 or 3, not "${value}"`);
+      return n;
+    },
+  },
+];
+
+/** The --merge options, made afresh for each command. */
+function mergeRuleOptions(): Option[] {
+  return MERGE_FLAGS.map(({ key, flag, help, parse }) =>
+    new Option(flag, `${help} (default: ${mergeDefaults[key]})`).argParser(parse),
+  );
+}
+
+/** The merge rule's values given on the command line. */
+function mergeRuleFrom(options: IngestOptions): MergeOptions {
+  const rule: MergeOptions = {};
+  for (const { key, flag } of MERGE_FLAGS) {
+    const value = options[new Option(flag).attributeName() as `merge${string}`];
+    if (value !== undefined) rule[key] = value;
+  }
+  return rule;
+}
+
+/** A rule's value as the flag that sets it, for messages. */
+function flagOf(key: keyof MergeOptions): string {
+  return MERGE_FLAGS.find((m) => m.key === key)?.flag.split(" ")[0] ?? key;
 }
 
 export type IngestSummary = Record<IngestOutcome, number> & {
@@ -36,14 +111,16 @@ export type IngestSummary = Record<IngestOutcome, number> & {
 };
 
 export function ingestCommand(): Command {
-  return new Command("ingest")
+  const command = new Command("ingest")
     .description(
       "Annotate each input and store the article, its annotations and its messages in the\n" +
         "store (created on first use). An article's id is its content hash unless the input\n" +
         "gives one; ingesting the same input again changes nothing and is counted as\n" +
         "unchanged. Each batch is one transaction: an interrupted run loses at most the batch\n" +
         "in flight. Inputs that cannot be read are reported on stderr and recorded in the\n" +
-        "store as messages; the exit code is then 1.",
+        "store as messages; the exit code is then 1. The --merge options set the rule by\n" +
+        "which a new store merges the reports of one event (docs/stories.md); like the story\n" +
+        "settings, a store keeps the rule it started with.",
     )
     .addHelpText(
       "before",
@@ -72,7 +149,9 @@ export function ingestCommand(): Command {
       )
         .choices(["auto", "headlines", "articles"])
         .default("auto"),
-    )
+    );
+  for (const option of mergeRuleOptions()) command.addOption(option);
+  return command
     .addOption(jsonOption("the counts"))
     .action(async (inputs: string[], options: IngestOptions) => {
       // Loaded here, not at the top: the stages and their models are needed only now,
@@ -86,6 +165,16 @@ export function ingestCommand(): Command {
         await store.close();
         throw new CliError(
           `${options.db} ${conflict}; ingest into another --db, or leave --story-settings out`,
+          ExitCode.usage,
+        );
+      }
+      const merge = mergeRuleFrom(options);
+      const ruleConflict =
+        Object.keys(merge).length > 0 && (await mergeRuleConflict(store.stories(), merge, flagOf));
+      if (ruleConflict) {
+        await store.close();
+        throw new CliError(
+          `${options.db} ${ruleConflict}; ingest into another --db, or leave the --merge options out`,
           ExitCode.usage,
         );
       }
@@ -111,7 +200,11 @@ export function ingestCommand(): Command {
       process.on("SIGINT", interrupt);
       process.on("SIGTERM", interrupt);
       // Duplicates, stories and merged events, across articles, after each batch is stored.
-      const stories = storyPass(store, settings ? { settings } : {});
+      const passOptions: StoryPassOptions = {
+        ...(settings ? { settings } : {}),
+        ...(Object.keys(merge).length > 0 ? { merge } : {}),
+      };
+      const stories = storyPass(store, passOptions);
       let batch: IngestItem[] = [];
       const flush = async () => {
         if (!batch.length) return;
