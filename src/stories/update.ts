@@ -174,7 +174,7 @@ function conflictWith(
 export async function mergeRuleConflict(
   store: StoryStore,
   wanted: MergeOptions,
-  name: (key: keyof MergeOptions) => string = (key) => key,
+  name?: (key: keyof MergeOptions) => string,
 ): Promise<string | null> {
   return ruleConflict(await store.loadMergeRule(), wanted, name);
 }
@@ -182,7 +182,7 @@ export async function mergeRuleConflict(
 function ruleConflict(
   stored: Required<MergeOptions> | null,
   wanted: MergeOptions,
-  name: (key: keyof MergeOptions) => string = (key) => key,
+  name: (key: keyof MergeOptions) => string = String,
 ): string | null {
   if (!stored) return null;
   const differ = (Object.keys(mergeDefaults) as (keyof MergeOptions)[]).filter(
