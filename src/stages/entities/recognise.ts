@@ -22,7 +22,7 @@ import type { ActorEntry, ActorLexicon } from "./actor-lexicon.ts";
 import { hasLowercaseWord, inAnyPhraseList, inPhraseList, PHRASE, phraseSet } from "./features.ts";
 import { hashLowerSlice, seqHash } from "./hash.ts";
 import type { Country, Lexicons } from "./lexicon.ts";
-import { isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
+import { capitalAt, isCapitalised, phraseCategory, tokensKey, tokenText } from "./mention-text.ts";
 import type { NerModel } from "./model.ts";
 import {
   acronymDefinitions,
@@ -237,12 +237,14 @@ export function officeHolderInOrg(
   m: Mention,
   res: Resources,
 ): Mention | null {
+  if (m.to - m.from < 4) return null;
+  // The mention's words in lower case, made once: every start below reads them.
+  const lower: string[] = [];
+  for (let i = m.from; i < m.to; i++) lower.push(tokenText(text, tokens, i).toLowerCase());
+  const word = (i: number) => lower[i - m.from] as string;
   for (let s = m.from + 1; s + 2 < m.to; s++) {
-    const before = tokenText(text, tokens, s - 1).toLowerCase();
-    if (!res.lex.orgWords.has(before)) continue;
-    const words: string[] = [];
-    for (let i = s; i < m.to; i++) words.push(tokenText(text, tokens, i).toLowerCase());
-    const title = matchTitle(words, res.lex, 2);
+    if (!res.lex.orgWords.has(word(s - 1))) continue;
+    const title = matchTitle(lower.slice(s - m.from), res.lex, 2);
     if (title.length === 0) continue;
     const from = s + title.length;
     // A holder's name opens with a name, not a common word (`… Justice Who Once Mocked`).
@@ -253,8 +255,9 @@ export function officeHolderInOrg(
     )
       return null;
     for (let i = from; i < m.to; i++) {
-      const w = tokenText(text, tokens, i);
-      if (!isCapitalised(w) || res.lex.orgWords.has(w.toLowerCase())) return null;
+      if (!capitalAt(text, (tokens[i] as Token).start) || res.lex.orgWords.has(word(i))) {
+        return null;
+      }
     }
     const person: Mention = {
       from,
