@@ -473,31 +473,39 @@ export class StoryClusterer {
     const { crossMerge, foldSize, splitMergeThreshold } = this.options;
     if (crossMerge <= 0) return;
     const own = this.profile(story);
+    // Its articles weighed once, on the first candidate that gets this far, for every one.
+    let articles: Map<string, number>[] | undefined;
     const best = this.bestStory(own.keys(), crossMerge, (other) => {
       if (other === story || other.size < foldSize || this.parted(story, other)) return undefined;
       if (!this.live(other, this.clock)) return undefined;
       if (this.mutual(own, story, other) < splitMergeThreshold) return undefined;
-      const there = this.joinShare(story, other, crossMerge);
-      return there > crossMerge ? Math.min(there, this.joinShare(other, story, crossMerge)) : 0;
+      articles ??= this.memberVectors(story);
+      const there = this.joinShare(articles, other, crossMerge);
+      if (there <= crossMerge) return 0;
+      return Math.min(there, this.joinShare(this.memberVectors(other), story, crossMerge));
     });
     if (!best) return;
     const [into, from] = best.size >= story.size ? [best, story] : [story, best];
     this.absorb(into, from);
   }
 
+  /** A story's remembered articles as weighted term vectors, as each joined. */
+  private memberVectors(story: Story): Map<string, number>[] {
+    return story.members.map((m) => this.weigh(m.terms));
+  }
+
   /**
-   * The share of `from`'s remembered articles that would join `to` (at `threshold`); 0 as
-   * soon as it cannot exceed `floor`. All of them: on the latest 64 alone the share moves
-   * enough to merge a wrong pair on the UCI headlines.
+   * The share of the articles (weighted vectors) that would join `to` (at `threshold`); 0 as
+   * soon as it cannot exceed `floor`. All a story remembers: on its latest 64 alone the share
+   * moves enough to merge a wrong pair on the UCI headlines.
    */
-  private joinShare(from: Story, to: Story, floor: number): number {
-    const { members } = from;
+  private joinShare(articles: readonly Map<string, number>[], to: Story, floor: number): number {
     let joined = 0;
-    for (const [i, m] of members.entries()) {
-      if (this.similarity(this.weigh(m.terms), to) >= this.options.threshold) joined++;
-      else if (joined + members.length - i - 1 <= floor * members.length) return 0;
+    for (const [i, vector] of articles.entries()) {
+      if (this.similarity(vector, to) >= this.options.threshold) joined++;
+      else if (joined + articles.length - i - 1 <= floor * articles.length) return 0;
     }
-    return members.length === 0 ? 0 : joined / members.length;
+    return articles.length === 0 ? 0 : joined / articles.length;
   }
 
   /**
