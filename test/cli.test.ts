@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -231,6 +231,7 @@ describe("dateline ingest", () => {
       failed: 0,
       interrupted: false,
       behind: 0,
+      resumed: 0,
     });
     const before = dump(db);
     const second = await run(["ingest", seed, "--json", "--concurrency", "2"], { cwd: dir });
@@ -434,6 +435,14 @@ describe("dateline ingest, story settings", () => {
       const again = await run(["ingest", seed, "--db", db, ...args]);
       assert.equal(again.code, 0, again.stderr);
     }
+    // `stats` says which rule and settings the store keeps, as the flags that set them.
+    const stats = await run(["stats", "--db", db]);
+    assert.match(stats.stdout, /merge rule +--merge-distance-km 10 --merge-date-slack-days 1 /);
+    assert.match(stats.stdout, /settings +articles\n/);
+    assert.match(stats.stdout, /placed +1 of 1 articles \(0 reprints\)\n/);
+    const json = JSON.parse((await run(["stats", "--db", db, "--json"])).stdout);
+    assert.equal(json.stories.mergeRule.maxDistanceKm, 10);
+    assert.equal(json.stories.settings, "articles");
     const wrong = await run(["ingest", seed, "--db", db, "--merge-min-agreements", "4"]);
     assert.equal(wrong.code, 2);
     assert.match(wrong.stderr, /expected 0, 1, 2 or 3, not "4"/);
@@ -491,6 +500,72 @@ describe("dateline ingest, interrupted", () => {
     assert.equal(summary.interrupted, true);
     assert.ok(summary.inputs < 400, "stopped early");
     assert.equal(count(db, "SELECT count(*) AS n FROM articles"), summary.added, "nothing lost");
+  });
+});
+
+describe("dateline ingest, killed", () => {
+  it("killed outright mid-run, places on the next run what it stored, as one run would have", async () => {
+    // Real headlines of one morning (the UCI stories dev file), 30 to a batch.
+    const lines = readFileSync(
+      join(repo, "..", "shared", "data", "stories", "uci-news-dev.jsonl"),
+      "utf8",
+    )
+      .split("\n")
+      .slice(0, 450);
+    const input = join(work, "killed.jsonl");
+    writeFileSync(input, `${lines.join("\n")}\n`);
+    const args = (db: string) => [
+      "ingest",
+      input,
+      "--db",
+      db,
+      "--concurrency",
+      "1",
+      "--batch-size",
+      "30",
+    ];
+    const whole = join(work, "whole.db");
+    const once = await run(args(whole));
+    assert.equal(once.code, 0, once.stderr);
+
+    const db = join(work, "killed.db");
+    const child = start(args(db));
+    child.stdin?.end();
+    const exited = new Promise<string | null>((done) =>
+      child.on("close", (_code, signal) => done(signal)),
+    );
+    const deadline = Date.now() + 30_000;
+    while (countSoFar(db) < 90) {
+      assert.ok(Date.now() < deadline, "the ingest stored too little in time");
+      assert.equal(child.exitCode, null, "the ingest ended before it could be killed");
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    // No chance to clean up: whatever transaction was open is lost, nothing committed is.
+    child.kill("SIGKILL");
+    assert.equal(await exited, "SIGKILL");
+    const stored = countSoFar(db);
+    assert.ok(stored < 450, "killed before the end");
+
+    const again = await run([...args(db), "--json"]);
+    assert.equal(again.code, 0, again.stderr);
+    const summary = JSON.parse(again.stdout);
+    assert.equal(summary.unchanged, stored);
+    // What the story pass made: every placement, fingerprint, merged event and the state.
+    const stories = (path: string) => {
+      const { story_articles, story_state, merged_events, event_mentions, ...rest } = dump(path);
+      const { dedup_fingerprints, dedup_bands } = rest;
+      return {
+        story_articles,
+        story_state,
+        merged_events,
+        event_mentions,
+        dedup_fingerprints,
+        dedup_bands,
+      };
+    };
+    assert.deepEqual(stories(db), stories(whole));
+    const stats = JSON.parse((await run(["stats", "--db", db, "--json"])).stdout);
+    assert.equal(stats.stories.placed, 450);
   });
 });
 

@@ -67,7 +67,8 @@ const parameterDocs: Record<string, { description: string; schema: Schema }> = {
 };
 
 const summaries: Record<string, string> = {
-  "/api/stats": "Counts of articles, annotations by kind, events by type, messages by rule",
+  "/api/stats":
+    "Counts of articles, annotations by kind, events by type, messages by rule, and of stories, reprints and merged events",
   "/api/events": "Events (one per article mention), filtered, sorted and paged",
   "/api/events/{article}/{index}":
     "One event with its evidence: the article text around it and the spans of trigger, actor, recipient, place and date; its merged event with every mention",

@@ -120,6 +120,30 @@ export class SqliteStoryStore implements StoryStore {
     );
   }
 
+  async atomically<T>(work: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return work();
+    // Nothing else writes on this connection while `work` awaits: the pass is sequential.
+    // The store's own transactions inside it become savepoints of this one.
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await work();
+      this.db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  async unplaced(): Promise<string[]> {
+    const rows = this.sql(
+      `SELECT a.id FROM articles a
+       WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)
+       ORDER BY a.published IS NULL, a.published, a.seq`,
+    ).all() as Row[];
+    return rows.map((r) => r.id as string);
+  }
+
   async placed(articleIds: readonly string[]): Promise<Set<string>> {
     const rows = this.sql(
       "SELECT article_id FROM story_articles WHERE article_id IN (SELECT value FROM json_each(?))",

@@ -24,6 +24,7 @@ import type {
   StoredEvent,
   StoredMessage,
   StoreStats,
+  StoryStats,
 } from "./types.ts";
 
 export class StoreError extends Error {
@@ -356,6 +357,26 @@ export class SqliteStore implements Store {
         "SELECT count(DISTINCT origin) AS n FROM messages WHERE article_id IS NULL",
       ),
       schemaVersion: currentVersion(this.db),
+      stories: this.storyStats(),
+    };
+  }
+
+  private storyStats(): StoryStats {
+    const sizes = this.query(
+      "SELECT count(*) AS stories, coalesce(sum(n > 1), 0) AS shared, coalesce(max(n), 0) AS largest " +
+        "FROM (SELECT count(*) AS n FROM story_articles GROUP BY story_id)",
+    ).get() as { stories: number; shared: number; largest: number };
+    const placed = this.query(
+      "SELECT count(*) AS placed, count(duplicate_of) AS reprints FROM story_articles",
+    ).get() as { placed: number; reprints: number };
+    const events = this.query(
+      "SELECT count(*) AS merged, coalesce(sum(num_articles > 1), 0) AS twice FROM merged_events",
+    ).get() as { merged: number; twice: number };
+    return {
+      ...placed,
+      ...sizes,
+      mergedEvents: events.merged,
+      reportedTwice: events.twice,
     };
   }
 

@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import type { AnnotatedDocument } from "../core/output.ts";
 import { mergeDefaults } from "../stories/events.ts";
-import { StoryUpdater, storyPass } from "../stories/update.ts";
+import { StoryUpdater, storyPass, unplacedArticles } from "../stories/update.ts";
 import { sampleDocument } from "./contract.ts";
-import type { MergedEventFilter } from "./story-types.ts";
+import type { MergedEventFilter, StoryStore } from "./story-types.ts";
 import type { Store } from "./types.ts";
 
 const MARINES =
@@ -195,6 +195,53 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
       assert.equal(event?.numReprints, 1);
       assert.equal(event?.numArticles, 1);
       assert.equal(await store.stories().storyOf("d2"), await store.stories().storyOf("d1"));
+    });
+
+    it("a pass that fails midway leaves the store as it was; the next run places the batch", async () => {
+      const day1 = [doc("f1", MARINES, { source: "Reuters" })];
+      const day2 = [
+        doc("f2", MARINES, { source: "Yahoo", published: "2020-01-01" }),
+        doc("f3", TITANFALL, { source: "Wired", published: "2020-01-01", eventless: true }),
+      ];
+      const seen = async (s: Store) => ({
+        stories: await s.stories().listStories(),
+        events: await s.stories().listMergedEvents(),
+        state: await s.stories().loadClustererState(),
+      });
+      const whole = await fresh();
+      await ingest(whole, day1);
+      await ingest(whole, day2);
+
+      const store = await fresh();
+      await ingest(store, day1);
+      const before = await seen(store);
+      await store.writeBatch(
+        day2.map((d) => ({ kind: "article", doc: d, origin: d.id, idGiven: true })),
+      );
+      // The last write of the pass fails (a full disk, say), after the others were made.
+      const real = store.stories();
+      const failing: StoryStore = Object.create(real);
+      failing.saveMergedEvents = async () => {
+        throw new Error("disk full");
+      };
+      const updater = await StoryUpdater.open(failing);
+      await assert.rejects(updater.update(day2), /disk full/);
+      assert.deepEqual(await seen(store), before);
+      assert.deepEqual(await real.unplaced(), ["f2", "f3"]);
+      // Its memory ran ahead of the store: it refuses more work rather than drift.
+      await assert.rejects(updater.update(day2), /earlier story pass failed/);
+
+      // The next run finds the stored batch unplaced and places it as one run would have.
+      const pass = storyPass(store);
+      for await (const { docs, total } of unplacedArticles(store, 1)) {
+        assert.equal(total, 2);
+        await pass(
+          docs.map((d) => ({ kind: "article", doc: d })),
+          docs.map(() => "added"),
+        );
+      }
+      assert.deepEqual(await real.unplaced(), []);
+      assert.deepEqual(await seen(store), await seen(whole));
     });
 
     it("placing the same articles again changes nothing", async () => {

@@ -79,6 +79,17 @@ export interface StoryStore extends DuplicateBackend {
    */
   loadMergeRule(): Promise<Required<MergeOptions> | null>;
   saveMergeRule(rule: Required<MergeOptions>): Promise<void>;
+  /**
+   * Run `work` as one transaction: every write it makes is kept, or (when it throws) none
+   * is, so a pass stopped midway leaves the store as it was before the pass. Calls made
+   * inside `work` are part of it.
+   */
+  atomically<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Stored articles no pass has placed (a run stopped between storing a batch and placing
+   * it), in order of publication (undated last), then of storing.
+   */
+  unplaced(): Promise<string[]>;
   /** Which of these articles the cross-article pass has already placed. */
   placed(articleIds: readonly string[]): Promise<Set<string>>;
   /** The story an article was placed in. */

@@ -138,6 +138,23 @@ export interface StoreStats {
   /** Inputs that could not be read (messages not attached to an article). */
   failedInputs: number;
   schemaVersion: number;
+  /** What the cross-article pass made of the articles (issue 9). */
+  stories: StoryStats;
+}
+
+export interface StoryStats {
+  /** Articles the story pass has placed (reprints included); the rest await a pass. */
+  placed: number;
+  /** Placed articles that reprint an earlier one (exact or near-duplicates). */
+  reprints: number;
+  stories: number;
+  /** Stories of more than one article. */
+  shared: number;
+  /** Articles in the largest story. */
+  largest: number;
+  mergedEvents: number;
+  /** Merged events reported by more than one article (reprints not counted). */
+  reportedTwice: number;
 }
 
 export interface Store {

@@ -249,6 +249,8 @@ export class StoryUpdater {
   readonly mergeRule: Readonly<Required<MergeOptions>>;
   /** Whether the store holds `mergeRule` yet (it is saved with the first batch). */
   private ruleKept: boolean;
+  /** Set when a pass failed (see `atomically`). */
+  private failed: Error | undefined;
 
   private constructor(
     store: StoryStore,
@@ -296,12 +298,40 @@ export class StoryUpdater {
    * drift, gone when the story leaves the window.)
    */
   async replace(docs: readonly AnnotatedDocument[]): Promise<StoryPassResult> {
-    await this.store.forget(docs.map((d) => d.id));
-    return this.update(docs);
+    return this.atomically(async () => {
+      await this.store.forget(docs.map((d) => d.id));
+      return this.placeBatch(docs);
+    });
   }
 
-  /** Place the stored articles of one batch; articles placed before are left as they are. */
+  /**
+   * Place the stored articles of one batch; articles placed before are left as they are.
+   * The batch's pass is one transaction: stopped midway, it leaves the store as it was, and
+   * the articles wait for the next run (`unplacedArticles`).
+   */
   async update(docs: readonly AnnotatedDocument[]): Promise<StoryPassResult> {
+    return this.atomically(() => this.placeBatch(docs));
+  }
+
+  /**
+   * After a failed pass the store is as before it, but this updater's clusterer and merge
+   * rule are not: it refuses further work, and a new one opened on the store goes on.
+   */
+  private async atomically(work: () => Promise<StoryPassResult>): Promise<StoryPassResult> {
+    if (this.failed) {
+      throw new Error(
+        `an earlier story pass failed (${this.failed.message}); open the store's updater again`,
+      );
+    }
+    try {
+      return await this.store.atomically(work);
+    } catch (error) {
+      this.failed = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+  }
+
+  private async placeBatch(docs: readonly AnnotatedDocument[]): Promise<StoryPassResult> {
     const already = await this.store.placed(docs.map((d) => d.id));
     const fresh = inOrder(docs.filter((d) => !already.has(d.id)));
     if (fresh.length === 0) return { placed: 0, duplicates: 0, mentions: 0, events: 0, behind: 0 };
@@ -485,4 +515,29 @@ export function storyPass(
       ...(chose ? { chose } : {}),
     };
   };
+}
+
+/**
+ * The stored articles no story pass has placed, in batches of `batchSize` in order of
+ * publication, each to be placed before the next is read: a run stopped between storing a
+ * batch and placing it leaves such articles (the pass is one transaction per batch, the
+ * store's write another), and re-reading their files would find them unchanged and skip
+ * them. `dateline ingest` places them first. `total` is how many there are in all.
+ */
+export async function* unplacedArticles(
+  store: {
+    stories(): StoryStore;
+    getArticle(id: string): Promise<{ doc: AnnotatedDocument } | null>;
+  },
+  batchSize: number,
+): AsyncGenerator<{ docs: AnnotatedDocument[]; total: number }> {
+  const ids = await store.stories().unplaced();
+  for (let i = 0; i < ids.length; i += batchSize) {
+    const docs: AnnotatedDocument[] = [];
+    for (const id of ids.slice(i, i + batchSize)) {
+      const article = await store.getArticle(id);
+      if (article) docs.push(article.doc);
+    }
+    yield { docs, total: ids.length };
+  }
 }

@@ -1,22 +1,23 @@
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Option } from "commander";
 import { type IngestItem, type IngestOutcome, openStore } from "../../store/index.ts";
-import { type MergeOptions, mergeDefaults } from "../../stories/events.ts";
+import type { MergeOptions } from "../../stories/events.ts";
 import {
   mergeRuleConflict,
   type StoryPassOptions,
+  type StoryPassResult,
   type StorySettings,
   settingsConflict,
   storyPass,
+  unplacedArticles,
 } from "../../stories/update.ts";
 import { maxBytesOption, readInputs } from "../inputs.ts";
 import { CliError, ExitCode, setExitCode, writeOut } from "../io.ts";
+import { flagOf, MERGE_FLAGS, mergeRuleOptions } from "../merge-rule.ts";
 import {
   concurrencyOption,
   dbOption,
   jsonOption,
   lexiconOption,
-  nonNegativeInteger,
-  nonNegativeNumber,
   pipelineOptionsFrom,
   positiveInteger,
 } from "../options.ts";
@@ -33,56 +34,6 @@ interface IngestOptions {
   [merge: `merge${string}`]: number | undefined;
 }
 
-/** The merge rule on the command line: each flag and the rule's value it sets. */
-const MERGE_FLAGS: {
-  key: keyof MergeOptions;
-  flag: string;
-  help: string;
-  parse: (value: string) => number;
-}[] = [
-  {
-    key: "maxDistanceKm",
-    flag: "--merge-distance-km <km>",
-    help: "merged events: places further apart than this are different places",
-    parse: nonNegativeNumber,
-  },
-  {
-    key: "dateSlackDays",
-    flag: "--merge-date-slack-days <days>",
-    help: "merged events: dates this many days apart still overlap",
-    parse: nonNegativeNumber,
-  },
-  {
-    key: "lookbackDays",
-    flag: "--merge-lookback-days <days>",
-    help: 'merged events: an open-ended date ("recently") reaches back this far',
-    parse: nonNegativeNumber,
-  },
-  {
-    key: "maxIntervalDays",
-    flag: "--merge-max-interval-days <days>",
-    help: "merged events: an event dated more vaguely than this never merges",
-    parse: nonNegativeNumber,
-  },
-  {
-    key: "minAgreements",
-    flag: "--merge-min-agreements <n>",
-    help: "merged events: how many of actor, recipient and place must agree besides type and date (0 to 3)",
-    parse: (value) => {
-      const n = nonNegativeInteger(value);
-      if (n > 3) throw new InvalidArgumentError(`expected 0, 1, 2 or 3, not "${value}"`);
-      return n;
-    },
-  },
-];
-
-/** The --merge options, made afresh for each command. */
-function mergeRuleOptions(): Option[] {
-  return MERGE_FLAGS.map(({ key, flag, help, parse }) =>
-    new Option(flag, `${help} (default: ${mergeDefaults[key]})`).argParser(parse),
-  );
-}
-
 /** The merge rule's values given on the command line. */
 function mergeRuleFrom(options: IngestOptions): MergeOptions {
   const rule: MergeOptions = {};
@@ -91,11 +42,6 @@ function mergeRuleFrom(options: IngestOptions): MergeOptions {
     if (value !== undefined) rule[key] = value;
   }
   return rule;
-}
-
-/** A rule's value as the flag that sets it, for messages. */
-function flagOf(key: keyof MergeOptions): string {
-  return MERGE_FLAGS.find((m) => m.key === key)?.flag.split(" ")[0] ?? key;
 }
 
 export type IngestSummary = Record<IngestOutcome, number> & {
@@ -108,6 +54,11 @@ export type IngestSummary = Record<IngestOutcome, number> & {
    * them (an archive out of time order): they may start stories of their own.
    */
   behind: number;
+  /**
+   * Articles an earlier run stored but stopped before placing in stories (a crash, a
+   * second interrupt): this run placed them first.
+   */
+  resumed: number;
 };
 
 export function ingestCommand(): Command {
@@ -188,6 +139,7 @@ export function ingestCommand(): Command {
         failed: 0,
         interrupted: false,
         behind: 0,
+        resumed: 0,
       };
       const progress = createProgress("ingested", { inputs });
       // The first interrupt stops reading and stores what is done; a second one exits now,
@@ -205,22 +157,41 @@ export function ingestCommand(): Command {
         ...(Object.keys(merge).length > 0 ? { merge } : {}),
       };
       const stories = storyPass(store, passOptions);
+      const placed = (result: StoryPassResult | null) => {
+        const note = result?.chose ? settingsNote(result.chose) : null;
+        if (note) progress.log(note);
+        summary.behind += result?.behind ?? 0;
+      };
       let batch: IngestItem[] = [];
       const flush = async () => {
         if (!batch.length) return;
         const { outcomes } = await store.writeBatch(batch);
-        const placed = await stories(batch, outcomes);
-        const note = placed?.chose ? settingsNote(placed.chose) : null;
-        if (note) progress.log(note);
-        summary.behind += placed?.behind ?? 0;
+        placed(await passOrFail(() => stories(batch, outcomes)));
         for (const outcome of outcomes) summary[outcome]++;
         batch = [];
       };
       try {
-        const results = processAll(readInputs(inputs, { maxBytes: options.maxBytes }), {
-          concurrency: options.concurrency,
-          pipeline: pipelineOptionsFrom(options),
-        });
+        // What an earlier run stored but did not place goes first: it came before.
+        for await (const { docs, total } of unplacedArticles(store, options.batchSize)) {
+          if (summary.resumed === 0) progress.log(resumeNote(total));
+          const items = docs.map((doc) => ({ kind: "article", doc }));
+          placed(
+            await passOrFail(() =>
+              stories(
+                items,
+                items.map(() => "added"),
+              ),
+            ),
+          );
+          summary.resumed += docs.length;
+          if (summary.interrupted) break;
+        }
+        const results = summary.interrupted
+          ? []
+          : processAll(readInputs(inputs, { maxBytes: options.maxBytes }), {
+              concurrency: options.concurrency,
+              pipeline: pipelineOptionsFrom(options),
+            });
         for await (const result of results) {
           summary.inputs++;
           progress.tick(result.ok, result.ok ? result.origin : result.failure.origin);
@@ -274,6 +245,33 @@ function behindNote(behind: number): string {
     `dateline: stories: ${articles} came more than the stories' time window behind newer ` +
     "ones ingested before them, so they could join only stories still open and may stand " +
     "alone; ingest an archive in time order to cluster it fully (docs/stories.md)\n"
+  );
+}
+
+/**
+ * The story pass after a stored batch, its failure said as what it means for the store:
+ * the batch is kept, unplaced, and the next run places it (the pass is one transaction).
+ */
+async function passOrFail(
+  pass: () => Promise<StoryPassResult | null>,
+): Promise<StoryPassResult | null> {
+  try {
+    return await pass();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(
+      `the story pass failed (${reason}); the articles stored so far are kept, and the ` +
+        "next ingest places those not yet in stories",
+      ExitCode.failure,
+    );
+  }
+}
+
+function resumeNote(total: number): string {
+  const articles = total === 1 ? "1 stored article" : `${total} stored articles`;
+  return (
+    `dateline: stories: placing ${articles} that an earlier run stored but stopped ` +
+    "before placing in stories"
   );
 }
 

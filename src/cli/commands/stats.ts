@@ -1,5 +1,9 @@
 import { Command } from "commander";
+import type { StoryStats } from "../../store/types.ts";
+import type { MergeOptions } from "../../stories/events.ts";
+import { type StorySettings, storedSettings } from "../../stories/update.ts";
 import { writeOut } from "../io.ts";
+import { flagOf, MERGE_FLAGS } from "../merge-rule.ts";
 import { openExistingStore } from "../open-store.ts";
 import { dbOption, jsonOption } from "../options.ts";
 
@@ -22,7 +26,16 @@ export function statsCommand(): Command {
     .action(async (options: StatsOptions) => {
       const store = await openExistingStore(options.db);
       try {
-        const stats = await store.stats();
+        const counts = await store.stats();
+        // How the store clusters and merges: null until its first story pass.
+        const stats = {
+          ...counts,
+          stories: {
+            ...counts.stories,
+            settings: await storedSettings(store.stories()),
+            mergeRule: await store.stories().loadMergeRule(),
+          },
+        };
         if (options.json) {
           await writeOut(`${JSON.stringify(stats)}\n`);
           return;
@@ -40,6 +53,9 @@ export function statsCommand(): Command {
           "",
           "messages by rule",
           ...entries(stats.messagesByRule),
+          "",
+          "stories",
+          ...storyLines(stats.articles, stats.stories),
         ];
         await writeOut(`${lines.join("\n")}\n`);
       } finally {
@@ -53,4 +69,25 @@ function entries(counts: Record<string, number>): string[] {
   if (!list.length) return ["  (none)"];
   const width = Math.max(...list.map(([key]) => key.length));
   return list.map(([key, n]) => `  ${key.padEnd(width)}  ${n}`);
+}
+
+function storyLines(
+  articles: number,
+  stories: StoryStats & {
+    settings: StorySettings | "custom" | null;
+    mergeRule: Required<MergeOptions> | null;
+  },
+): string[] {
+  if (stories.settings === null && stories.placed === 0) return ["  (no story pass yet)"];
+  const waiting = articles - stories.placed;
+  const rule = stories.mergeRule;
+  return [
+    `  placed         ${stories.placed} of ${articles} articles (${stories.reprints} reprints)` +
+      (waiting > 0 ? `; ${waiting} wait for the next ingest` : ""),
+    `  stories        ${stories.stories} (${stories.shared} of more than one article; ` +
+      `the largest ${stories.largest})`,
+    `  merged events  ${stories.mergedEvents} (${stories.reportedTwice} reported by more than one article)`,
+    `  settings       ${stories.settings ?? "(none yet)"}`,
+    `  merge rule     ${rule ? MERGE_FLAGS.map(({ key }) => `${flagOf(key)} ${rule[key]}`).join(" ") : "(none yet)"}`,
+  ];
 }

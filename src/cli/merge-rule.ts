@@ -1,0 +1,58 @@
+import { InvalidArgumentError, Option } from "commander";
+import { type MergeOptions, mergeDefaults } from "../stories/events.ts";
+import { nonNegativeInteger, nonNegativeNumber } from "./options.ts";
+
+/** The merge rule on the command line: each flag and the rule's value it sets. */
+export const MERGE_FLAGS: {
+  key: keyof MergeOptions;
+  flag: string;
+  help: string;
+  parse: (value: string) => number;
+}[] = [
+  {
+    key: "maxDistanceKm",
+    flag: "--merge-distance-km <km>",
+    help: "merged events: places further apart than this are different places",
+    parse: nonNegativeNumber,
+  },
+  {
+    key: "dateSlackDays",
+    flag: "--merge-date-slack-days <days>",
+    help: "merged events: dates this many days apart still overlap",
+    parse: nonNegativeNumber,
+  },
+  {
+    key: "lookbackDays",
+    flag: "--merge-lookback-days <days>",
+    help: 'merged events: an open-ended date ("recently") reaches back this far',
+    parse: nonNegativeNumber,
+  },
+  {
+    key: "maxIntervalDays",
+    flag: "--merge-max-interval-days <days>",
+    help: "merged events: an event dated more vaguely than this never merges",
+    parse: nonNegativeNumber,
+  },
+  {
+    key: "minAgreements",
+    flag: "--merge-min-agreements <n>",
+    help: "merged events: how many of actor, recipient and place must agree besides type and date (0 to 3)",
+    parse: (value) => {
+      const n = nonNegativeInteger(value);
+      if (n > 3) throw new InvalidArgumentError(`expected 0, 1, 2 or 3, not "${value}"`);
+      return n;
+    },
+  },
+];
+
+/** The --merge options, made afresh for each command. */
+export function mergeRuleOptions(): Option[] {
+  return MERGE_FLAGS.map(({ key, flag, help, parse }) =>
+    new Option(flag, `${help} (default: ${mergeDefaults[key]})`).argParser(parse),
+  );
+}
+
+/** A rule's value as the flag that sets it, for messages. */
+export function flagOf(key: keyof MergeOptions): string {
+  return MERGE_FLAGS.find((m) => m.key === key)?.flag.split(" ")[0] ?? key;
+}
