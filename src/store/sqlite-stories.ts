@@ -14,6 +14,7 @@ import {
   type MergeOptions,
   mergeDefaults,
 } from "../stories/events.ts";
+import { mostTypical } from "../stories/terms.ts";
 import { type ArgumentColumns, argumentWhere } from "./event-where.ts";
 import { StatementCache } from "./sqlite-shared.ts";
 import type {
@@ -26,6 +27,9 @@ import type {
 } from "./story-types.ts";
 
 type Row = Record<string, unknown>;
+
+/** A story is titled from this many of its earliest articles (see `storyTitle`). */
+const TITLE_SAMPLE = 32;
 
 /** A band key shared by more articles than this is boilerplate: it stops collecting them. */
 const MAX_PER_BAND = 64;
@@ -225,11 +229,7 @@ export class SqliteStoryStore implements StoryStore {
     const rows = this.sql(
       `SELECT s.story_id AS id, count(*) AS articles,
          sum(s.duplicate_of IS NULL) AS originals,
-         min(a.published) AS first, max(a.published) AS last,
-         (SELECT coalesce(a2.title, substr(a2.text, 1, 80)) FROM story_articles s2
-            JOIN articles a2 ON a2.id = s2.article_id
-            WHERE s2.story_id = s.story_id
-            ORDER BY a2.published IS NULL, a2.published, a2.seq LIMIT 1) AS title
+         min(a.published) AS first, max(a.published) AS last
        FROM story_articles s JOIN articles a ON a.id = s.article_id
        GROUP BY s.story_id
        HAVING count(*) >= @min
@@ -246,8 +246,25 @@ export class SqliteStoryStore implements StoryStore {
       originals: r.originals as number,
       first: r.first as string | null,
       last: r.last as string | null,
-      title: r.title as string | null,
+      title: this.storyTitle(r.id as number),
     }));
+  }
+
+  /**
+   * The most typical title (or first words) among a story's earliest original articles,
+   * dated ones only when there are any: its first article may be a stray that folded in.
+   */
+  private storyTitle(storyId: number): string | null {
+    const rows = this.sql(
+      `SELECT coalesce(a.title, substr(a.text, 1, 80)) AS title, a.published IS NOT NULL AS dated
+       FROM story_articles s JOIN articles a ON a.id = s.article_id
+       WHERE s.story_id = ?
+       ORDER BY s.duplicate_of IS NOT NULL, a.published IS NULL, a.published, a.seq
+       LIMIT ${TITLE_SAMPLE}`,
+    ).all(storyId) as Row[];
+    const dated = rows.filter((r) => r.dated);
+    const titles = (dated.length > 0 ? dated : rows).map((r) => r.title as string);
+    return titles[mostTypical(titles)] ?? null;
   }
 
   async storyArticles(storyId: number): Promise<StoryArticle[]> {

@@ -108,6 +108,28 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
       ]);
     });
 
+    it("titles a story by a typical article, not by a stray that came first", async () => {
+      const store = await fresh();
+      const titles = [
+        "Window on Westminster",
+        "Metro-North worker killed by train",
+        "Metro-North worker struck and killed by train in Harlem",
+        "Track worker killed by Metro-North train, MTA says",
+      ];
+      const docs = titles.map((title, i) =>
+        doc(`t${i}`, `${TITANFALL} ${i}`, { title, eventless: true }),
+      );
+      await store.writeBatch(
+        docs.map((d) => ({ kind: "article", doc: d, origin: d.id, idGiven: true })),
+      );
+      // Placed by hand, as folding would place a stray headline ahead of its story.
+      await store
+        .stories()
+        .place(docs.map((d) => ({ articleId: d.id, storyId: 7, duplicate: null })));
+      const [story] = await store.stories().listStories();
+      assert.equal(story?.title, "Metro-North worker killed by train");
+    });
+
     it("merges one event reported by two sources and shows every mention", async () => {
       const store = await fresh();
       await ingest(store, [

@@ -17,7 +17,10 @@ export interface StorySummary {
   /** Earliest and latest publication date of its articles. */
   first: string | null;
   last: string | null;
-  /** The title (or first words) of its first article, to recognise it by. */
+  /**
+   * To recognise it by: the most typical title (or first words) among its earliest
+   * articles, dated ones first (`mostTypical`), not simply the first, which may be a stray.
+   */
   title: string | null;
 }
 

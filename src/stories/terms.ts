@@ -38,3 +38,27 @@ export function termCounts(text: string): Map<string, number> {
   }
   return counts;
 }
+
+/**
+ * Which of a story's texts (its earliest headlines, say) is the most typical of them: the
+ * one whose terms the others share most, per term, so that a story whose first article is
+ * a stray that folded in is not named after it. Ties go to the earlier text; -1 for none.
+ */
+export function mostTypical(texts: readonly string[]): number {
+  const terms = texts.map((text) => [...termCounts(text).keys()]);
+  const shared = new Map<string, number>();
+  for (const list of terms) for (const term of list) shared.set(term, (shared.get(term) ?? 0) + 1);
+  let best = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const [i, list] of terms.entries()) {
+    let score = 0;
+    for (const term of list) score += (shared.get(term) ?? 1) - 1;
+    // One more than its terms: a long headline does not win on length alone.
+    score /= list.length + 1;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}
