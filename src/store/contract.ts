@@ -1,6 +1,7 @@
 /**
  * The contract every `Store` implementation passes. It speaks only through the interface,
- * so the PostgreSQL store runs the very same suite: `storeContract("postgres", open)`.
+ * so another store (SQLite is the only one today; PostgreSQL would be next) would run the
+ * very same suite: `storeContract("postgres", open)`.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";

@@ -2,7 +2,8 @@
  * The contract of the cross-article part of a store (`Store.stories()`), run through the
  * real pass (`StoryUpdater`) so it checks what users see: duplicates linked to their
  * originals, stories, merged events with their counts and mentions, and a second run that
- * continues where the first stopped. A PostgreSQL store runs the same suite.
+ * continues where the first stopped. It speaks only through the interfaces, so any other
+ * store (SQLite is the only one today) would run the same suite.
  */
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
