@@ -172,8 +172,9 @@ export function ingestCommand(): Command {
       };
       try {
         // What an earlier run stored but did not place goes first: it came before.
+        const resuming = createProgress("placed in stories");
         for await (const { docs, total } of unplacedArticles(store, options.batchSize)) {
-          if (summary.resumed === 0) progress.log(resumeNote(total));
+          if (summary.resumed === 0) resuming.log(resumeNote(total));
           const items = docs.map((doc) => ({ kind: "article", doc }));
           placed(
             await passOrFail(() =>
@@ -184,8 +185,10 @@ export function ingestCommand(): Command {
             ),
           );
           summary.resumed += docs.length;
+          for (const doc of docs) resuming.tick(true, doc.id);
           if (summary.interrupted) break;
         }
+        resuming.done();
         const results = summary.interrupted
           ? []
           : processAll(readInputs(inputs, { maxBytes: options.maxBytes }), {
