@@ -251,8 +251,9 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   /**
-   * The most typical title (or first words) among a story's earliest original articles,
-   * dated ones only when there are any: its first article may be a stray that folded in.
+   * The most typical title (or first words) among a story's earliest articles, originals
+   * first and dated ones only when there are any: its first article may be a stray that
+   * folded in.
    */
   private storyTitle(storyId: number): string | null {
     const rows = this.sql(

@@ -314,6 +314,29 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
       assert.notEqual(await store.stories().storyOf("u2"), await store.stories().storyOf("u1"));
     });
 
+    it("a batch of new and changed articles is placed whole or not at all", async () => {
+      const store = await fresh();
+      await ingest(store, [doc("w1", MARINES, { source: "Reuters" })]);
+      const items = [
+        { kind: "article" as const, doc: doc("w2", TITANFALL, { eventless: true }), origin: "w2" },
+        {
+          kind: "article" as const,
+          doc: doc("w1", `${MARINES} Updated.`, { source: "Reuters" }),
+          origin: "w1",
+        },
+      ].map((item) => ({ ...item, idGiven: true }));
+      const { outcomes } = await store.writeBatch(items);
+      assert.deepEqual(outcomes, ["added", "updated"]);
+      // The changed article's pass fails after the new one's was made.
+      const real = store.stories();
+      const failing: StoryStore = Object.create(real);
+      failing.forget = async () => {
+        throw new Error("disk full");
+      };
+      await assert.rejects(storyPass({ stories: () => failing })(items, outcomes), /disk full/);
+      assert.deepEqual(await real.unplaced(), ["w2"]);
+    });
+
     it("relabels stored articles when their stories merge", async () => {
       const store = await fresh();
       await store

@@ -502,18 +502,23 @@ export function storyPass(
     });
     if (added.length + updated.length === 0) return null;
     updater ??= await StoryUpdater.open(store.stories(), options);
-    const result = await updater.update(added);
-    if (updated.length === 0) return result;
-    const again = await updater.replace(updated);
-    const chose = result.chose ?? again.chose;
-    return {
-      placed: result.placed + again.placed,
-      duplicates: result.duplicates + again.duplicates,
-      mentions: result.mentions + again.mentions,
-      events: result.events + again.events,
-      behind: result.behind + again.behind,
-      ...(chose ? { chose } : {}),
-    };
+    const pass = updater;
+    // One transaction for the batch: the changed articles' pass failing after the new ones'
+    // committed would leave them placed by their old text, and a re-run finds them unchanged.
+    return store.stories().atomically(async () => {
+      const result = await pass.update(added);
+      if (updated.length === 0) return result;
+      const again = await pass.replace(updated);
+      const chose = result.chose ?? again.chose;
+      return {
+        placed: result.placed + again.placed,
+        duplicates: result.duplicates + again.duplicates,
+        mentions: result.mentions + again.mentions,
+        events: result.events + again.events,
+        behind: result.behind + again.behind,
+        ...(chose ? { chose } : {}),
+      };
+    });
   };
 }
 
