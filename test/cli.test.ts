@@ -625,6 +625,21 @@ describe("dateline query commands", () => {
     assert.equal(none.stdout, "");
     assert.match(none.stderr, /no events match/);
 
+    // A month or a year as the upper bound means all of it, not its eve.
+    const december = await run(["events", "--db", db, "--format", "json", "--until", "2019-12"]);
+    assert.deepEqual(
+      jsonLines(december.stdout).map((e) => e.articleId),
+      ["q1"],
+    );
+    const year = await run(["articles", "--db", db, "--json", "--until", "2019"]);
+    assert.deepEqual(
+      jsonLines(year.stdout).map((a) => a.id),
+      ["q1"],
+    );
+    const badMonth = await run(["articles", "--db", db, "--until", "2019-13"]);
+    assert.equal(badMonth.code, 2);
+    assert.match(badMonth.stderr, /month 01 to 12/);
+
     const badDate = await run(["events", "--db", db, "--since", "yesterday"]);
     assert.equal(badDate.code, 2);
     const badSearch = await run(["events", "--db", db, "--search", '"unterminated']);

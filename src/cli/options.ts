@@ -80,6 +80,22 @@ export function isoDate(value: string): string {
   return value;
 }
 
+/**
+ * An `--until` bound: `YYYY-MM` and `YYYY` mean the last day of the month or year, so that
+ * `--until 2019-12` keeps December (compared as text, "2019-12-31" comes after "2019-12").
+ */
+export function isoDateUntil(value: string): string {
+  const date = isoDate(value);
+  if (date.length === 10) return date;
+  if (date.length === 4) return `${date}-12-31`;
+  const [year, month] = date.split("-").map(Number) as [number, number];
+  if (month < 1 || month > 12) {
+    throw new InvalidArgumentError(`expected a month 01 to 12, not "${value}"`);
+  }
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${date}-${String(last).padStart(2, "0")}`;
+}
+
 /** Turn a limit of 0 (all) into no limit. */
 export function limitOf(limit: number): number | undefined {
   return limit > 0 ? limit : undefined;

@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import type { ArticleFilter } from "../../store/index.ts";
 import { writeOut } from "../io.ts";
 import { openExistingStore } from "../open-store.ts";
-import { dbOption, isoDate, jsonOption, limitOf, limitOption } from "../options.ts";
+import { dbOption, isoDate, isoDateUntil, jsonOption, limitOf, limitOption } from "../options.ts";
 import { renderTable } from "../table.ts";
 
 interface ArticlesOptions {
@@ -32,7 +32,7 @@ export function articlesCommand(): Command {
     )
     .addOption(dbOption())
     .addOption(new Option("--since <date>", "published on or after").argParser(isoDate))
-    .addOption(new Option("--until <date>", "published on or before").argParser(isoDate))
+    .addOption(new Option("--until <date>", "published on or before").argParser(isoDateUntil))
     .addOption(new Option("--source <name>", "only this source"))
     .addOption(new Option("--search <query>", "full-text query over title and text (FTS5)"))
     .addOption(limitOption(100))

@@ -4,7 +4,14 @@ import type { EventFilter } from "../../store/index.ts";
 import { eventFormats } from "../formats/index.ts";
 import { CliError, ExitCode, writeOut } from "../io.ts";
 import { openExistingStore } from "../open-store.ts";
-import { dbOption, isoDate, limitOf, limitOption, positiveInteger } from "../options.ts";
+import {
+  dbOption,
+  isoDate,
+  isoDateUntil,
+  limitOf,
+  limitOption,
+  positiveInteger,
+} from "../options.ts";
 import { printMergedEvents } from "./merged-events.ts";
 
 interface EventsOptions {
@@ -51,7 +58,7 @@ export function eventsCommand(): Command {
     )
     .addOption(new Option("--actor <name>", "actor or recipient name contains this"))
     .addOption(new Option("--since <date>", "on or after this date").argParser(isoDate))
-    .addOption(new Option("--until <date>", "on or before this date").argParser(isoDate))
+    .addOption(new Option("--until <date>", "on or before this date").argParser(isoDateUntil))
     .addOption(new Option("--article <id>", "only events of this article"))
     .addOption(new Option("--search <query>", "full-text query over the evidence sentence"))
     .addOption(limitOption(0))
