@@ -395,6 +395,54 @@ describe("dateline ingest, story settings", () => {
     assert.doesNotMatch(again.stderr, /headline settings/);
   });
 
+  it("finds stories by the words of their articles and by date, and lists one whole", async () => {
+    const dir = join(work, "find-stories");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "feed.jsonl"), `${headlines.join("\n")}\n`);
+    const db = join(dir, "feed.db");
+    // The article settings join the two Cosmos headlines at once (the headline settings
+    // wait for a burst that five headlines do not make).
+    const ingest = ["ingest", join(dir, "feed.jsonl"), "--db", db, "--story-settings", "articles"];
+    assert.equal((await run(ingest)).code, 0);
+    const storiesOf = async (...args: string[]) => {
+      const result = await run(["stories", "--db", db, "--json", ...args]);
+      assert.equal(result.code, 0, result.stderr);
+      return jsonLines(result.stdout).map((s) => ({
+        id: s.id as number,
+        ids: (s.articles as { id: string }[]).map((a) => a.id),
+      }));
+    };
+    const [cosmos, ...others] = await storiesOf("--search", "cosmos");
+    assert.deepEqual(cosmos?.ids, ["h3", "h4"]);
+    assert.deepEqual(others, []);
+    assert.deepEqual(
+      (await storiesOf("--sort", "size")).map((s) => s.ids.length),
+      [3, 2],
+    );
+    assert.deepEqual(await storiesOf("--search", '"iOS 7.1" siri'), [
+      { id: (await storiesOf("--search", "carplay"))[0]?.id, ids: ["h0", "h1", "h2"] },
+    ]);
+    assert.equal((await storiesOf("--until", "2014-03")).length, 2, "March includes the 11th");
+
+    const one = await run(["stories", String(cosmos?.id), "--db", db]);
+    assert.equal(one.code, 0, one.stderr);
+    assert.match(one.stdout, /^story \d+ {2}2 articles \(2 original\) {2}2014-03-11 /);
+    assert.match(one.stdout, /^ {2}h4 .*Neil deGrasse Tyson/m);
+
+    const missing = await run(["stories", "9999", "--db", db]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /no story 9999/);
+    const none = await run(["stories", "--db", db, "--since", "2014-03-12"]);
+    assert.equal(none.code, 0);
+    assert.equal(none.stdout, "");
+    assert.match(none.stderr, /no stories match/);
+    const badSearch = await run(["stories", "--db", db, "--search", '"unterminated']);
+    assert.equal(badSearch.code, 2);
+    assert.match(badSearch.stderr, /not valid full-text syntax/);
+    const badSort = await run(["stories", "--db", db, "--sort", "biggest"]);
+    assert.equal(badSort.code, 2);
+  });
+
   it("says how many articles of an archive came out of time order, and stores them all", async () => {
     const dir = join(work, "archive");
     mkdirSync(dir);

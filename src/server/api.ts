@@ -4,9 +4,10 @@
  * it is the client's job to render it as text (the web UI never parses it as HTML).
  */
 import type { AnnotatedDocument } from "../core/output.ts";
-import type { ExploredEvent, Store } from "../store/index.ts";
+import { type ExploredEvent, type Store, type StoryFilter, storySorts } from "../store/index.ts";
 import {
   checkPage,
+  dateRange,
   eventArgumentsFrom,
   eventFilterParams,
   eventQueryFrom,
@@ -144,15 +145,9 @@ export const routes: readonly Route[] = [
     path: "/api/articles",
     params: ["since", "until", "source", ...pageParams],
     async handle(store, params) {
-      const since = params.date("since");
-      const until = params.date("until");
       const source = params.string("source");
       const page = pageFrom(params);
-      const filter = {
-        ...(since ? { since } : {}),
-        ...(until ? { until } : {}),
-        ...(source ? { source } : {}),
-      };
+      const filter = { ...dateRange(params), ...(source ? { source } : {}) };
       // One row past the page tells whether there is a next one, without counting all.
       const rows = await store.listArticles({
         ...filter,
@@ -186,12 +181,18 @@ export const routes: readonly Route[] = [
   },
   {
     path: "/api/stories",
-    params: ["minArticles", ...pageParams],
+    params: ["minArticles", "since", "until", "q", "sort", ...pageParams],
     async handle(store, params) {
       const minArticles = params.integer("minArticles", 1, 1_000_000);
+      const query: StoryFilter = dateRange(params);
+      const search = params.string("q");
+      const sort = params.choice("sort", storySorts);
       const page = pageFrom(params);
       const rows = await store.stories().listStories({
+        ...query,
         ...(minArticles ? { minArticles } : {}),
+        ...(search ? { search } : {}),
+        ...(sort ? { sort } : {}),
         limit: page.limit + 1,
         offset: page.offset,
       });
@@ -224,15 +225,13 @@ export const routes: readonly Route[] = [
     async handle(store, params) {
       const type = params.choice("type", eventTypes);
       const argumentsOf = eventArgumentsFrom(params);
-      const since = params.date("since");
-      const until = params.date("until");
+      const range = dateRange(params);
       const minArticles = params.integer("minArticles", 1, 1_000_000);
       const page = pageFrom(params);
       const rows = await store.stories().listMergedEvents({
         ...(type ? { type } : {}),
         ...argumentsOf,
-        ...(since ? { since } : {}),
-        ...(until ? { until } : {}),
+        ...range,
         ...(minArticles ? { minArticles } : {}),
         limit: page.limit + 1,
         offset: page.offset,

@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 document served at `/openapi.json`, built from the route table so the
  * two cannot drift: every route and every parameter it accepts is listed (a test checks).
  */
+
+import { storySorts } from "../store/index.ts";
 import { routes } from "./api.ts";
 import { eventSorts, eventTypes, maxPageSize, quads } from "./params.ts";
 
@@ -64,6 +66,29 @@ const parameterDocs: Record<string, { description: string; schema: Schema }> = {
     schema: { type: "integer", minimum: 1 },
   },
   source: { description: "Exact source name.", schema: { type: "string" } },
+};
+
+/** Where a parameter means something else on one route than on the others. */
+const routeParameterDocs: Record<string, typeof parameterDocs> = {
+  "/api/stories": {
+    since: {
+      description: "Stories with an article published on or after this day.",
+      schema: { type: "string", format: "date" },
+    },
+    until: {
+      description: "Stories with an article published on or before this day.",
+      schema: { type: "string", format: "date" },
+    },
+    q: {
+      description:
+        'Stories with an article whose title or text matches (FTS5: words, "phrases", AND, OR, NOT, prefix*).',
+      schema: { type: "string" },
+    },
+    sort: {
+      description: "recent: latest article first; size: most articles first.",
+      schema: { type: "string", enum: storySorts, default: "recent" },
+    },
+  },
 };
 
 const summaries: Record<string, string> = {
@@ -310,7 +335,7 @@ export function openApiDocument(): Record<string, unknown> {
       schema: { type: "string" },
     }));
     const queryParams = route.params.map((name) => {
-      const doc = parameterDocs[name];
+      const doc = routeParameterDocs[route.path]?.[name] ?? parameterDocs[name];
       const schema =
         name === "type" && route.path === "/api/merged-events"
           ? { type: "string", enum: eventTypes }

@@ -156,16 +156,22 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** The shared event filters as a store query. `type` takes one type or several, comma-separated. */
-export function eventQueryFrom(params: Params): EventQuery {
-  const query: EventQuery = {};
+/** `since` and `until`, each a day, in order. */
+export function dateRange(params: Params): { since?: string; until?: string } {
+  const range: { since?: string; until?: string } = {};
   const since = params.date("since");
   const until = params.date("until");
   if (since && until && since > until) {
     throw new HttpError(400, "bad_date", `"since" (${since}) is after "until" (${until})`, "since");
   }
-  if (since) query.since = since;
-  if (until) query.until = until;
+  if (since) range.since = since;
+  if (until) range.until = until;
+  return range;
+}
+
+/** The shared event filters as a store query. `type` takes one type or several, comma-separated. */
+export function eventQueryFrom(params: Params): EventQuery {
+  const query: EventQuery = dateRange(params);
   const type = params.string("type");
   if (type) {
     const types = type.split(",").map((t) => t.trim().toUpperCase());

@@ -112,6 +112,10 @@ describe("HTTP API", () => {
       ["/api/articles/nope", 404, "not_found", undefined],
       ["/api/nothing", 404, "not_found", undefined],
       ["/api/stories/12345", 404, "not_found", undefined],
+      ["/api/stories?sort=largest", 400, "bad_parameter", "sort"],
+      ["/api/stories?q=%22open", 400, "bad_search", "q"],
+      ["/api/stories?since=2020-01-02&until=2020-01-01", 400, "bad_date", "since"],
+      ["/api/articles?since=2020-01-02&until=2020-01-01", 400, "bad_date", "since"],
     ];
     for (const [path, status, code, parameter] of cases) {
       const answer = await json(path);
@@ -189,7 +193,7 @@ describe("HTTP API", () => {
     assert.equal(JSON.parse(atlas.body).type, "Topology");
   });
 
-  it("filters merged events by actor, country, quad class and article", async () => {
+  it("filters merged events by actor, country, quad class and article, and stories", async () => {
     const docs = [
       sampleDocument("a1", "Marines were sent to Baghdad on Tuesday.", { published: "2019-12-31" }),
       sampleDocument("a2", "Protesters marched in Kirkuk <script>x()</script>.", {
@@ -210,6 +214,22 @@ describe("HTTP API", () => {
     assert.deepEqual(await types("?actor=nobody"), []);
     const bad = await json("/api/merged-events?country=1");
     assert.equal(bad.status, 400);
+
+    // The two articles are two stories; find them by their words, dates and size.
+    const titles = async (query: string) => {
+      const { status, body } = await json(`/api/stories${query}`);
+      assert.equal(status, 200, JSON.stringify(body));
+      return (body.items as { first: string }[]).map((story) => story.first);
+    };
+    assert.deepEqual(await titles(""), ["2020-01-02", "2019-12-31"]);
+    assert.deepEqual(await titles("?q=kirkuk"), ["2020-01-02"]);
+    assert.deepEqual(await titles("?q=baghdad%20OR%20kirkuk&sort=size"), [
+      "2020-01-02",
+      "2019-12-31",
+    ]);
+    assert.deepEqual(await titles("?until=2019-12-31"), ["2019-12-31"]);
+    assert.deepEqual(await titles("?since=2020-01-01&until=2020-01-31"), ["2020-01-02"]);
+    assert.deepEqual(await titles("?since=2021-01-01"), []);
   });
 
   it("documents every route and parameter in /openapi.json", async () => {

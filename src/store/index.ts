@@ -9,6 +9,7 @@ import type { Store } from "./types.ts";
 export type * from "./explore-types.ts";
 export { QueryError, SqliteStore, StoreError } from "./sqlite.ts";
 export type * from "./story-types.ts";
+export { storySorts } from "./story-types.ts";
 export type * from "./types.ts";
 
 /** Where the CLI keeps its store unless told otherwise (`--db`). */

@@ -16,6 +16,7 @@ import {
 } from "../stories/events.ts";
 import { mostTypical } from "../stories/terms.ts";
 import { type ArgumentColumns, argumentWhere } from "./event-where.ts";
+import { searchError } from "./sqlite.ts";
 import { StatementCache } from "./sqlite-shared.ts";
 import type {
   ArticlePlacement,
@@ -226,20 +227,53 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async listStories(filter: StoryFilter = {}): Promise<StorySummary[]> {
-    const rows = this.sql(
-      `SELECT s.story_id AS id, count(*) AS articles,
-         sum(s.duplicate_of IS NULL) AS originals,
-         min(a.published) AS first, max(a.published) AS last
-       FROM story_articles s JOIN articles a ON a.id = s.article_id
-       GROUP BY s.story_id
-       HAVING count(*) >= @min
-       ORDER BY last DESC, articles DESC, id
-       LIMIT @limit OFFSET @offset`,
-    ).all({
+    const where: string[] = [];
+    const having = ["count(*) >= @min"];
+    const params: Row = {
       min: filter.minArticles ?? 1,
       limit: filter.limit ?? -1,
       offset: filter.offset ?? 0,
-    }) as Row[];
+    };
+    if (filter.id !== undefined) {
+      where.push("s.story_id = @id");
+      params.id = filter.id;
+    }
+    // The story's span [first, last] overlaps [since, until]; a bound is a date or a prefix
+    // of one ("2014-03"), so `until` compares the span's start cut to the bound's length.
+    if (filter.since) {
+      having.push("max(a.published) >= @since");
+      params.since = filter.since;
+    }
+    if (filter.until) {
+      having.push("substr(min(a.published), 1, length(@until)) <= @until");
+      params.until = filter.until;
+    }
+    if (filter.search) {
+      where.push(
+        `s.story_id IN (SELECT sa.story_id FROM story_articles sa
+           JOIN articles fa ON fa.id = sa.article_id
+           WHERE fa.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @search))`,
+      );
+      params.search = filter.search;
+    }
+    const order =
+      filter.sort === "size" ? "articles DESC, last DESC, id" : "last DESC, articles DESC, id";
+    let rows: Row[];
+    try {
+      rows = this.sql(
+        `SELECT s.story_id AS id, count(*) AS articles,
+           sum(s.duplicate_of IS NULL) AS originals,
+           min(a.published) AS first, max(a.published) AS last
+         FROM story_articles s JOIN articles a ON a.id = s.article_id
+         ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+         GROUP BY s.story_id
+         HAVING ${having.join(" AND ")}
+         ORDER BY ${order}
+         LIMIT @limit OFFSET @offset`,
+      ).all(params) as Row[];
+    } catch (error) {
+      throw searchError(error, filter.search);
+    }
     return rows.map((r) => ({
       id: r.id as number,
       articles: r.articles as number,

@@ -496,7 +496,7 @@ function currentVersion(db: Database.Database): number {
 }
 
 /** A full-text query SQLite rejects is the user's to fix, not an internal error. */
-function searchError(error: unknown, search: string | undefined): unknown {
+export function searchError(error: unknown, search: string | undefined): unknown {
   if (search === undefined || !(error instanceof Database.SqliteError)) return error;
   return new QueryError(
     `the search query ${JSON.stringify(search)} is not valid full-text syntax (${error.message}); ` +

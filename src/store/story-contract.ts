@@ -131,6 +131,51 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
       assert.equal(story?.title, "Metro-North worker killed by train");
     });
 
+    it("finds stories by id, by dates they overlap, by the words of their articles, and sorts them", async () => {
+      const store = await fresh();
+      const placed = [
+        // [id, story, published, title]
+        ["f1", 3, "2014-02-20", "Copper slides on China worries"],
+        ["f2", 3, "2014-02-24", "Copper falls again"],
+        ["f3", 3, "2014-02-28", "Copper at a four-year low"],
+        ["m1", 1, "2014-03-01", "Titanfall beta opens"],
+        ["m2", 1, "2014-03-03", "Titanfall review roundup"],
+        ["m3", 2, "2014-03-10", "Marines sent to the embassy"],
+        ["u1", 4, null, "Undated brief on tariffs"],
+      ] as const;
+      const docs = placed.map(([id, , published, title]) =>
+        doc(id, `${title}. Reported by the wires as ${id}.`, { published, title, eventless: true }),
+      );
+      await store.writeBatch(
+        docs.map((d) => ({ kind: "article", doc: d, origin: d.id, idGiven: true })),
+      );
+      await store
+        .stories()
+        .place(placed.map(([id, storyId]) => ({ articleId: id, storyId, duplicate: null })));
+      const ids = async (filter: Parameters<StoryStore["listStories"]>[0]) =>
+        (await store.stories().listStories(filter)).map((s) => s.id);
+
+      assert.deepEqual(await ids({}), [2, 1, 3, 4], "most recently active first, undated last");
+      assert.deepEqual(await ids({ sort: "size" }), [3, 1, 2, 4]);
+      assert.deepEqual(await ids({ id: 1 }), [1]);
+      assert.deepEqual(await ids({ id: 99 }), []);
+      assert.deepEqual(await ids({ since: "2014-03-02" }), [2, 1], "a span that ends after it");
+      assert.deepEqual(await ids({ until: "2014-03-01" }), [1, 3], "a span that starts by it");
+      assert.deepEqual(await ids({ until: "2014-02" }), [3], "a month means all of it");
+      assert.deepEqual(await ids({ since: "2014-03", until: "2014-03" }), [2, 1]);
+      assert.deepEqual(await ids({ since: "2014-02-25", until: "2014-02-26" }), [3]);
+      assert.deepEqual(await ids({ search: "titanfall" }), [1]);
+      assert.deepEqual(await ids({ search: "marines OR copper", sort: "size" }), [3, 2]);
+      assert.deepEqual(await ids({ search: "tariffs" }), [4]);
+      assert.deepEqual(await ids({ search: "titanfall", id: 3 }), []);
+      assert.deepEqual(await ids({ minArticles: 2, since: "2014-03" }), [1]);
+      assert.deepEqual(await ids({ sort: "size", limit: 2, offset: 1 }), [1, 2]);
+      await assert.rejects(store.stories().listStories({ search: '"unclosed' }), {
+        name: "QueryError",
+        message: /not valid full-text syntax/,
+      });
+    });
+
     it("merges one event reported by two sources and shows every mention", async () => {
       const store = await fresh();
       await ingest(store, [

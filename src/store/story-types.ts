@@ -38,11 +38,27 @@ export interface StoryArticle {
 }
 
 export interface StoryFilter {
+  /** This story only. */
+  id?: number;
   /** Stories with at least this many articles. */
   minArticles?: number;
+  /**
+   * Stories whose span of publication dates overlaps `[since, until]` (`YYYY-MM-DD`, or a
+   * shorter prefix: `2014-03` is the whole month). A story with no dated article has no span
+   * and is left out by either bound.
+   */
+  since?: string;
+  until?: string;
+  /** Stories with an article whose title or text matches this full-text query (FTS5). */
+  search?: string;
+  /** Most recently active first (the default), or most articles first. */
+  sort?: StorySort;
   limit?: number;
   offset?: number;
 }
+
+export const storySorts = ["recent", "size"] as const;
+export type StorySort = (typeof storySorts)[number];
 
 export interface MergedEventFilter {
   type?: EventType;

@@ -252,6 +252,73 @@ describe("web UI in Chromium", { skip: missing ?? false }, () => {
     await page.screenshot({ path: join(shots, "timeline-filtered.png"), fullPage: true });
   });
 
+  it("finds stories by the words of their articles and by date, and lists a story's articles", async () => {
+    await andWait(() => page.goto(`${server.url}/`));
+    await andWait(() => page.click("#tabs button[data-tab=stories]"));
+    type Stories = { items: { id: number; articles: number }[] };
+    const shownIds = async () =>
+      (await page.$$eval("table.stories tbody tr", (rows) =>
+        rows.map((row) => Number(row.getAttribute("data-story"))),
+      )) as number[];
+    const all = await api<Stories>("/api/stories?pageSize=50");
+    assert.ok(all.items.length >= 2, "the fixtures make several stories");
+    assert.deepEqual(
+      await shownIds(),
+      all.items.map((s) => s.id),
+    );
+
+    await andWait(async () => {
+      await page.fill("#tab-body input[name=story-search]", "Basra");
+      await page.click("#tab-body form.search button[type=submit]");
+    });
+    const basra = await api<Stories>("/api/stories?q=Basra&pageSize=50");
+    assert.ok(basra.items.length > 0 && basra.items.length < all.items.length);
+    assert.deepEqual(
+      await shownIds(),
+      basra.items.map((s) => s.id),
+    );
+
+    await andWait(() =>
+      page.selectOption("#tab-body select[aria-label='order of the stories']", "size"),
+    );
+    const bySize = await api<Stories>("/api/stories?q=Basra&sort=size&pageSize=50");
+    assert.deepEqual(
+      await shownIds(),
+      bySize.items.map((s) => s.id),
+    );
+    assert.match(page.url(), /order=size/, "the order is kept in the URL");
+
+    // The date filters of the header narrow the stories too.
+    await andWait(async () => {
+      await page.fill("#filters input[name=since]", "2021-05-01");
+      await page.click("#filters button[type=submit]");
+    });
+    const recent = await api<Stories>("/api/stories?q=Basra&sort=size&since=2021-05-01");
+    assert.deepEqual(
+      await shownIds(),
+      recent.items.map((s) => s.id),
+    );
+    assert.equal(await page.inputValue("#tab-body input[name=story-search]"), "Basra");
+
+    const [first] = recent.items;
+    assert.ok(first);
+    await page.click("table.stories tbody tr >> nth=0");
+    await page.waitForSelector("#tab-body div.story h3");
+    const { articles } = await api<{ articles: { title: string | null }[] }>(
+      `/api/stories/${first.id}`,
+    );
+    assert.equal((await page.$$("#tab-body div.story li")).length, articles.length);
+    assert.match((await page.textContent("#tab-body div.story h3")) ?? "", /^Story \d+: /);
+    await page.screenshot({ path: join(shots, "stories.png"), fullPage: true });
+
+    await andWait(async () => {
+      await page.fill("#tab-body input[name=story-search]", "zzqxv");
+      await page.click("#tab-body form.search button[type=submit]");
+    });
+    assert.equal(await page.textContent("#tab-body p.muted"), "No story matches.");
+    await andWait(() => page.click("#clear"));
+  });
+
   it("renders an article's <script> and <img onerror> as text and runs none of it", async () => {
     const { items } = await api<{
       items: { articleId: string; index: number; evidenceText: string }[];

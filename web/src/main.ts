@@ -42,8 +42,10 @@ interface State {
   sort: string;
   /** `articleId/index` of the event in the evidence panel. */
   event: string | null;
-  /** Article search query (the Search tab). */
+  /** Full-text query of the Search tab (articles) and of the Stories tab (their articles). */
   search: string;
+  /** Order of the Stories tab: `recent` (latest article first) or `size`. */
+  order: string;
   /** Id of the article shown whole in the side panel (instead of one event). */
   read: string | null;
 }
@@ -65,6 +67,7 @@ function readState(): State {
     sort: hash.get("sort") ?? "date",
     event: hash.get("event"),
     search: hash.get("search") ?? "",
+    order: hash.get("order") === "size" ? "size" : "recent",
     read: hash.get("read"),
   };
 }
@@ -76,6 +79,7 @@ function writeState(state: State): void {
   if (state.sort !== "date") hash.set("sort", state.sort);
   if (state.event) hash.set("event", state.event);
   if (state.search) hash.set("search", state.search);
+  if (state.order !== "recent") hash.set("order", state.order);
   if (state.read) hash.set("read", state.read);
   const next = `#${hash.toString()}`;
   if (location.hash !== next) location.hash = next;
@@ -131,7 +135,14 @@ async function render(): Promise<void> {
   // Selecting an event changes neither the filters nor the list: only the side panel is
   // fetched then, not the map, timeline and list again.
   const filters = state.filters.toString();
-  const tabKey = JSON.stringify([state.tab, filters, state.page, state.sort, state.search]);
+  const tabKey = JSON.stringify([
+    state.tab,
+    filters,
+    state.page,
+    state.sort,
+    state.search,
+    state.order,
+  ]);
   const aggregates = filters === drawn.filters ? null : filters;
   try {
     const [points, timeline] = await Promise.all([
@@ -199,7 +210,7 @@ async function renderTab(state: State): Promise<void> {
   if (state.tab === "events") return renderEvents(body, state);
   if (state.tab === "actors") return renderActors(body, state);
   if (state.tab === "search") return renderSearch(body, state);
-  return renderStories(body);
+  return renderStories(body, state);
 }
 
 function who(arg: { name: string; country: string | null } | null): string {
@@ -495,20 +506,112 @@ async function renderSearch(body: HTMLElement, state: State): Promise<void> {
   );
 }
 
-async function renderStories(body: HTMLElement): Promise<void> {
+/**
+ * Stories: those with an article in the filters' dates (the other filters are about events)
+ * and, when a query is given, an article whose title or text matches it.
+ */
+async function renderStories(body: HTMLElement, state: State): Promise<void> {
   const stale = staleCheck();
-  const page = await getJson<{ items: StorySummary[]; hasMore: boolean }>(
+  const params = new URLSearchParams({ page: String(state.page), pageSize: "50" });
+  for (const name of ["since", "until"]) {
+    const value = state.filters.get(name);
+    if (value) params.set(name, value);
+  }
+  if (state.search) params.set("q", state.search);
+  if (state.order !== "recent") params.set("sort", state.order);
+  const page = await getJson<{ items: StorySummary[]; hasMore: boolean; page: number }>(
     "/api/stories",
-    new URLSearchParams({ pageSize: "50" }),
+    params,
   );
   if (stale()) return;
+  const input = h("input", {
+    attrs: {
+      name: "story-search",
+      type: "search",
+      placeholder: 'words, "a phrase", prefix*',
+      size: "30",
+      "aria-label": "stories with an article matching",
+    },
+  });
+  input.value = state.search;
+  const order = h(
+    "select",
+    {
+      attrs: { "aria-label": "order of the stories" },
+      on: {
+        change: (e) =>
+          update((s) => {
+            s.order = (e.target as HTMLSelectElement).value;
+            s.page = 1;
+          }),
+      },
+    },
+    ...[
+      ["recent", "latest first"],
+      ["size", "largest first"],
+    ].map(([value, label]) => {
+      const option = h("option", { attrs: { value: value ?? "" } }, label ?? "");
+      option.selected = value === state.order;
+      return option;
+    }),
+  );
+  const pageButton = (label: string, to: number, enabled: boolean) => {
+    const button = h(
+      "button",
+      {
+        attrs: { type: "button" },
+        on: {
+          click: () =>
+            update((s) => {
+              s.page = to;
+            }),
+        },
+      },
+      label,
+    );
+    button.disabled = !enabled;
+    return button;
+  };
+  const form = h(
+    "form",
+    {
+      class: "search",
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          update((s) => {
+            s.search = input.value.trim();
+            s.page = 1;
+          });
+        },
+      },
+    },
+    input,
+    h("button", { attrs: { type: "submit" } }, "Find stories"),
+    " · ",
+    order,
+    " · ",
+    pageButton("‹ prev", page.page - 1, page.page > 1),
+    ` page ${page.page} `,
+    pageButton("next ›", page.page + 1, page.hasMore),
+  );
+  const narrowed = state.search || state.filters.has("since") || state.filters.has("until");
   if (!page.items.length) {
-    fill(body, h("p", { class: "muted" }, "No stories yet: ingest articles to cluster them."));
+    fill(
+      body,
+      form,
+      h(
+        "p",
+        { class: "muted" },
+        narrowed ? "No story matches." : "No stories yet: ingest articles to cluster them.",
+      ),
+    );
     return;
   }
   const detail = h("div", { class: "story" });
   fill(
     body,
+    form,
     h(
       "table",
       { class: "stories" },
@@ -518,56 +621,58 @@ async function renderStories(body: HTMLElement): Promise<void> {
         h(
           "tr",
           {},
-          ...["Story", "Articles", "Originals", "From", "To", "First title"].map((t) =>
-            h("th", {}, t),
-          ),
+          ...["Story", "Articles", "Originals", "From", "To", "Title"].map((t) => h("th", {}, t)),
         ),
       ),
       h(
         "tbody",
         {},
-        ...page.items.map((story) =>
-          h(
+        ...page.items.map((story) => {
+          const open = async () => {
+            const { articles } = await getJson<{ articles: StoryArticle[] }>(
+              `/api/stories/${story.id}`,
+            );
+            fill(
+              detail,
+              h("h3", {}, `Story ${story.id}: ${story.title ?? ""}`),
+              h(
+                "ul",
+                {},
+                ...articles.map((a) =>
+                  h(
+                    "li",
+                    {},
+                    h(
+                      "a",
+                      {
+                        attrs: { href: "#" },
+                        on: {
+                          click: (e) => {
+                            e.preventDefault();
+                            showArticle(a.id);
+                          },
+                        },
+                      },
+                      a.title ?? a.id,
+                    ),
+                    h(
+                      "span",
+                      { class: "muted" },
+                      ` ${a.published ?? ""} · ${a.source ?? ""}${a.duplicateOf ? ` · reprint of ${a.duplicateOf.slice(0, 8)} (${a.duplicateKind})` : ""}`,
+                    ),
+                  ),
+                ),
+              ),
+            );
+          };
+          return h(
             "tr",
             {
-              attrs: { tabindex: "0" },
+              attrs: { tabindex: "0", "data-story": String(story.id) },
               on: {
-                click: async () => {
-                  const { articles } = await getJson<{ articles: StoryArticle[] }>(
-                    `/api/stories/${story.id}`,
-                  );
-                  fill(
-                    detail,
-                    h("h3", {}, `Story ${story.id}`),
-                    h(
-                      "ul",
-                      {},
-                      ...articles.map((a) =>
-                        h(
-                          "li",
-                          {},
-                          h(
-                            "a",
-                            {
-                              attrs: { href: "#" },
-                              on: {
-                                click: (e) => {
-                                  e.preventDefault();
-                                  showArticle(a.id);
-                                },
-                              },
-                            },
-                            a.title ?? a.id,
-                          ),
-                          h(
-                            "span",
-                            { class: "muted" },
-                            ` ${a.published ?? ""} · ${a.source ?? ""}${a.duplicateOf ? ` · reprint of ${a.duplicateOf.slice(0, 8)} (${a.duplicateKind})` : ""}`,
-                          ),
-                        ),
-                      ),
-                    ),
-                  );
+                click: () => void open().catch(showError),
+                keydown: (e) => {
+                  if ((e as KeyboardEvent).key === "Enter") void open().catch(showError);
                 },
               },
             },
@@ -577,8 +682,8 @@ async function renderStories(body: HTMLElement): Promise<void> {
             h("td", {}, story.first ?? ""),
             h("td", {}, story.last ?? ""),
             h("td", {}, story.title ?? ""),
-          ),
-        ),
+          );
+        }),
       ),
     ),
     detail,
@@ -667,6 +772,7 @@ function setUpForm(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>("#tabs button")) {
     button.addEventListener("click", () =>
       update((state) => {
+        if (state.tab !== button.dataset.tab) state.page = 1;
         state.tab = button.dataset.tab as Tab;
       }),
     );

@@ -1,14 +1,31 @@
 import { Command, Option } from "commander";
-import type { StoryArticle, StoryFilter } from "../../store/index.ts";
-import { writeOut } from "../io.ts";
+import {
+  type StoryArticle,
+  type StoryFilter,
+  type StorySort,
+  storySorts,
+} from "../../store/index.ts";
+import { CliError, ExitCode, writeOut } from "../io.ts";
 import { openExistingStore } from "../open-store.ts";
-import { dbOption, jsonOption, limitOf, limitOption, nonNegativeInteger } from "../options.ts";
+import {
+  dbOption,
+  isoDate,
+  isoDateUntil,
+  jsonOption,
+  limitOf,
+  limitOption,
+  nonNegativeInteger,
+} from "../options.ts";
 
 interface StoriesOptions {
   db: string;
   limit: number;
   minArticles: number;
   articles: number;
+  since?: string;
+  until?: string;
+  search?: string;
+  sort: StorySort;
   json?: boolean;
 }
 
@@ -26,6 +43,7 @@ export function storiesCommand(): Command {
   dateline stories
   dateline stories --min-articles 5 --articles 3
   dateline stories 42                      # every article of story 42
+  dateline stories --search ukraine --since 2014-03-01 --sort size
   dateline stories --json | jq .articles
 `,
     )
@@ -42,21 +60,57 @@ export function storiesCommand(): Command {
         .default(5)
         .argParser((v) => nonNegativeInteger(v)),
     )
+    .addOption(
+      new Option("--since <date>", "stories with an article on or after this date").argParser(
+        isoDate,
+      ),
+    )
+    .addOption(
+      new Option("--until <date>", "stories with an article on or before this date").argParser(
+        isoDateUntil,
+      ),
+    )
+    .addOption(
+      new Option(
+        "--search <query>",
+        'stories with an article whose title or text matches (FTS5: words, "a phrase", OR, prefix*)',
+      ),
+    )
+    .addOption(
+      new Option("--sort <order>", "recent: latest article first; size: most articles first")
+        .choices(storySorts)
+        .default("recent"),
+    )
     .addOption(jsonOption("one story per line, with its articles"))
     .action(async (story: string | undefined, options: StoriesOptions) => {
       const store = await openExistingStore(options.db);
       try {
         const stories = store.stories();
-        const filter: StoryFilter = { minArticles: options.minArticles };
-        const limit = limitOf(options.limit);
-        if (limit && story === undefined) filter.limit = limit;
-        let listed = await stories.listStories(filter);
-        if (story !== undefined) listed = listed.filter((s) => String(s.id) === story);
+        const filter: StoryFilter = { minArticles: options.minArticles, sort: options.sort };
+        if (options.since) filter.since = options.since;
+        if (options.until) filter.until = options.until;
+        if (options.search) filter.search = options.search;
+        if (story !== undefined) {
+          // Not a number: no story has that id (ids are whole numbers).
+          filter.id = /^\d+$/.test(story) ? Number(story) : -1;
+        } else {
+          const limit = limitOf(options.limit);
+          if (limit) filter.limit = limit;
+        }
+        const listed = await stories.listStories(filter);
         if (listed.length === 0) {
+          const narrowed = options.since || options.until || options.search;
+          if (story !== undefined) {
+            // As `dateline show` does for an id it cannot find.
+            throw new CliError(
+              `no story ${story} in ${options.db}${narrowed ? " matches the filters" : ""}`,
+              ExitCode.partial,
+            );
+          }
           process.stderr.write(
-            story === undefined
-              ? `dateline: no stories in ${options.db} yet; \`dateline ingest\` makes them\n`
-              : `dateline: no story ${story} in ${options.db}\n`,
+            narrowed || options.minArticles > 1
+              ? "dateline: no stories match\n"
+              : `dateline: no stories in ${options.db} yet; \`dateline ingest\` makes them\n`,
           );
           return;
         }
