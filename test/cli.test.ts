@@ -398,7 +398,12 @@ describe("dateline ingest, story settings", () => {
   it("finds stories by the words of their articles and by date, and lists one whole", async () => {
     const dir = join(work, "find-stories");
     mkdirSync(dir);
-    writeFileSync(join(dir, "feed.jsonl"), `${headlines.join("\n")}\n`);
+    // Two headlines with events, to find a story's events by.
+    const crimea = [
+      "Russia sends troops to Crimea as protesters storm Kiev offices",
+      "Russian troops sent to Crimea; protesters storm offices in Kiev",
+    ].map((text, i) => JSON.stringify({ id: `e${i}`, text, published: "2014-03-11" }));
+    writeFileSync(join(dir, "feed.jsonl"), `${[...headlines, ...crimea].join("\n")}\n`);
     const db = join(dir, "feed.db");
     // The article settings join the two Cosmos headlines at once (the headline settings
     // wait for a burst that five headlines do not make).
@@ -417,12 +422,12 @@ describe("dateline ingest, story settings", () => {
     assert.deepEqual(others, []);
     assert.deepEqual(
       (await storiesOf("--sort", "size")).map((s) => s.ids.length),
-      [3, 2],
+      [3, 2, 2],
     );
     assert.deepEqual(await storiesOf("--search", '"iOS 7.1" siri'), [
       { id: (await storiesOf("--search", "carplay"))[0]?.id, ids: ["h0", "h1", "h2"] },
     ]);
-    assert.equal((await storiesOf("--until", "2014-03")).length, 2, "March includes the 11th");
+    assert.equal((await storiesOf("--until", "2014-03")).length, 3, "March includes the 11th");
 
     const one = await run(["stories", String(cosmos?.id), "--db", db]);
     assert.equal(one.code, 0, one.stderr);
@@ -441,6 +446,23 @@ describe("dateline ingest, story settings", () => {
     assert.match(badSearch.stderr, /not valid full-text syntax/);
     const badSort = await run(["stories", "--db", db, "--sort", "biggest"]);
     assert.equal(badSort.code, 2);
+
+    // The events of one story, one per article and merged. Only the Crimea headlines
+    // have events, so that story's are all of them, and the iOS story's none.
+    const [russia] = await storiesOf("--search", "crimea");
+    const [ios] = await storiesOf("--search", "carplay");
+    for (const merged of [[], ["--merged"]]) {
+      const eventsOf = async (...args: string[]) =>
+        jsonLines(
+          (await run(["events", "--db", db, "--format", "json", ...merged, ...args])).stdout,
+        );
+      const all = await eventsOf();
+      assert.ok(all.length > 0, "the Crimea headlines have events");
+      assert.deepEqual(await eventsOf("--story", String(russia?.id)), all);
+      assert.deepEqual(await eventsOf("--story", String(ios?.id)), []);
+    }
+    const badStory = await run(["events", "--db", db, "--story", "ios"]);
+    assert.equal(badStory.code, 2);
   });
 
   it("says how many articles of an archive came out of time order, and stores them all", async () => {

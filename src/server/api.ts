@@ -217,6 +217,7 @@ export const routes: readonly Route[] = [
       "country",
       "actor",
       "article",
+      "story",
       "since",
       "until",
       "minArticles",

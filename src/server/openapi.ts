@@ -45,6 +45,10 @@ const parameterDocs: Record<string, { description: string; schema: Schema }> = {
     description: "Only events of this article id (merged events: with a mention in it).",
     schema: { type: "string" },
   },
+  story: {
+    description: "Only events of the articles of this story (`/api/stories`).",
+    schema: { type: "integer", minimum: 0 },
+  },
   page: {
     description: "1-based page; past the last page is a 400.",
     schema: { type: "integer", minimum: 1 },

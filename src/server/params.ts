@@ -44,6 +44,7 @@ export const eventFilterParams = [
   "bbox",
   "q",
   "article",
+  "story",
 ] as const;
 
 export const pageParams = ["page", "pageSize"] as const;
@@ -193,13 +194,13 @@ export function eventQueryFrom(params: Params): EventQuery {
 }
 
 /**
- * The filters a merged event shares with a single one: quad class, country, actor and
- * article (read alike by `/api/events` and `/api/merged-events`).
+ * The filters a merged event shares with a single one: quad class, country, actor, article
+ * and story (read alike by `/api/events` and `/api/merged-events`).
  */
 export function eventArgumentsFrom(
   params: Params,
-): Pick<EventQuery, "quad" | "country" | "actor" | "articleId"> {
-  const out: Pick<EventQuery, "quad" | "country" | "actor" | "articleId"> = {};
+): Pick<EventQuery, "quad" | "country" | "actor" | "articleId" | "storyId"> {
+  const out: Pick<EventQuery, "quad" | "country" | "actor" | "articleId" | "storyId"> = {};
   const quad = params.choice("quad", quads);
   if (quad) out.quad = quad;
   const country = params.string("country");
@@ -213,6 +214,8 @@ export function eventArgumentsFrom(
   if (actor) out.actor = actor;
   const article = params.string("article", 200);
   if (article) out.articleId = article;
+  const story = params.integer("story", 0, Number.MAX_SAFE_INTEGER);
+  if (story !== undefined) out.storyId = story;
   return out;
 }
 

@@ -113,6 +113,8 @@ describe("HTTP API", () => {
       ["/api/nothing", 404, "not_found", undefined],
       ["/api/stories/12345", 404, "not_found", undefined],
       ["/api/stories?sort=largest", 400, "bad_parameter", "sort"],
+      ["/api/events?story=first", 400, "bad_parameter", "story"],
+      ["/api/merged-events?story=-1", 400, "bad_parameter", "story"],
       ["/api/stories?q=%22open", 400, "bad_search", "q"],
       ["/api/stories?since=2020-01-02&until=2020-01-01", 400, "bad_date", "since"],
       ["/api/articles?since=2020-01-02&until=2020-01-01", 400, "bad_date", "since"],
@@ -230,6 +232,20 @@ describe("HTTP API", () => {
     assert.deepEqual(await titles("?until=2019-12-31"), ["2019-12-31"]);
     assert.deepEqual(await titles("?since=2020-01-01&until=2020-01-31"), ["2020-01-02"]);
     assert.deepEqual(await titles("?since=2021-01-01"), []);
+
+    // A story's events, merged and one per article, and on the map.
+    const { body } = await json("/api/stories?q=kirkuk");
+    const [kirkuk] = body.items as { id: number }[];
+    assert.ok(kirkuk);
+    assert.deepEqual(await types(`?story=${kirkuk.id}`), ["PROTEST"]);
+    const single = await json(`/api/events?story=${kirkuk.id}`);
+    assert.deepEqual(
+      (single.body.items as { articleId: string }[]).map((e) => e.articleId),
+      ["a2"],
+    );
+    const points = await json(`/api/map?story=${kirkuk.id}`);
+    assert.equal((points.body.points as unknown[]).length, 1);
+    assert.deepEqual(await types("?story=999999"), []);
   });
 
   it("documents every route and parameter in /openapi.json", async () => {

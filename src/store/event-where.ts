@@ -46,6 +46,10 @@ export function eventWhere(
     where.push("e.article_id = @articleId");
     params.articleId = query.articleId;
   }
+  if (query.storyId !== undefined) {
+    where.push("e.article_id IN (SELECT article_id FROM story_articles WHERE story_id = @storyId)");
+    params.storyId = query.storyId;
+  }
   if (query.search) {
     where.push("e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH @search)");
     params.search = query.search;

@@ -391,6 +391,13 @@ export class SqliteStoryStore implements StoryStore {
       where.push("id IN (SELECT event_id FROM event_mentions WHERE article_id = @articleId)");
       params.articleId = filter.articleId;
     }
+    if (filter.storyId !== undefined) {
+      where.push(
+        `id IN (SELECT m.event_id FROM story_articles s
+           JOIN event_mentions m ON m.article_id = s.article_id WHERE s.story_id = @storyId)`,
+      );
+      params.storyId = filter.storyId;
+    }
     if (filter.since) {
       where.push("(latest = '' OR latest >= @since)");
       params.since = filter.since;

@@ -224,7 +224,7 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
       );
     });
 
-    it("filters merged events by quad class, country, actor and article", async () => {
+    it("filters merged events by quad class, country, actor, article and story", async () => {
       const store = await fresh();
       const protest = sampleDocument("p1", "Students marched in Kirkuk against the government.", {
         published: "2019-12-31",
@@ -247,6 +247,20 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
       assert.deepEqual(await types({ actor: "kirkuk", quad: "material-conflict" }), []);
       assert.deepEqual(await types({ articleId: "p1" }), ["PROTEST"]);
       assert.deepEqual(await types({ articleId: "nothing" }), []);
+
+      // A story's events are those of its articles, merged or one per article.
+      const stories = await store.stories().listStories();
+      assert.equal(stories.length, 2, "a marines story and a Kirkuk story");
+      for (const story of stories) {
+        const [article] = await store.stories().storyArticles(story.id);
+        const expected = article?.id === "p1" ? ["PROTEST"] : ["MOBILIZE"];
+        assert.deepEqual(await types({ storyId: story.id }), expected);
+        const single: string[] = [];
+        for await (const e of store.queryEvents({ storyId: story.id })) single.push(e.event.type);
+        assert.deepEqual(single, expected);
+      }
+      assert.deepEqual(await types({ storyId: 12345 }), []);
+      assert.deepEqual(await types({ storyId: stories[0]?.id ?? -1, articleId: "nothing" }), []);
     });
 
     it("continues in a later run: state, fingerprints and events carry over", async () => {

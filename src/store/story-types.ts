@@ -72,6 +72,8 @@ export interface MergedEventFilter {
   actor?: string;
   /** Events with a mention in this article. */
   articleId?: string;
+  /** Events with a mention in an article of this story. */
+  storyId?: number;
   /** The event's interval overlaps `[since, until]`, `YYYY-MM-DD`. */
   since?: string;
   until?: string;

@@ -91,6 +91,8 @@ export interface EventFilter {
   since?: string;
   until?: string;
   articleId?: string;
+  /** Events of the articles of this story (`dateline stories`). */
+  storyId?: number;
   /** Full-text query over the evidence sentence. */
   search?: string;
   limit?: number;

@@ -311,6 +311,19 @@ describe("web UI in Chromium", { skip: missing ?? false }, () => {
     assert.match((await page.textContent("#tab-body div.story h3")) ?? "", /^Story \d+: /);
     await page.screenshot({ path: join(shots, "stories.png"), fullPage: true });
 
+    // The story's events: every view narrows to its articles, and a chip says so.
+    await andWait(() => page.click("[data-testid=story-events]"));
+    const events = await api<{ total: number }>(`/api/events?story=${first.id}&since=2021-05-01`);
+    assert.ok(events.total > 0);
+    assert.equal(
+      await page.textContent("[data-testid=event-count]"),
+      `${events.total} event${events.total === 1 ? "" : "s"}`,
+    );
+    assert.ok(await page.$(`#chips button[data-filter=story]`));
+    assert.match(page.url(), new RegExp(`story=${first.id}`));
+    await andWait(() => page.click("#chips button[data-filter=story]"));
+    await andWait(() => page.click("#tabs button[data-tab=stories]"));
+
     await andWait(async () => {
       await page.fill("#tab-body input[name=story-search]", "zzqxv");
       await page.click("#tab-body form.search button[type=submit]");

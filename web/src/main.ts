@@ -32,6 +32,7 @@ const filterNames = [
   "q",
   "bbox",
   "article",
+  "story",
 ] as const;
 type Tab = "events" | "actors" | "search" | "stories";
 
@@ -636,6 +637,14 @@ async function renderStories(body: HTMLElement, state: State): Promise<void> {
               detail,
               h("h3", {}, `Story ${story.id}: ${story.title ?? ""}`),
               h(
+                "button",
+                {
+                  attrs: { type: "button", "data-testid": "story-events" },
+                  on: { click: () => showStoryEvents(story.id) },
+                },
+                "Its events on the map, the timeline and the list",
+              ),
+              h(
                 "ul",
                 {},
                 ...articles.map((a) =>
@@ -688,6 +697,16 @@ async function renderStories(body: HTMLElement, state: State): Promise<void> {
     ),
     detail,
   );
+}
+
+/** One story's events: every view filtered to the articles of the story. */
+function showStoryEvents(id: number): void {
+  update((s) => {
+    s.filters.delete("article");
+    s.filters.set("story", String(id));
+    s.tab = "events";
+    s.page = 1;
+  });
 }
 
 /** One article: read whole in the side panel, its events in the list. */

@@ -10,6 +10,7 @@ import {
   isoDateUntil,
   limitOf,
   limitOption,
+  nonNegativeInteger,
   positiveInteger,
 } from "../options.ts";
 import { printMergedEvents } from "./merged-events.ts";
@@ -23,6 +24,7 @@ interface EventsOptions {
   since?: string;
   until?: string;
   article?: string;
+  story?: number;
   search?: string;
   limit: number;
   format: string;
@@ -44,6 +46,7 @@ export function eventsCommand(): Command {
   dateline events --actor hezbollah --format csv > events.csv
   dateline events --quad material-conflict --format json | jq .evidenceText
   dateline events --merged --actor trump --min-articles 3   # the most reported, merged
+  dateline events --merged --story 42       # the events of one story (dateline stories)
 `,
     )
     .addHelpText("after", formatHelp)
@@ -60,6 +63,12 @@ export function eventsCommand(): Command {
     .addOption(new Option("--since <date>", "on or after this date").argParser(isoDate))
     .addOption(new Option("--until <date>", "on or before this date").argParser(isoDateUntil))
     .addOption(new Option("--article <id>", "only events of this article"))
+    .addOption(
+      new Option(
+        "--story <id>",
+        "only events of the articles of this story (dateline stories)",
+      ).argParser((v) => nonNegativeInteger(v)),
+    )
     .addOption(new Option("--search <query>", "full-text query over the evidence sentence"))
     .addOption(limitOption(0))
     .addOption(
@@ -108,6 +117,7 @@ export function eventsCommand(): Command {
         if (options.since) filter.since = options.since;
         if (options.until) filter.until = options.until;
         if (options.article) filter.articleId = options.article;
+        if (options.story !== undefined) filter.storyId = options.story;
         if (options.search) filter.search = options.search;
         const limit = limitOf(options.limit);
         if (limit) filter.limit = limit;

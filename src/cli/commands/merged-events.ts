@@ -18,6 +18,7 @@ export interface MergedListOptions {
   country?: string;
   actor?: string;
   article?: string;
+  story?: number;
   since?: string;
   until?: string;
   minArticles?: number;
@@ -41,6 +42,7 @@ export async function printMergedEvents(store: Store, options: MergedListOptions
   if (options.country) filter.country = options.country;
   if (options.actor) filter.actor = options.actor;
   if (options.article) filter.articleId = options.article;
+  if (options.story !== undefined) filter.storyId = options.story;
   if (options.since) filter.since = options.since;
   if (options.until) filter.until = options.until;
   if (options.minArticles) filter.minArticles = options.minArticles;
