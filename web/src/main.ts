@@ -214,6 +214,52 @@ async function renderTab(state: State): Promise<void> {
   return renderStories(body, state);
 }
 
+/** A list's order: choosing one sets it and goes back to the first page. */
+function orderSelect(
+  label: string,
+  choices: readonly (readonly [value: string, text: string])[],
+  current: string,
+  set: (state: State, value: string) => void,
+): HTMLSelectElement {
+  return h(
+    "select",
+    {
+      attrs: { "aria-label": label },
+      on: {
+        change: (e) =>
+          update((s) => {
+            set(s, (e.target as HTMLSelectElement).value);
+            s.page = 1;
+          }),
+      },
+    },
+    ...choices.map(([value, text]) => {
+      const option = h("option", { attrs: { value } }, text);
+      option.selected = value === current;
+      return option;
+    }),
+  );
+}
+
+/** A pager's button to page `to`, greyed out when there is no such page. */
+function pageButton(label: string, to: number, enabled: boolean): HTMLButtonElement {
+  const button = h(
+    "button",
+    {
+      attrs: { type: "button" },
+      on: {
+        click: () =>
+          update((s) => {
+            s.page = to;
+          }),
+      },
+    },
+    label,
+  );
+  button.disabled = !enabled;
+  return button;
+}
+
 function who(arg: { name: string; country: string | null } | null): string {
   return arg ? `${arg.name}${arg.country ? ` (${arg.country})` : ""}` : "";
 }
@@ -264,28 +310,18 @@ async function renderEvents(body: HTMLElement, state: State): Promise<void> {
     );
     return row;
   });
-  const sort = h(
-    "select",
-    {
-      attrs: { "aria-label": "sort" },
-      on: {
-        change: (e) =>
-          update((s) => {
-            s.sort = (e.target as HTMLSelectElement).value;
-            s.page = 1;
-          }),
-      },
-    },
-    ...[
+  const sort = orderSelect(
+    "sort",
+    [
       ["date", "oldest first"],
       ["-date", "newest first"],
       ["-mentions", "most mentioned"],
       ["-confidence", "most confident"],
-    ].map(([value, label]) => {
-      const option = h("option", { attrs: { value: value ?? "" } }, label ?? "");
-      option.selected = value === state.sort;
-      return option;
-    }),
+    ],
+    state.sort,
+    (s, value) => {
+      s.sort = value;
+    },
   );
   const pager = h(
     "p",
@@ -296,38 +332,11 @@ async function renderEvents(body: HTMLElement, state: State): Promise<void> {
       `${page.total} event${page.total === 1 ? "" : "s"}`,
     ),
     ` · page ${page.page} of ${page.pages} · `,
-    h(
-      "button",
-      {
-        attrs: { type: "button" },
-        on: {
-          click: () =>
-            update((s) => {
-              s.page = page.page - 1;
-            }),
-        },
-      },
-      "‹ prev",
-    ),
-    h(
-      "button",
-      {
-        attrs: { type: "button" },
-        on: {
-          click: () =>
-            update((s) => {
-              s.page = page.page + 1;
-            }),
-        },
-      },
-      "next ›",
-    ),
+    pageButton("‹ prev", page.page - 1, page.page > 1),
+    pageButton("next ›", page.page + 1, page.page < page.pages),
     " · sort ",
     sort,
   );
-  const [prev, next] = pager.querySelectorAll("button");
-  if (prev) prev.disabled = page.page <= 1;
-  if (next) next.disabled = page.page >= page.pages;
   fill(
     body,
     pager,
@@ -535,44 +544,17 @@ async function renderStories(body: HTMLElement, state: State): Promise<void> {
     },
   });
   input.value = state.search;
-  const order = h(
-    "select",
-    {
-      attrs: { "aria-label": "order of the stories" },
-      on: {
-        change: (e) =>
-          update((s) => {
-            s.order = (e.target as HTMLSelectElement).value;
-            s.page = 1;
-          }),
-      },
-    },
-    ...[
+  const order = orderSelect(
+    "order of the stories",
+    [
       ["recent", "latest first"],
       ["size", "largest first"],
-    ].map(([value, label]) => {
-      const option = h("option", { attrs: { value: value ?? "" } }, label ?? "");
-      option.selected = value === state.order;
-      return option;
-    }),
+    ],
+    state.order,
+    (s, value) => {
+      s.order = value;
+    },
   );
-  const pageButton = (label: string, to: number, enabled: boolean) => {
-    const button = h(
-      "button",
-      {
-        attrs: { type: "button" },
-        on: {
-          click: () =>
-            update((s) => {
-              s.page = to;
-            }),
-        },
-      },
-      label,
-    );
-    button.disabled = !enabled;
-    return button;
-  };
   const form = h(
     "form",
     {
