@@ -98,7 +98,7 @@ const HEADLINE_WORDS = 25;
  * headline alone (a headline feed, an RSS title without a description).
  */
 export function headlineSized(doc: AnnotatedDocument, text = storyText(doc)): boolean {
-  return wordCount(text) <= HEADLINE_WORDS;
+  return !hasMoreWords(text, HEADLINE_WORDS);
 }
 
 /**
@@ -197,9 +197,20 @@ function sameOptions(a: Required<ClusterOptions>, b: Required<ClusterOptions>): 
   return (Object.keys(clusterDefaults) as (keyof ClusterOptions)[]).every((k) => a[k] === b[k]);
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/**
+ * Whether the text has more than `limit` words (runs of non-space holding a letter or a
+ * digit). Runs once per stored article: it stops at the word past the limit, and makes no
+ * array of the article's words.
+ */
+function hasMoreWords(text: string, limit: number): boolean {
+  WORD.lastIndex = 0;
+  let words = 0;
+  while (WORD.exec(text) !== null) if (++words > limit) return true;
+  return false;
 }
+
+/** A word: a run of non-space that holds a letter or a digit. */
+const WORD = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
 
 /** Sentences of the lead that, with the title, stand for the article when clustering. */
 const LEAD_SENTENCES = 2;
