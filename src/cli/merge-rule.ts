@@ -52,6 +52,16 @@ export function mergeRuleOptions(): Option[] {
   );
 }
 
+/** The rule's values given on the command line (the parsed options of `mergeRuleOptions`). */
+export function mergeRuleFrom(options: object): MergeOptions {
+  const rule: MergeOptions = {};
+  for (const { key, flag } of MERGE_FLAGS) {
+    const value = (options as Record<string, unknown>)[new Option(flag).attributeName()];
+    if (typeof value === "number") rule[key] = value;
+  }
+  return rule;
+}
+
 /** A rule's value as the flag that sets it, for messages. */
 export function flagOf(key: keyof MergeOptions): string {
   return MERGE_FLAGS.find((m) => m.key === key)?.flag.split(" ")[0] ?? key;

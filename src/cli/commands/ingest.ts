@@ -1,6 +1,5 @@
 import { Command, Option } from "commander";
 import { type IngestItem, type IngestOutcome, openStore } from "../../store/index.ts";
-import type { MergeOptions } from "../../stories/events.ts";
 import {
   mergeRuleConflict,
   type StoryPassOptions,
@@ -12,7 +11,7 @@ import {
 } from "../../stories/update.ts";
 import { maxBytesOption, readInputs } from "../inputs.ts";
 import { CliError, ExitCode, setExitCode, writeOut } from "../io.ts";
-import { flagOf, MERGE_FLAGS, mergeRuleOptions } from "../merge-rule.ts";
+import { flagOf, mergeRuleFrom, mergeRuleOptions } from "../merge-rule.ts";
 import {
   concurrencyOption,
   dbOption,
@@ -31,17 +30,6 @@ interface IngestOptions {
   batchSize: number;
   storySettings: "auto" | StorySettings;
   json?: boolean;
-  [merge: `merge${string}`]: number | undefined;
-}
-
-/** The merge rule's values given on the command line. */
-function mergeRuleFrom(options: IngestOptions): MergeOptions {
-  const rule: MergeOptions = {};
-  for (const { key, flag } of MERGE_FLAGS) {
-    const value = options[new Option(flag).attributeName() as `merge${string}`];
-    if (value !== undefined) rule[key] = value;
-  }
-  return rule;
 }
 
 export type IngestSummary = Record<IngestOutcome, number> & {
