@@ -709,6 +709,40 @@ describe("dateline query commands", () => {
     const badMonth = await run(["articles", "--db", db, "--until", "2019-13"]);
     assert.equal(badMonth.code, 2);
     assert.match(badMonth.stderr, /month 01 to 12/);
+    // A day the month lacks is refused, not rolled over into the next month.
+    const badDay = await run(["events", "--db", db, "--until", "2019-02-29"]);
+    assert.equal(badDay.code, 2);
+    assert.match(badDay.stderr, /2019-02 has no day 29/);
+    assert.equal((await run(["events", "--db", db, "--until", "2020-02-29"])).code, 0);
+    // A range that ends before it starts is a mistake, not "no events": every listing says so.
+    for (const command of [["articles"], ["events"], ["events", "--merged"], ["stories"]]) {
+      const reversed = await run([
+        ...command,
+        "--db",
+        db,
+        "--since",
+        "2020-01",
+        "--until",
+        "2019-12",
+      ]);
+      assert.equal(reversed.code, 2, command.join(" "));
+      assert.match(reversed.stderr, /--since 2020-01 is after --until 2019-12-31/);
+      assert.equal(reversed.stdout, "");
+    }
+    const oneMonth = await run([
+      "articles",
+      "--db",
+      db,
+      "--json",
+      "--since",
+      "2019-12",
+      "--until",
+      "2019-12",
+    ]);
+    assert.deepEqual(
+      jsonLines(oneMonth.stdout).map((a) => a.id),
+      ["q1"],
+    );
 
     const badDate = await run(["events", "--db", db, "--since", "yesterday"]);
     assert.equal(badDate.code, 2);

@@ -1,10 +1,11 @@
 /** Options several commands share, defined once so they read the same everywhere. */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { InvalidArgumentError, Option } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import { classifyLexicon, LEXICON_FORMATS } from "../core/lexicon-files.ts";
 import type { PipelineOptions } from "../core/stage.ts";
 import { defaultStorePath } from "../store/index.ts";
+import { CliError, ExitCode } from "./io.ts";
 
 export function dbOption(): Option {
   return new Option("--db <path>", "the SQLite store").default(defaultStorePath);
@@ -70,12 +71,26 @@ export function nonNegativeNumber(value: string): number {
   return n;
 }
 
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as dates in the store are written. */
+/**
+ * `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as dates in the store are written: a real month and a
+ * real day (`2019-02-30` is refused, not read as March).
+ */
 export function isoDate(value: string): string {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!match) {
     throw new InvalidArgumentError(
       `expected a date as YYYY-MM-DD (or YYYY-MM, YYYY), not "${value}"`,
     );
+  }
+  const [, year, month, day] = match;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) {
+    throw new InvalidArgumentError(`expected a month 01 to 12, not "${value}"`);
+  }
+  if (
+    day !== undefined &&
+    (Number(day) < 1 || Number(day) > lastDay(Number(year), Number(month)))
+  ) {
+    throw new InvalidArgumentError(`${year}-${month} has no day ${day}: "${value}"`);
   }
   return value;
 }
@@ -89,11 +104,24 @@ export function isoDateUntil(value: string): string {
   if (date.length === 10) return date;
   if (date.length === 4) return `${date}-12-31`;
   const [year, month] = date.split("-").map(Number) as [number, number];
-  if (month < 1 || month > 12) {
-    throw new InvalidArgumentError(`expected a month 01 to 12, not "${value}"`);
+  return `${date}-${String(lastDay(year, month)).padStart(2, "0")}`;
+}
+
+function lastDay(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A command's `--since`/`--until` in order, or a usage error: a range that ends before it
+ * starts would find nothing, and silence there reads as "no such events" (the API answers
+ * 400 likewise). Run as a `preAction` hook, after both have been parsed.
+ */
+export function checkDateRange(command: Command): void {
+  const { since, until } = command.opts<{ since?: string; until?: string }>();
+  // `--since 2019-12` is the 1st of the month, which sorts before any day of it.
+  if (since !== undefined && until !== undefined && since > until) {
+    throw new CliError(`--since ${since} is after --until ${until}`, ExitCode.usage);
   }
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${date}-${String(last).padStart(2, "0")}`;
 }
 
 /** Turn a limit of 0 (all) into no limit. */

@@ -2,7 +2,15 @@ import { Command, Option } from "commander";
 import type { ArticleFilter } from "../../store/index.ts";
 import { writeOut } from "../io.ts";
 import { openExistingStore } from "../open-store.ts";
-import { dbOption, isoDate, isoDateUntil, jsonOption, limitOf, limitOption } from "../options.ts";
+import {
+  checkDateRange,
+  dbOption,
+  isoDate,
+  isoDateUntil,
+  jsonOption,
+  limitOf,
+  limitOption,
+} from "../options.ts";
 import { renderTable } from "../table.ts";
 
 interface ArticlesOptions {
@@ -37,6 +45,7 @@ export function articlesCommand(): Command {
     .addOption(new Option("--search <query>", "full-text query over title and text (FTS5)"))
     .addOption(limitOption(100))
     .addOption(jsonOption("one article per line"))
+    .hook("preAction", checkDateRange)
     .action(async (options: ArticlesOptions) => {
       const store = await openExistingStore(options.db);
       try {

@@ -5,6 +5,7 @@ import { eventFormats } from "../formats/index.ts";
 import { CliError, ExitCode, writeOut } from "../io.ts";
 import { openExistingStore } from "../open-store.ts";
 import {
+  checkDateRange,
   dbOption,
   isoDate,
   isoDateUntil,
@@ -88,6 +89,7 @@ export function eventsCommand(): Command {
         .choices(eventFormats.map((f) => f.name))
         .default("table"),
     )
+    .hook("preAction", checkDateRange)
     .action(async (options: EventsOptions) => {
       const store = await openExistingStore(options.db);
       try {

@@ -8,6 +8,7 @@ import {
 import { CliError, ExitCode, writeOut } from "../io.ts";
 import { openExistingStore } from "../open-store.ts";
 import {
+  checkDateRange,
   dbOption,
   isoDate,
   isoDateUntil,
@@ -82,6 +83,7 @@ export function storiesCommand(): Command {
         .default("recent"),
     )
     .addOption(jsonOption("one story per line, with its articles"))
+    .hook("preAction", checkDateRange)
     .action(async (story: string | undefined, options: StoriesOptions) => {
       const store = await openExistingStore(options.db);
       try {
