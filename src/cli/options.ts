@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { classifyLexicon, LEXICON_FORMATS } from "../core/lexicon-files.ts";
 import type { PipelineOptions } from "../core/stage.ts";
+import { lastDayOf } from "../store/date-bounds.ts";
 import { defaultStorePath } from "../store/index.ts";
 import { CliError, ExitCode } from "./io.ts";
 
@@ -86,29 +87,18 @@ export function isoDate(value: string): string {
   if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) {
     throw new InvalidArgumentError(`expected a month 01 to 12, not "${value}"`);
   }
-  if (
-    day !== undefined &&
-    (Number(day) < 1 || Number(day) > lastDay(Number(year), Number(month)))
-  ) {
+  if (day !== undefined && (day === "00" || value > lastDayOf(`${year}-${month}`))) {
     throw new InvalidArgumentError(`${year}-${month} has no day ${day}: "${value}"`);
   }
   return value;
 }
 
 /**
- * An `--until` bound: `YYYY-MM` and `YYYY` mean the last day of the month or year, so that
- * `--until 2019-12` keeps December (compared as text, "2019-12-31" comes after "2019-12").
+ * An `--until` bound: `YYYY-MM` and `YYYY` mean the last day of the month or year (the
+ * store reads them so too; expanded here so that messages name the day).
  */
 export function isoDateUntil(value: string): string {
-  const date = isoDate(value);
-  if (date.length === 10) return date;
-  if (date.length === 4) return `${date}-12-31`;
-  const [year, month] = date.split("-").map(Number) as [number, number];
-  return `${date}-${String(lastDay(year, month)).padStart(2, "0")}`;
-}
-
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return lastDayOf(isoDate(value));
 }
 
 /**

@@ -145,6 +145,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await ids({}), ["g1", "g2", "g3"], "dated first, undated last");
       assert.deepEqual(await ids({ since: "2020-01-02" }), ["g2"]);
       assert.deepEqual(await ids({ until: "2020-01-02" }), ["g1"]);
+      // A month or a year is all of it, the last day too ("2020-01-05" sorts after "2020-01").
+      assert.deepEqual(await ids({ until: "2020-01" }), ["g1", "g2"]);
+      assert.deepEqual(await ids({ since: "2020", until: "2020" }), ["g1", "g2"]);
+      assert.deepEqual(await ids({ until: "2019" }), []);
       assert.deepEqual(await ids({ source: "wire" }), ["g3"]);
       assert.deepEqual(await ids({ search: "marines" }), ["g1", "g3"]);
       assert.deepEqual(await ids({ limit: 1, offset: 1 }), ["g2"]);
@@ -195,6 +199,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await ids({ actor: "POLICE" }), ["h2"]);
       assert.deepEqual(await ids({ since: "2020-01-01" }), ["h2"]);
       assert.deepEqual(await ids({ until: "2020-01-01" }), ["h1"]);
+      assert.deepEqual(await ids({ until: "2019-12" }), ["h1"], "a month is all of it");
       assert.deepEqual(await ids({ search: "arrested" }), ["h2"]);
       assert.deepEqual(await ids({ articleId: "h1" }), ["h1"]);
       assert.deepEqual(await ids({ limit: 1 }), ["h1"]);

@@ -2,6 +2,7 @@
  * The WHERE clause of an event query, shared by `queryEvents` (CLI, exports) and the explore
  * queries (HTTP API), so that a filter means the same everywhere.
  */
+import { lastDayOf } from "./date-bounds.ts";
 import type { EventQuery } from "./explore-types.ts";
 
 type Row = Record<string, unknown>;
@@ -40,7 +41,7 @@ export function eventWhere(
   }
   if (query.until) {
     where.push("coalesce(nullif(e.date_earliest, ''), a.published) <= @until");
-    params.until = query.until;
+    params.until = lastDayOf(query.until);
   }
   if (query.articleId) {
     where.push("e.article_id = @articleId");

@@ -95,6 +95,7 @@ export function exploreContract(name: string, open: () => Promise<Store>): void 
       assert.deepEqual(await ids({ sort: "-date" }), ["x3", "x1", "x2"]);
       assert.deepEqual(await ids({ country: "NO" }), ["x3"]);
       assert.deepEqual(await ids({ since: "2019-12-30", until: "2019-12-31" }), ["x1"]);
+      assert.deepEqual(await ids({ until: "2019-12" }), ["x2", "x1"], "a month is all of it");
       const one = await store.explore().event("x1", 0);
       assert.equal(one?.day, "2019-12-31");
       assert.equal(one?.merged, null, "no cross-article pass ran");

@@ -15,6 +15,7 @@ import {
   mergeDefaults,
 } from "../stories/events.ts";
 import { mostTypical } from "../stories/terms.ts";
+import { lastDayOf } from "./date-bounds.ts";
 import { type ArgumentColumns, argumentWhere } from "./event-where.ts";
 import { searchError } from "./sqlite.ts";
 import { StatementCache } from "./sqlite-shared.ts";
@@ -238,15 +239,14 @@ export class SqliteStoryStore implements StoryStore {
       where.push("s.story_id = @id");
       params.id = filter.id;
     }
-    // The story's span [first, last] overlaps [since, until]; a bound is a date or a prefix
-    // of one ("2014-03"), so `until` compares the span's start cut to the bound's length.
+    // The story's span [first, last] overlaps [since, until].
     if (filter.since) {
       having.push("max(a.published) >= @since");
       params.since = filter.since;
     }
     if (filter.until) {
-      having.push("substr(min(a.published), 1, length(@until)) <= @until");
-      params.until = filter.until;
+      having.push("min(a.published) <= @until");
+      params.until = lastDayOf(filter.until);
     }
     if (filter.search) {
       where.push(
@@ -404,7 +404,7 @@ export class SqliteStoryStore implements StoryStore {
     }
     if (filter.until) {
       where.push("(earliest = '' OR earliest <= @until)");
-      params.until = filter.until;
+      params.until = lastDayOf(filter.until);
     }
     if (filter.minArticles) {
       where.push("num_articles >= @minArticles");

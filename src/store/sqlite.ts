@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { Event } from "../core/annotations.ts";
 import type { Message, Severity } from "../core/message.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
+import { lastDayOf } from "./date-bounds.ts";
 import { eventWhere } from "./event-where.ts";
 import type { ExploreStore } from "./explore-types.ts";
 import { latestVersion, migrations } from "./migrations.ts";
@@ -252,7 +253,7 @@ export class SqliteStore implements Store {
     }
     if (filter.until) {
       where.push("a.published <= @until");
-      params.until = filter.until;
+      params.until = lastDayOf(filter.until);
     }
     if (filter.source) {
       where.push("a.source = @source");

@@ -247,6 +247,15 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
       assert.deepEqual(await types({ actor: "kirkuk", quad: "material-conflict" }), []);
       assert.deepEqual(await types({ articleId: "p1" }), ["PROTEST"]);
       assert.deepEqual(await types({ articleId: "nothing" }), []);
+      // Dates: the interval overlaps the range; a month or a year is all of it.
+      assert.deepEqual(await types({ since: "2019-12-31" }), ["MOBILIZE", "PROTEST"]);
+      assert.deepEqual(await types({ since: "2019-12", until: "2019-12" }), [
+        "MOBILIZE",
+        "PROTEST",
+      ]);
+      assert.deepEqual(await types({ until: "2019" }), ["MOBILIZE", "PROTEST"]);
+      assert.deepEqual(await types({ until: "2019-11" }), []);
+      assert.deepEqual(await types({ since: "2020" }), []);
 
       // A story's events are those of its articles, merged or one per article.
       const stories = await store.stories().listStories();

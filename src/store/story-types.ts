@@ -74,7 +74,7 @@ export interface MergedEventFilter {
   articleId?: string;
   /** Events with a mention in an article of this story. */
   storyId?: number;
-  /** The event's interval overlaps `[since, until]`, `YYYY-MM-DD`. */
+  /** The event's interval overlaps `[since, until]`: `YYYY-MM-DD`, a month or a year. */
   since?: string;
   until?: string;
   /** Events reported by at least this many distinct articles. */

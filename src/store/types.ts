@@ -66,7 +66,10 @@ export interface StoredArticle {
 export interface ArticleFilter {
   /** Ids starting with this (so users can type a short id). */
   idPrefix?: string;
-  /** Publication date on or after / on or before, `YYYY-MM-DD`. */
+  /**
+   * Publication date on or after / on or before, `YYYY-MM-DD`; a month (`2019-12`) or a year
+   * is the whole of it (as in every store filter).
+   */
   since?: string;
   until?: string;
   /** Exact source name. */
@@ -87,7 +90,10 @@ export interface EventFilter {
   country?: string;
   /** Case-insensitive substring of the actor's or recipient's name. */
   actor?: string;
-  /** The event's date interval overlaps `[since, until]` (falls back to the article's date). */
+  /**
+   * The event's date interval overlaps `[since, until]` (falls back to the article's date);
+   * `YYYY-MM-DD`, or a month or a year for the whole of it.
+   */
   since?: string;
   until?: string;
   articleId?: string;
