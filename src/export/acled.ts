@@ -6,7 +6,7 @@
  * (`acledRow` returns null), as ACLED itself would not record them.
  */
 import type { Event, EventArgument, Place } from "../core/annotations.ts";
-import { compactDate, type ExportEvent, eventDay, numericId } from "./types.ts";
+import { compactDate, type ExportEvent, eventDay, numericId, realEventKey } from "./types.ts";
 
 export const ACLED_COLUMNS = [
   "event_id_cnty",
@@ -157,7 +157,7 @@ export function acledRow(e: ExportEvent, options: AcledOptions = {}): unknown[] 
   if (ev.negated) tags.push("negated");
   const published = compactDate(e.article.published);
   return [
-    `${place?.countryCode ?? "XX"}${numericId(`${e.articleId}:${ev.id}`) % 10000000}`,
+    `${place?.countryCode ?? "XX"}${numericId(realEventKey(e)) % 10000000}`,
     day ?? "",
     day ? day.slice(0, 4) : "",
     // 1: the day is known; 2: a week or a few days; 3: the month or less precise.

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Event } from "../core/annotations.ts";
+import type { MergedRef, StoredEvent } from "../store/types.ts";
 import { ACLED_COLUMNS, acledRow, acledType } from "./acled.ts";
+import { acledFormat, gdeltFormat, gdeltMentionsFormat, ploverFormat } from "./formats.ts";
 import {
   GDELT_EVENT_COLUMNS,
   GDELT_MENTION_COLUMNS,
@@ -9,7 +11,7 @@ import {
   gdeltMentionRow,
 } from "./gdelt.ts";
 import { ploverRecord } from "./plover.ts";
-import { type ExportEvent, numericId, tsvLine } from "./types.ts";
+import { type ExportEvent, firstReports, numericId, realEventKey, tsvLine } from "./types.ts";
 
 const text = "About 100 marines are being sent to the US embassy in Baghdad.";
 
@@ -155,6 +157,67 @@ test("gdelt: 61 event columns and 16 mention columns, in GDELT's order", () => {
     "08",
     2,
   ]);
+});
+
+test("merged reports: one GlobalEventID and the real event's counts, reprints not counted", () => {
+  const merged = { id: "ev-0123456789ab", numMentions: 3, numArticles: 2, numSources: 2 };
+  const a = { ...stored(event()), merged };
+  const b = { ...stored(event({ id: "e3" })), articleId: "a2", merged };
+  const get = (row: unknown[], name: string) =>
+    row[GDELT_EVENT_COLUMNS.indexOf(name as (typeof GDELT_EVENT_COLUMNS)[number])];
+  const row = gdeltEventRow(a);
+  assert.equal(get(row, "GlobalEventID"), numericId("ev-0123456789ab"));
+  assert.deepEqual(
+    ["NumMentions", "NumSources", "NumArticles"].map((c) => get(row, c)),
+    [3, 2, 2],
+  );
+  // Every report of the event points at the same row of the events table.
+  assert.equal(gdeltMentionRow(b)[0], get(row, "GlobalEventID"));
+  assert.equal(realEventKey(b), "ev-0123456789ab");
+  assert.equal(ploverRecord(b).merged_event?.num_articles, 2);
+  assert.equal(ploverRecord(b).event_id, "a2:e3", "the line is still the report");
+  // A mention no pass merged is its own event, counted once.
+  const alone = gdeltEventRow(stored(event()));
+  assert.equal(get(alone, "GlobalEventID"), numericId("a1:e10"));
+  assert.deepEqual(
+    ["NumMentions", "NumSources", "NumArticles"].map((c) => get(alone, c)),
+    [1, 1, 1],
+  );
+  assert.equal(ploverRecord(stored(event())).merged_event, null);
+  assert.equal(acledRow(a)?.[0], acledRow(b)?.[0], "one ACLED id for the event");
+});
+
+test("per-event tables keep the first report of each real event, per-report ones all", async () => {
+  const merged = { id: "ev-1", numMentions: 2, numArticles: 2, numSources: 2 };
+  const report = (ev: Event, articleId: string, ref: MergedRef | null | undefined) => ({
+    ...stored(ev),
+    articleId,
+    index: 0,
+    ...(ref !== undefined ? { merged: ref } : {}),
+  });
+  const reports: StoredEvent[] = [
+    report(event(), "a1", merged),
+    report(event({ id: "e2" }), "a1", null),
+    report(event(), "a2", merged),
+    report(event({ id: "e3" }), "a1", undefined),
+  ];
+  async function* stream() {
+    yield* reports;
+  }
+  const kept: string[] = [];
+  for await (const e of firstReports(stream())) kept.push(`${e.articleId}:${e.event.id}`);
+  assert.deepEqual(kept, ["a1:e10", "a1:e2", "a1:e3"]);
+  const lines = async (format: typeof gdeltFormat) => {
+    let text = "";
+    const n = await format.write(stream(), async (chunk) => {
+      text += chunk;
+    });
+    return { n, rows: text.trim().split("\n").length - (format === ploverFormat ? 0 : 1) };
+  };
+  assert.deepEqual(await lines(gdeltFormat), { n: 3, rows: 3 });
+  assert.deepEqual(await lines(gdeltMentionsFormat), { n: 4, rows: 4 });
+  assert.deepEqual(await lines(ploverFormat), { n: 4, rows: 4 });
+  assert.deepEqual(await lines(acledFormat), { n: 3, rows: 3 });
 });
 
 test("tsv lines never carry tabs or line breaks inside a value", () => {

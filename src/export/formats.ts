@@ -12,7 +12,7 @@ import {
   gdeltMentionRow,
 } from "./gdelt.ts";
 import { ploverLine } from "./plover.ts";
-import { csvLine, type ExportEvent, tsvLine } from "./types.ts";
+import { csvLine, type ExportEvent, firstReports, tsvLine } from "./types.ts";
 
 export const ploverFormat: EventFormat = {
   name: "plover",
@@ -27,12 +27,16 @@ export const ploverFormat: EventFormat = {
   },
 };
 
-/** A tab-separated table: the header row, then one row per event. */
+/**
+ * A tab-separated table: the header row, then one row per mention, or per real event
+ * (`perEvent`: the first report of each merged event, with its counts).
+ */
 function tsvTable(
   name: string,
   description: string,
   columns: readonly string[],
   row: (e: ExportEvent) => unknown[],
+  perEvent: boolean,
 ): EventFormat {
   return {
     name,
@@ -40,7 +44,7 @@ function tsvTable(
     async write(events, out) {
       await out(tsvLine(columns));
       let n = 0;
-      for await (const e of events) {
+      for await (const e of perEvent ? firstReports(events) : events) {
         await out(tsvLine(row(e)));
         n++;
       }
@@ -51,28 +55,31 @@ function tsvTable(
 
 export const gdeltFormat = tsvTable(
   "gdelt",
-  "GDELT 2.0 style events table, tab-separated, header row first",
+  "GDELT 2.0 style events table, tab-separated, header row first: one row per real event, with its mention, source and article counts",
   GDELT_EVENT_COLUMNS,
   gdeltEventRow,
+  true,
 );
 
 export const gdeltMentionsFormat = tsvTable(
   "gdelt-mentions",
-  "GDELT 2.0 style mentions table (evidence offsets), tab-separated, header row first",
+  "GDELT 2.0 style mentions table (evidence offsets), tab-separated, header row first: one row per report",
   GDELT_MENTION_COLUMNS,
   gdeltMentionRow,
+  false,
 );
 
 export const acledFormat: EventFormat = {
   name: "acled",
-  description: "ACLED-style CSV (PLOVER→ACLED crosswalk; verbal events are left out)",
+  description:
+    "ACLED-style CSV, one row per real event (PLOVER→ACLED crosswalk; verbal events are left out)",
   async write(events, out) {
     const names = new Map(
       loadLexicons().countries.map((c) => [c.iso2, c.name] as [string, string]),
     );
     await out(csvLine(ACLED_COLUMNS));
     let n = 0;
-    for await (const e of events) {
+    for await (const e of firstReports(events)) {
       const row = acledRow(e, { countryName: (a2) => names.get(a2) ?? null });
       if (!row) continue;
       await out(csvLine(row));

@@ -8,7 +8,7 @@
  */
 import type { Event, EventArgument, Place } from "../core/annotations.ts";
 import { defaultCameo, gdeltQuadClass } from "../stages/events/cameo.ts";
-import { compactDate, type ExportEvent, eventDay, numericId } from "./types.ts";
+import { compactDate, type ExportEvent, eventDay, numericId, realEventKey } from "./types.ts";
 
 /**
  * The event's CAMEO code: the one the coder gave it (`cameo`), else the default code of its
@@ -90,9 +90,13 @@ function geoColumns(p: string): string[] {
   ];
 }
 
-/** The numeric GlobalEventID of an event: stable across runs (a hash of article and event id). */
+/**
+ * The numeric GlobalEventID: a hash of the merged event's id when the store merged the
+ * mention (so every report of one event has the same id, and the mentions table joins the
+ * events table as GDELT's does), else of article and event id. Stable across runs.
+ */
 export function gdeltEventId(e: ExportEvent): number {
-  return numericId(`${e.articleId}:${e.event.id}`);
+  return numericId(realEventKey(e));
 }
 
 function actorCells(a: EventArgument | null): unknown[] {
@@ -159,9 +163,10 @@ export function gdeltEventRow(e: ExportEvent): unknown[] {
     code.slice(0, 2),
     gdeltQuadClass(code),
     "",
-    1,
-    1,
-    1,
+    // Reports of the real event, reprints not counted; 1 for a mention no pass merged.
+    e.merged?.numMentions ?? 1,
+    e.merged?.numSources ?? 1,
+    e.merged?.numArticles ?? 1,
     "",
     ...geoCells(null),
     ...geoCells(null),

@@ -64,6 +64,16 @@ export interface PloverRecord {
   coder: string;
   /** The CAMEO event code (`0841`): the coder's, else the type's and mode's default. */
   cameo_code: string;
+  /**
+   * The real event this line reports, merged across articles by the store, with its counts
+   * (reprints not counted); null when no cross-article pass placed it.
+   */
+  merged_event: {
+    id: string;
+    num_mentions: number;
+    num_articles: number;
+    num_sources: number;
+  } | null;
 }
 
 function actor(a: EventArgument | null): PloverActor | null {
@@ -128,6 +138,14 @@ export function ploverRecord(e: ExportEvent): PloverRecord {
     confidence: ev.confidence,
     coder: ev.coder,
     cameo_code: ev.cameo ?? defaultCameo(ev.type, ev.mode),
+    merged_event: e.merged
+      ? {
+          id: e.merged.id,
+          num_mentions: e.merged.numMentions,
+          num_articles: e.merged.numArticles,
+          num_sources: e.merged.numSources,
+        }
+      : null,
   };
 }
 

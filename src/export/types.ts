@@ -62,3 +62,30 @@ export function csvLine(values: readonly unknown[]): string {
     })
     .join(",")}\r\n`;
 }
+
+/**
+ * The key of the real event a mention reports: its merged event's id when the store's
+ * cross-article pass merged it (every report of one event shares it), else the mention's
+ * own `<article id>:<event id>`.
+ */
+export function realEventKey(e: ExportEvent): string {
+  return e.merged ? e.merged.id : `${e.articleId}:${e.event.id}`;
+}
+
+/**
+ * The first mention of each real event, in the order given (by date, so the earliest
+ * report): what a one-row-per-event table writes, as GDELT's events table does. Mentions no
+ * pass merged pass through. Holds the ids of the events seen, not the events.
+ */
+export async function* firstReports<T extends ExportEvent>(
+  events: AsyncIterable<T>,
+): AsyncIterable<T> {
+  const seen = new Set<string>();
+  for await (const e of events) {
+    if (e.merged) {
+      if (seen.has(e.merged.id)) continue;
+      seen.add(e.merged.id);
+    }
+    yield e;
+  }
+}

@@ -7,7 +7,9 @@
  * read-only.
  */
 import type { EventType } from "../core/annotations.ts";
-import type { ArticleSummary, EventFilter, StoredEvent } from "./types.ts";
+import type { ArticleSummary, EventFilter, MergedRef, StoredEvent } from "./types.ts";
+
+export type { MergedRef } from "./types.ts";
 
 /** Degrees, WGS84. `west > east` crosses the antimeridian (170 … -170). */
 export interface BoundingBox {
@@ -28,14 +30,6 @@ export interface EventQuery extends EventFilter {
   types?: EventType[];
   /** Default `date` (then article and position, the order of `queryEvents`). */
   sort?: EventSort;
-}
-
-/** The merged event (issue 9) an article's event is a mention of, with its counts. */
-export interface MergedRef {
-  id: string;
-  numMentions: number;
-  numArticles: number;
-  numSources: number;
 }
 
 export interface ExploredEvent extends StoredEvent {

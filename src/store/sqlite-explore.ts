@@ -26,7 +26,12 @@ import type {
   TimelineCount,
 } from "./explore-types.ts";
 import { QueryError, summaryFromRow } from "./sqlite.ts";
-import { StatementCache, storedEventFromRow } from "./sqlite-shared.ts";
+import {
+  MERGED_COLUMNS,
+  MERGED_JOIN,
+  StatementCache,
+  storedEventFromRow,
+} from "./sqlite-shared.ts";
 
 type Row = Record<string, unknown>;
 
@@ -45,8 +50,7 @@ const FROM_EVENTS = "FROM events e JOIN articles a ON a.id = e.article_id";
 
 /** The same with each event's merged event, for lists and per-place event counts. */
 const FROM = `${FROM_EVENTS}
-  LEFT JOIN event_mentions em ON em.article_id = e.article_id AND em.idx = e.idx
-  LEFT JOIN merged_events me ON me.id = em.event_id`;
+  ${MERGED_JOIN}`;
 
 const ORDER: Record<EventSort, string> = {
   date: `${DAY} IS NULL, ${DAY}, e.article_id, e.idx`,
@@ -374,8 +378,7 @@ export class SqliteExploreStore implements ExploreStore {
 }
 
 const EVENT_COLUMNS = `e.article_id, e.idx, e.json, e.evidence_text,
-  a.published, a.title, a.url, a.source, ${DAY} AS day,
-  me.id AS merged_id, me.num_mentions, me.num_articles, me.num_sources`;
+  a.published, a.title, a.url, a.source, ${DAY} AS day, ${MERGED_COLUMNS}`;
 
 const SUMMARY_COLUMNS = `a.id, a.published, a.title, a.url, a.source, a.origin, a.ingested_at,
   length(a.text) AS length,
@@ -383,19 +386,8 @@ const SUMMARY_COLUMNS = `a.id, a.published, a.title, a.url, a.source, a.origin, 
   (SELECT count(*) FROM messages m WHERE m.article_id = a.id) AS message_count`;
 
 function eventFromRow(row: Row): ExploredEvent {
-  return {
-    ...storedEventFromRow(row),
-    day: (row.day as string | null) ?? null,
-    merged:
-      row.merged_id == null
-        ? null
-        : {
-            id: row.merged_id as string,
-            numMentions: row.num_mentions as number,
-            numArticles: row.num_articles as number,
-            numSources: row.num_sources as number,
-          },
-  };
+  const stored = storedEventFromRow(row);
+  return { ...stored, day: (row.day as string | null) ?? null, merged: stored.merged ?? null };
 }
 
 function actorRef(name: unknown, country: unknown): ActorRef | null {

@@ -24,9 +24,21 @@ export class StatementCache {
   }
 }
 
-/** A row of `events e JOIN articles a` (e.article_id, e.idx, e.json, e.evidence_text, a.published, a.title, a.url, a.source). */
+/**
+ * The columns and joins that give an event row its merged event (`merged_id`, the counts):
+ * a LEFT JOIN, so an event no cross-article pass has placed reads as `merged: null`.
+ */
+export const MERGED_COLUMNS =
+  "me.id AS merged_id, me.num_mentions, me.num_articles, me.num_sources";
+export const MERGED_JOIN = `LEFT JOIN event_mentions em ON em.article_id = e.article_id AND em.idx = e.idx
+  LEFT JOIN merged_events me ON me.id = em.event_id`;
+
+/**
+ * A row of `events e JOIN articles a` (e.article_id, e.idx, e.json, e.evidence_text,
+ * a.published, a.title, a.url, a.source), with `MERGED_COLUMNS` when it selects them.
+ */
 export function storedEventFromRow(row: Row): StoredEvent {
-  return {
+  const stored: StoredEvent = {
     articleId: row.article_id as string,
     index: row.idx as number,
     event: JSON.parse(row.json as string) as Event,
@@ -38,4 +50,16 @@ export function storedEventFromRow(row: Row): StoredEvent {
       source: row.source as string | null,
     },
   };
+  if ("merged_id" in row) {
+    stored.merged =
+      row.merged_id == null
+        ? null
+        : {
+            id: row.merged_id as string,
+            numMentions: row.num_mentions as number,
+            numArticles: row.num_articles as number,
+            numSources: row.num_sources as number,
+          };
+  }
+  return stored;
 }

@@ -9,7 +9,12 @@ import { eventWhere } from "./event-where.ts";
 import type { ExploreStore } from "./explore-types.ts";
 import { latestVersion, migrations } from "./migrations.ts";
 import { SqliteExploreStore } from "./sqlite-explore.ts";
-import { StatementCache, storedEventFromRow } from "./sqlite-shared.ts";
+import {
+  MERGED_COLUMNS,
+  MERGED_JOIN,
+  StatementCache,
+  storedEventFromRow,
+} from "./sqlite-shared.ts";
 import { SqliteStoryStore } from "./sqlite-stories.ts";
 import type { StoryStore } from "./story-types.ts";
 import type {
@@ -281,8 +286,9 @@ export class SqliteStore implements Store {
     params.limit = filter.limit ?? -1;
     params.offset = filter.offset ?? 0;
     const sql = `SELECT e.article_id, e.idx, e.json, e.evidence_text,
-        a.published, a.title, a.url, a.source
+        a.published, a.title, a.url, a.source, ${MERGED_COLUMNS}
       FROM events e JOIN articles a ON a.id = e.article_id
+      ${MERGED_JOIN}
       ${where}
       ORDER BY coalesce(nullif(e.date_earliest, ''), a.published) IS NULL,
         coalesce(nullif(e.date_earliest, ''), a.published), e.article_id, e.idx

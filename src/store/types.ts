@@ -119,6 +119,22 @@ export interface StoredEvent {
     url: string | null;
     source: string | null;
   };
+  /**
+   * The real event this is a mention of, with its counts (docs/stories.md): null when the
+   * cross-article pass has not placed it yet; absent where no store was asked (`extract`).
+   */
+  merged?: MergedRef | null;
+}
+
+/** The merged event (one real event from many reports) an article's event is a mention of. */
+export interface MergedRef {
+  id: string;
+  /** Mentions in articles that are not reprints (GDELT's NumMentions). */
+  numMentions: number;
+  /** Distinct articles, reprints not counted (NumArticles). */
+  numArticles: number;
+  /** Distinct sources of those articles (NumSources). */
+  numSources: number;
 }
 
 export interface StoredMessage extends Message {

@@ -93,6 +93,64 @@ describe("stories and merged events on the command line", () => {
     assert.equal(dateline("show", "ev-000000000000").code, 1);
   });
 
+  it("exports one event with every report counted once, as GDELT's tables do", () => {
+    const [merged] = dateline("events", "--merged", "--format", "json")
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    const tsv = (format: string) => {
+      const r = dateline("events", "--format", format);
+      assert.equal(r.code, 0, r.stderr);
+      const [head, ...rows] = r.stdout.trim().split("\n");
+      const names = (head ?? "").split("\t");
+      return rows.map((row) => {
+        const cells = row.split("\t");
+        return Object.fromEntries(names.map((n, i) => [n, cells[i]]));
+      });
+    };
+    // Three reports (one a reprint) of one event: one row, counted 2 / 2 / 2.
+    const events = tsv("gdelt");
+    assert.equal(events.length, 1);
+    assert.deepEqual(
+      [events[0]?.NumMentions, events[0]?.NumSources, events[0]?.NumArticles],
+      ["2", "2", "2"],
+    );
+    // Every report stays in the mentions table, pointing at that row.
+    const mentions = tsv("gdelt-mentions");
+    assert.deepEqual(
+      mentions.map((m) => m.GlobalEventID),
+      [events[0]?.GlobalEventID, events[0]?.GlobalEventID, events[0]?.GlobalEventID],
+    );
+    assert.equal(new Set(mentions.map((m) => m.MentionIdentifier)).size, 3);
+    // The per-report listings name the real event and its counts.
+    const json = dateline("events", "--format", "json")
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    assert.equal(json.length, 3);
+    for (const e of json) {
+      assert.deepEqual(e.merged, {
+        id: merged.id,
+        numMentions: 2,
+        numArticles: 2,
+        numSources: 2,
+      });
+    }
+    const plover = dateline("events", "--format", "plover")
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      plover.map((p) => p.merged_event?.id),
+      [merged.id, merged.id, merged.id],
+    );
+    const csv = dateline("events", "--format", "csv").stdout.split("\r\n").filter(Boolean);
+    assert.match(csv[0] ?? "", /,merged_event_id,num_mentions,num_articles,num_sources$/);
+    assert.ok(csv.slice(1).every((row) => row.endsWith(`,${merged.id},2,2,2`)));
+    assert.match(dateline("events").stdout, /PLACE +REPORTS +EVIDENCE/);
+    assert.equal(dateline("events", "--format", "acled").stdout.trim().split("\n").length, 2);
+  });
+
   it("filters merged events as it filters single ones, and refuses what does not apply", () => {
     const ids = (...args: string[]) => {
       const r = dateline("events", "--merged", "--format", "json", ...args);

@@ -37,6 +37,11 @@ const columns: readonly [string, (e: StoredEvent) => unknown][] = [
   ["coder", (e) => e.event.coder],
   ["source", (e) => e.article.source],
   ["url", (e) => e.article.url],
+  // The real event this row reports (merged across articles), and how often it was reported.
+  ["merged_event_id", (e) => e.merged?.id],
+  ["num_mentions", (e) => e.merged?.numMentions],
+  ["num_articles", (e) => e.merged?.numArticles],
+  ["num_sources", (e) => e.merged?.numSources],
 ];
 
 /** RFC 4180: quote a field holding a comma, quote or line break; double inner quotes. */

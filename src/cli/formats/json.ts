@@ -8,6 +8,8 @@ export function eventRecord(stored: StoredEvent): Record<string, unknown> {
     articleId: stored.articleId,
     evidenceText: stored.evidenceText,
     article: stored.article,
+    // The real event it reports and its counts, once the store's cross-article pass ran.
+    ...(stored.merged !== undefined ? { merged: stored.merged } : {}),
   };
 }
 

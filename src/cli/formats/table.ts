@@ -19,15 +19,19 @@ export const tableFormat: EventFormat = {
         who(e.event.actor),
         who(e.event.recipient),
         e.event.location?.name ?? "",
+        // Articles reporting the same real event (reprints aside): 4 means three others.
+        e.merged ? String(e.merged.numArticles) : "",
         e.evidenceText.replace(/\s+/g, " "),
         e.articleId,
       ]);
     }
     if (rows.length) {
       await out(
-        renderTable(["DATE", "TYPE", "ACTOR", "RECIPIENT", "PLACE", "EVIDENCE", "ARTICLE"], rows, {
-          shrink: 5,
-        }),
+        renderTable(
+          ["DATE", "TYPE", "ACTOR", "RECIPIENT", "PLACE", "REPORTS", "EVIDENCE", "ARTICLE"],
+          rows,
+          { shrink: 6 },
+        ),
       );
     }
     return rows.length;
