@@ -48,8 +48,13 @@ export async function printMergedEvents(store: Store, options: MergedListOptions
   if (options.minArticles) filter.minArticles = options.minArticles;
   if (options.limit) filter.limit = options.limit;
   if (options.format && options.format !== "table" && options.format !== "json") {
+    // The exports are of reports; those that write a row per real event do so without it.
+    const perEvent = options.format === "gdelt" || options.format === "acled";
     throw new CliError(
-      `--merged lists events as a table or as JSON lines (--format json), not ${options.format}`,
+      `--merged lists events as a table or as JSON lines (--format json), not ${options.format}` +
+        (perEvent
+          ? `: --format ${options.format} without --merged already writes one row per real event, with its counts`
+          : ""),
       ExitCode.usage,
     );
   }

@@ -149,6 +149,9 @@ describe("stories and merged events on the command line", () => {
     assert.ok(csv.slice(1).every((row) => row.endsWith(`,${merged.id},2,2,2`)));
     assert.match(dateline("events").stdout, /PLACE +REPORTS +EVIDENCE/);
     assert.equal(dateline("events", "--format", "acled").stdout.trim().split("\n").length, 2);
+    const both = dateline("events", "--merged", "--format", "gdelt");
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /without --merged already writes one row per real event/);
   });
 
   it("filters merged events as it filters single ones, and refuses what does not apply", () => {
