@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { classifyLexicon, LEXICON_FORMATS } from "../core/lexicon-files.ts";
 import type { PipelineOptions } from "../core/stage.ts";
+import { parseDay } from "../stages/dates/calendar.ts";
 import { lastDayOf } from "../store/date-bounds.ts";
 import { defaultStorePath } from "../store/index.ts";
 import { CliError, ExitCode } from "./io.ts";
@@ -87,7 +88,7 @@ export function isoDate(value: string): string {
   if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) {
     throw new InvalidArgumentError(`expected a month 01 to 12, not "${value}"`);
   }
-  if (day !== undefined && (day === "00" || value > lastDayOf(`${year}-${month}`))) {
+  if (day !== undefined && parseDay(value) === null) {
     throw new InvalidArgumentError(`${year}-${month} has no day ${day}: "${value}"`);
   }
   return value;

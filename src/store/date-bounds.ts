@@ -1,3 +1,5 @@
+import { isoDay, monthEnd } from "../stages/dates/calendar.ts";
+
 /**
  * The store compares dates as text (`YYYY-MM-DD` sorts by time), so an upper bound given as
  * a month or a year must become its last day first: "2019-12-31" sorts after "2019-12", and
@@ -7,9 +9,5 @@
 export function lastDayOf(bound: string): string {
   const match = /^(\d{4})(?:-(\d{2}))?$/.exec(bound);
   if (!match) return bound;
-  const [, year, month] = match;
-  if (month === undefined) return `${year}-12-31`;
-  // Day 0 of the next month is the last of this one (month 13 falls on 31 December).
-  const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  return `${year}-${month}-${String(last).padStart(2, "0")}`;
+  return isoDay(monthEnd(Number(match[1]), Number(match[2] ?? 12)));
 }
