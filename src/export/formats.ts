@@ -41,6 +41,7 @@ function tsvTable(
   return {
     name,
     description,
+    perEvent,
     async write(events, out) {
       await out(tsvLine(columns));
       let n = 0;
@@ -73,6 +74,7 @@ export const acledFormat: EventFormat = {
   name: "acled",
   description:
     "ACLED-style CSV, one row per real event (PLOVER→ACLED crosswalk; verbal events are left out)",
+  perEvent: true,
   async write(events, out) {
     const names = new Map(
       loadLexicons().countries.map((c) => [c.iso2, c.name] as [string, string]),

@@ -6,6 +6,7 @@
 import type { EventType, Quad } from "../../core/annotations.ts";
 import type { MergedEventFilter, Store } from "../../store/index.ts";
 import type { MergedArgument, MergedEvent } from "../../stories/events.ts";
+import { eventFormats } from "../formats/index.ts";
 import { CliError, ExitCode, writeOut } from "../io.ts";
 import { renderTable } from "../table.ts";
 
@@ -48,8 +49,7 @@ export async function printMergedEvents(store: Store, options: MergedListOptions
   if (options.minArticles) filter.minArticles = options.minArticles;
   if (options.limit) filter.limit = options.limit;
   if (options.format && options.format !== "table" && options.format !== "json") {
-    // The exports are of reports; those that write a row per real event do so without it.
-    const perEvent = options.format === "gdelt" || options.format === "acled";
+    const perEvent = eventFormats.find((f) => f.name === options.format)?.perEvent;
     throw new CliError(
       `--merged lists events as a table or as JSON lines (--format json), not ${options.format}` +
         (perEvent

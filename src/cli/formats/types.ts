@@ -10,6 +10,11 @@ export interface EventFormat {
   name: string;
   /** One line for `--help`. */
   description: string;
+  /**
+   * One row per real event (the first report of each merged event, with its counts), not
+   * one per report: what `--merged` would otherwise be asked for.
+   */
+  perEvent?: boolean;
   /** Write every event; resolves to how many were written. */
   write(events: AsyncIterable<StoredEvent>, out: (chunk: string) => Promise<void>): Promise<number>;
 }
