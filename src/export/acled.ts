@@ -5,8 +5,16 @@
  * ACCUSE, …) and material cooperation have no ACLED counterpart and are left out
  * (`acledRow` returns null), as ACLED itself would not record them.
  */
-import type { Event, EventArgument, Place } from "../core/annotations.ts";
-import { compactDate, type ExportEvent, eventDay, numericId, realEventKey } from "./types.ts";
+import type { Event } from "../core/annotations.ts";
+import {
+  type ActorFields,
+  compactDate,
+  type ExportEvent,
+  numericId,
+  type PlaceFields,
+  realEventFields,
+  realEventKey,
+} from "./types.ts";
 
 export const ACLED_COLUMNS = [
   "event_id_cnty",
@@ -51,7 +59,9 @@ export interface AcledType {
 const ARMED = new Set(["MIL", "COP", "REB", "GOV"]);
 
 /** The PLOVER → ACLED crosswalk; null when ACLED has no category for the event. */
-export function acledType(ev: Event): AcledType | null {
+export function acledType(
+  ev: Pick<Event, "type" | "mode" | "trigger"> & { recipient: ActorFields | null },
+): AcledType | null {
   const pv = "Political violence";
   const sd = "Strategic developments";
   switch (ev.type) {
@@ -117,7 +127,7 @@ export function acledType(ev: Event): AcledType | null {
 }
 
 /** ACLED interaction codes: 1 state forces, 2 rebels, 5 rioters, 6 protesters, 7 civilians. */
-function interCode(a: EventArgument | null, t: AcledType): number | "" {
+function interCode(a: ActorFields | null, t: AcledType): number | "" {
   if (t.type === "Protests") return 6;
   if (t.type === "Riots") return 5;
   if (!a?.sector) return "";
@@ -126,7 +136,7 @@ function interCode(a: EventArgument | null, t: AcledType): number | "" {
   return 7;
 }
 
-function precision(p: Place | null): number | "" {
+function precision(p: PlaceFields | null): number | "" {
   if (!p) return "";
   if (p.precision === "city" || p.precision === "site") return 1;
   if (p.precision === "admin2") return 2;
@@ -138,15 +148,18 @@ export interface AcledOptions {
   countryName?: (alpha2: string) => string | null;
 }
 
-/** One ACLED row in ACLED_COLUMNS order, or null when ACLED has no category for the event. */
+/**
+ * One ACLED row in ACLED_COLUMNS order, or null when ACLED has no category for the event.
+ * Actors, place and day are the report's with its gaps filled from the merged event it
+ * belongs to (`realEventFields`), and the category reads that recipient.
+ */
 export function acledRow(e: ExportEvent, options: AcledOptions = {}): unknown[] | null {
   const ev = e.event;
-  const t = acledType(ev);
+  const { actor, recipient, place, day } = realEventFields(e);
+  const t = acledType({ ...ev, recipient });
   if (!t) return null;
-  const day = eventDay(e);
-  const place = ev.location;
-  const i1 = interCode(ev.actor, t);
-  const i2 = ev.recipient ? interCode(ev.recipient, { ...t, type: "" }) : "";
+  const i1 = interCode(actor, t);
+  const i2 = recipient ? interCode(recipient, { ...t, type: "" }) : "";
   const interaction =
     i1 === "" ? "" : i2 === "" ? `${i1}0` : `${Math.min(i1, i2)}${Math.max(i1, i2)}`;
   const grain = ev.date?.grain;
@@ -165,10 +178,10 @@ export function acledRow(e: ExportEvent, options: AcledOptions = {}): unknown[] 
     t.disorder,
     t.type,
     t.subType,
-    ev.actor?.name ?? "",
+    actor?.name ?? "",
     "",
     i1,
-    ev.recipient?.name ?? "",
+    recipient?.name ?? "",
     "",
     i2,
     interaction,

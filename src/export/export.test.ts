@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Event } from "../core/annotations.ts";
 import type { MergedRef, StoredEvent } from "../store/types.ts";
+import type { MergedPlace } from "../stories/events.ts";
 import { ACLED_COLUMNS, acledRow, acledType } from "./acled.ts";
 import { acledFormat, gdeltFormat, gdeltMentionsFormat, ploverFormat } from "./formats.ts";
 import {
@@ -185,6 +186,75 @@ test("merged reports: one GlobalEventID and the real event's counts, reprints no
   );
   assert.equal(ploverRecord(stored(event())).merged_event, null);
   assert.equal(acledRow(a)?.[0], acledRow(b)?.[0], "one ACLED id for the event");
+});
+
+test("a per-event row fills the earliest report's gaps from its merged event", () => {
+  const get = (row: unknown[], name: string) =>
+    row[GDELT_EVENT_COLUMNS.indexOf(name as (typeof GDELT_EVENT_COLUMNS)[number])];
+  const acled = (row: unknown[] | null, name: string) =>
+    row?.[ACLED_COLUMNS.indexOf(name as (typeof ACLED_COLUMNS)[number])];
+  // The first report names no one, no place and no day; later ones named them all.
+  const silent = event({ actor: null, location: null, date: null, type: "ASSAULT", mode: null });
+  const baghdad: MergedPlace = {
+    geonameId: 98182,
+    name: "Baghdad",
+    countryCode: "IQ",
+    admin1: "Baghdad",
+    lat: 33.34,
+    lon: 44.4,
+    precision: "city",
+  };
+  const iraq: MergedPlace = {
+    ...baghdad,
+    geonameId: 99237,
+    name: "Iraq",
+    admin1: null,
+    precision: "country",
+  };
+  const merged: MergedRef = {
+    id: "ev-1",
+    numMentions: 2,
+    numArticles: 2,
+    numSources: 2,
+    actor: { name: "Marines", country: "USA", sector: "MIL" },
+    recipient: { name: "Protesters", country: "IRQ", sector: "CVL" },
+    location: baghdad,
+    earliest: "2019-12-30",
+    latest: "2019-12-30",
+  };
+  const first = { ...stored(silent), merged };
+  const row = gdeltEventRow(first);
+  assert.deepEqual(
+    [
+      "Actor1Name",
+      "Actor2Name",
+      "ActionGeo_FullName",
+      "ActionGeo_ADM1Code",
+      "ActionGeo_FeatureID",
+    ].map((c) => get(row, c)),
+    ["MARINES", "PROTESTERS", "Baghdad, IQ", "IQ-Baghdad", 98182],
+  );
+  assert.equal(get(row, "Day"), "20191230", "the day the reports agree on, not publication");
+  const arow = acledRow(first);
+  assert.deepEqual(
+    ["actor1", "actor2", "location", "admin1", "event_date", "sub_event_type"].map((c) =>
+      acled(arow, c),
+    ),
+    ["Marines", "Protesters", "Baghdad", "Baghdad", "2019-12-30", "Attack"],
+  );
+  // The report's own findings stand: its day (31 December) and its place when as precise.
+  const own = {
+    ...stored(event({ location: { ...event().location, ...iraq } as Event["location"] })),
+  };
+  const ownRow = gdeltEventRow({ ...own, merged: { ...merged, location: iraq } });
+  assert.equal(get(ownRow, "Day"), "20191231", "the report's own day");
+  assert.equal(get(ownRow, "ActionGeo_FeatureID"), 99237);
+  // A more precise place of another report replaces its own.
+  assert.equal(get(gdeltEventRow({ ...own, merged }), "ActionGeo_FeatureID"), 98182);
+  // An older store's merged place has no admin1: the row says what it has.
+  const { admin1: _, ...noAdmin1 } = baghdad;
+  const old = gdeltEventRow({ ...stored(silent), merged: { ...merged, location: noAdmin1 } });
+  assert.equal(get(old, "ActionGeo_ADM1Code"), "IQ");
 });
 
 test("per-event tables keep the first report of each real event, per-report ones all", async () => {

@@ -6,9 +6,18 @@
  * from GDELT's (ISO country codes instead of FIPS, GeoNames ids) docs/exports.md says so
  * column by column. No clock is read: DATEADDED is the article's publication day.
  */
-import type { Event, EventArgument, Place } from "../core/annotations.ts";
+import type { Event } from "../core/annotations.ts";
 import { defaultCameo, gdeltQuadClass } from "../stages/events/cameo.ts";
-import { compactDate, type ExportEvent, eventDay, numericId, realEventKey } from "./types.ts";
+import {
+  type ActorFields,
+  compactDate,
+  type ExportEvent,
+  eventDay,
+  numericId,
+  type PlaceFields,
+  realEventFields,
+  realEventKey,
+} from "./types.ts";
 
 /**
  * The event's CAMEO code: the one the coder gave it (`cameo`), else the default code of its
@@ -99,7 +108,7 @@ export function gdeltEventId(e: ExportEvent): number {
   return numericId(realEventKey(e));
 }
 
-function actorCells(a: EventArgument | null): unknown[] {
+function actorCells(a: ActorFields | null): unknown[] {
   if (!a) return ["", "", "", "", "", "", "", "", "", ""];
   // CAMEO actor codes are country + role (`IRQGOV`); PLOVER sectors take the role's place.
   const code = `${a.country ?? ""}${a.sector ?? ""}`;
@@ -107,14 +116,14 @@ function actorCells(a: EventArgument | null): unknown[] {
 }
 
 /** GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state. */
-function geoType(p: Place): number {
+function geoType(p: PlaceFields): number {
   const us = p.countryCode === "US";
   if (p.precision === "country") return 1;
   if (p.precision === "admin1") return us ? 2 : 5;
   return us ? 3 : 4;
 }
 
-function geoCells(p: Place | null): unknown[] {
+function geoCells(p: PlaceFields | null): unknown[] {
   if (!p) return ["", "", "", "", "", "", "", ""];
   const parts = [p.name, p.admin1, p.countryCode].filter((x): x is string => Boolean(x));
   const full = parts.filter((x, i) => parts.indexOf(x) === i).join(", ");
@@ -141,10 +150,14 @@ function fractionDate(day: string | null): string {
   return (year + elapsed / 365).toFixed(4);
 }
 
-/** One row of the events table, in GDELT_EVENT_COLUMNS order. */
+/**
+ * One row of the events table, in GDELT_EVENT_COLUMNS order: the report's event, its gaps
+ * (actors, place, day) filled from the merged event it belongs to (`realEventFields`).
+ */
 export function gdeltEventRow(e: ExportEvent): unknown[] {
   const ev = e.event;
-  const day = eventDay(e);
+  const real = realEventFields(e);
+  const day = real.day;
   const compact = compactDate(day);
   const code = eventCameo(ev);
   return [
@@ -153,8 +166,8 @@ export function gdeltEventRow(e: ExportEvent): unknown[] {
     compact.slice(0, 6),
     compact.slice(0, 4),
     fractionDate(day),
-    ...actorCells(ev.actor),
-    ...actorCells(ev.recipient),
+    ...actorCells(real.actor),
+    ...actorCells(real.recipient),
     // The first event of an article's first sentences is GDELT's "root" event; we mark
     // events of the article's first sentence.
     ev.evidence.sentence === 0 ? 1 : 0,
@@ -170,7 +183,7 @@ export function gdeltEventRow(e: ExportEvent): unknown[] {
     "",
     ...geoCells(null),
     ...geoCells(null),
-    ...geoCells(ev.location),
+    ...geoCells(real.place),
     e.article.published ? `${compactDate(e.article.published)}000000` : "",
     e.article.url ?? "",
   ];

@@ -1,5 +1,7 @@
+import type { EventArgument, Place } from "../core/annotations.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
 import type { StoredEvent } from "../store/types.ts";
+import { PRECISION_RANK } from "../stories/events.ts";
 
 export type ExportEvent = Omit<StoredEvent, "index">;
 
@@ -44,12 +46,59 @@ export function compactDate(value: string | null | undefined): string {
   return `${m[1]}${m[2] ?? ""}${m[3] ?? ""}`;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The event's own day when the text gives one, else null. */
+function textDay(e: ExportEvent): string | null {
+  const d = e.event.date;
+  if (d && DAY.test(d.value)) return d.value;
+  if (d && DAY.test(d.latest) && d.earliest === d.latest) return d.latest;
+  return null;
+}
+
 /** The event's own day when the text gives one, else the article's publication day. */
 export function eventDay(e: ExportEvent): string | null {
-  const d = e.event.date;
-  if (d && /^\d{4}-\d{2}-\d{2}$/.test(d.value)) return d.value;
-  if (d && /^\d{4}-\d{2}-\d{2}$/.test(d.latest) && d.earliest === d.latest) return d.latest;
-  return e.article.published;
+  return textDay(e) ?? e.article.published;
+}
+
+/** What a table cell needs of an actor: a report's own, or the merged event's. */
+export type ActorFields = Pick<EventArgument, "name" | "country" | "sector">;
+/** What a table cell needs of a place; `admin1` is absent from merged events stored before it was kept. */
+export type PlaceFields = Pick<
+  Place,
+  "geonameId" | "name" | "countryCode" | "lat" | "lon" | "precision"
+> & {
+  admin1?: string | null;
+};
+
+/**
+ * What a one-row-per-event table writes for the real event a report belongs to: the
+ * report's own actor, recipient, place and day, each gap filled from the merged event (the
+ * first known actor and recipient of all its reports, the most precise place, the day they
+ * agree on), so the earliest report's silence does not empty the row. A report no pass
+ * merged gives its own.
+ */
+export function realEventFields(e: ExportEvent): {
+  actor: ActorFields | null;
+  recipient: ActorFields | null;
+  place: PlaceFields | null;
+  day: string | null;
+} {
+  const ev = e.event;
+  const m = e.merged;
+  const own = ev.location;
+  const other = m?.location ?? null;
+  const place =
+    other && (!own || PRECISION_RANK[other.precision] > PRECISION_RANK[own.precision])
+      ? other
+      : own;
+  const agreed = m?.earliest && m.earliest === m.latest && DAY.test(m.earliest) ? m.earliest : null;
+  return {
+    actor: ev.actor ?? m?.actor ?? null,
+    recipient: ev.recipient ?? m?.recipient ?? null,
+    place,
+    day: textDay(e) ?? agreed ?? e.article.published,
+  };
 }
 
 /** RFC 4180 CSV line: quote a field holding a comma, quote or line break. */

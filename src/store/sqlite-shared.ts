@@ -25,11 +25,13 @@ export class StatementCache {
 }
 
 /**
- * The columns and joins that give an event row its merged event (`merged_id`, the counts):
- * a LEFT JOIN, so an event no cross-article pass has placed reads as `merged: null`.
+ * The columns and joins that give an event row its merged event (`merged_id`, the counts,
+ * the consolidated actor, recipient, place and days): a LEFT JOIN, so an event no
+ * cross-article pass has placed reads as `merged: null`.
  */
-export const MERGED_COLUMNS =
-  "me.id AS merged_id, me.num_mentions, me.num_articles, me.num_sources";
+export const MERGED_COLUMNS = `me.id AS merged_id, me.num_mentions, me.num_articles, me.num_sources,
+  me.actor AS merged_actor, me.recipient AS merged_recipient, me.location AS merged_location,
+  me.earliest AS merged_earliest, me.latest AS merged_latest`;
 export const MERGED_JOIN = `LEFT JOIN event_mentions em ON em.article_id = e.article_id AND em.idx = e.idx
   LEFT JOIN merged_events me ON me.id = em.event_id`;
 
@@ -59,7 +61,17 @@ export function storedEventFromRow(row: Row): StoredEvent {
             numMentions: row.num_mentions as number,
             numArticles: row.num_articles as number,
             numSources: row.num_sources as number,
+            actor: parseJson(row.merged_actor),
+            recipient: parseJson(row.merged_recipient),
+            location: parseJson(row.merged_location),
+            earliest: row.merged_earliest as string,
+            latest: row.merged_latest as string,
           };
   }
   return stored;
+}
+
+/** A JSON text column: its value, or null for SQL NULL. */
+export function parseJson<T>(value: unknown): T | null {
+  return typeof value === "string" ? (JSON.parse(value) as T) : null;
 }

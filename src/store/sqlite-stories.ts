@@ -18,7 +18,7 @@ import { mostTypical } from "../stories/terms.ts";
 import { lastDayOf } from "./date-bounds.ts";
 import { type ArgumentColumns, argumentWhere } from "./event-where.ts";
 import { searchError } from "./sqlite.ts";
-import { StatementCache } from "./sqlite-shared.ts";
+import { parseJson, StatementCache } from "./sqlite-shared.ts";
 import type {
   ArticlePlacement,
   MergedEventFilter,
@@ -466,7 +466,6 @@ const mergedColumns: ArgumentColumns = {
 };
 
 function eventFromRow(row: Row): MergedEvent {
-  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : null);
   return {
     id: row.id as string,
     type: row.type as EventType,
@@ -474,9 +473,9 @@ function eventFromRow(row: Row): MergedEvent {
     mode: row.mode as string | null,
     negated: row.negated === 1,
     hypothetical: row.hypothetical === 1,
-    actor: json(row.actor),
-    recipient: json(row.recipient),
-    location: json(row.location),
+    actor: parseJson(row.actor),
+    recipient: parseJson(row.recipient),
+    location: parseJson(row.location),
     earliest: row.earliest as string,
     latest: row.latest as string,
     numMentions: row.num_mentions as number,

@@ -7,6 +7,7 @@ import type { Event, EventType, Quad } from "../core/annotations.ts";
 import type { Message, Severity } from "../core/message.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
 import type { ReadFailure } from "../read/types.ts";
+import type { MergedArgument, MergedPlace } from "../stories/events.ts";
 import type { ExploreStore } from "./explore-types.ts";
 import type { StoryStore } from "./story-types.ts";
 
@@ -135,6 +136,16 @@ export interface MergedRef {
   numArticles: number;
   /** Distinct sources of those articles (NumSources). */
   numSources: number;
+  /**
+   * The real event as all its reports describe it, where the store read it: the first known
+   * actor and recipient, the most precise place, and the days the reports agree on
+   * (`YYYY-MM-DD`, inclusive). A one-row-per-event export fills a report's gaps from these.
+   */
+  actor?: MergedArgument | null;
+  recipient?: MergedArgument | null;
+  location?: MergedPlace | null;
+  earliest?: string;
+  latest?: string;
 }
 
 export interface StoredMessage extends Message {

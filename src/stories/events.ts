@@ -83,6 +83,8 @@ export interface MergedPlace {
   geonameId: number | null;
   name: string;
   countryCode: string | null;
+  /** The first-level division's code, as the place's own; absent from events stored before it was kept. */
+  admin1?: string | null;
   lat: number | null;
   lon: number | null;
   precision: Place["precision"];
@@ -208,13 +210,15 @@ function placeOf(event: Event): MergedPlace | null {
     geonameId: p.geonameId,
     name: p.name,
     countryCode: p.countryCode,
+    admin1: p.admin1,
     lat: p.lat,
     lon: p.lon,
     precision: p.precision,
   };
 }
 
-const PRECISION_RANK: Record<Place["precision"], number> = {
+/** How precise a place is, from a region (0) to a site (5). */
+export const PRECISION_RANK: Record<Place["precision"], number> = {
   region: 0,
   country: 1,
   admin1: 2,

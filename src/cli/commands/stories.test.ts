@@ -46,9 +46,16 @@ function dateline(...args: string[]) {
 describe("stories and merged events on the command line", () => {
   before(async () => {
     const store = await SqliteStore.open(db);
+    const ap = doc(
+      AP_ID,
+      "Marines arrived in Baghdad to guard the US embassy, the Pentagon said.",
+      "AP",
+    );
+    // The report listed first names no place; the others name Baghdad.
+    ap.events = ap.events.map((e) => ({ ...e, location: null }));
     const docs = [
       doc("reuters-1", REPORT, "Reuters"),
-      doc(AP_ID, "Marines arrived in Baghdad to guard the US embassy, the Pentagon said.", "AP"),
+      ap,
       doc("yahoo-1", `${REPORT}\nCopyright Yahoo. All rights reserved.`, "Yahoo"),
     ];
     await store.writeBatch(
@@ -115,6 +122,12 @@ describe("stories and merged events on the command line", () => {
       [events[0]?.NumMentions, events[0]?.NumSources, events[0]?.NumArticles],
       ["2", "2", "2"],
     );
+    // Its first report names no place; the row has the place the others name.
+    assert.equal(events[0]?.SOURCEURL, `https://example.org/${AP_ID}`);
+    assert.deepEqual(
+      [events[0]?.ActionGeo_FullName, events[0]?.ActionGeo_FeatureID],
+      ["Baghdad, IQ", "98182"],
+    );
     // Every report stays in the mentions table, pointing at that row.
     const mentions = tsv("gdelt-mentions");
     assert.deepEqual(
@@ -129,12 +142,16 @@ describe("stories and merged events on the command line", () => {
       .map((l) => JSON.parse(l));
     assert.equal(json.length, 3);
     for (const e of json) {
-      assert.deepEqual(e.merged, {
-        id: merged.id,
-        numMentions: 2,
-        numArticles: 2,
-        numSources: 2,
-      });
+      const { id, numMentions, numArticles, numSources, location, earliest, latest } = e.merged;
+      assert.deepEqual(
+        { id, numMentions, numArticles, numSources },
+        { id: merged.id, numMentions: 2, numArticles: 2, numSources: 2 },
+      );
+      // The real event as all its reports describe it, as `--merged` lists it.
+      assert.deepEqual(
+        [location?.name, earliest, latest],
+        [merged.location?.name, merged.earliest, merged.latest],
+      );
     }
     const plover = dateline("events", "--format", "plover")
       .stdout.trim()
