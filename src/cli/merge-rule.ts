@@ -2,6 +2,13 @@ import { InvalidArgumentError, Option } from "commander";
 import { type MergeOptions, mergeDefaults } from "../stories/events.ts";
 import { nonNegativeInteger, nonNegativeNumber } from "./options.ts";
 
+/** A count of actor, recipient and place: 0 to 3. */
+function agreementCount(value: string): number {
+  const n = nonNegativeInteger(value);
+  if (n > 3) throw new InvalidArgumentError(`expected 0, 1, 2 or 3, not "${value}"`);
+  return n;
+}
+
 /** The merge rule on the command line: each flag and the rule's value it sets. */
 export const MERGE_FLAGS: {
   key: keyof MergeOptions;
@@ -37,11 +44,13 @@ export const MERGE_FLAGS: {
     key: "minAgreements",
     flag: "--merge-min-agreements <n>",
     help: "merged events: how many of actor, recipient and place must agree besides type and date (0 to 3)",
-    parse: (value) => {
-      const n = nonNegativeInteger(value);
-      if (n > 3) throw new InvalidArgumentError(`expected 0, 1, 2 or 3, not "${value}"`);
-      return n;
-    },
+    parse: agreementCount,
+  },
+  {
+    key: "undatedAgreements",
+    flag: "--merge-undated-agreements <n>",
+    help: "merged events: how many must agree where a report or the event has no day of its own from the text (0 to 3)",
+    parse: agreementCount,
   },
 ];
 

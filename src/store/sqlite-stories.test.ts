@@ -16,7 +16,31 @@ let counter = 0;
 
 storyStoreContract("sqlite", () => SqliteStore.open(join(dir, `s${counter++}.db`)));
 
-it("a store whose story pass ran before the merge rule was kept merges with the defaults", async () => {
+it("a rule saved before undatedAgreements existed goes on merging as it did", async () => {
+  const path = join(dir, "before-undated.db");
+  let store = await SqliteStore.open(path);
+  const doc = sampleDocument("d1", "US marines were sent to Baghdad on Tuesday.");
+  await store.writeBatch([{ kind: "article", doc, origin: "d1", idGiven: true }]);
+  await (await StoryUpdater.open(store.stories(), { merge: { minAgreements: 0 } })).update([doc]);
+  await store.close();
+  const db = new Database(path);
+  const saved = JSON.parse(
+    (db.prepare("SELECT json FROM story_state WHERE name = 'merge'").get() as { json: string })
+      .json,
+  );
+  delete saved.undatedAgreements;
+  db.prepare("UPDATE story_state SET json = ? WHERE name = 'merge'").run(JSON.stringify(saved));
+  db.close();
+  store = await SqliteStore.open(path);
+  try {
+    const rule = await store.stories().loadMergeRule();
+    assert.deepEqual([rule?.minAgreements, rule?.undatedAgreements], [0, 0]);
+  } finally {
+    await store.close();
+  }
+});
+
+it("a store whose story pass ran before the merge rule was kept merges with the defaults of then", async () => {
   const path = join(dir, "before-rules.db");
   let store = await SqliteStore.open(path);
   const doc = sampleDocument("d1", "US marines were sent to Baghdad on Tuesday.");
@@ -29,7 +53,11 @@ it("a store whose story pass ran before the merge rule was kept merges with the 
   db.close();
   store = await SqliteStore.open(path);
   try {
-    assert.deepEqual(await store.stories().loadMergeRule(), mergeDefaults);
+    // The defaults of its time: undated reports needed no more agreements than dated ones.
+    assert.deepEqual(await store.stories().loadMergeRule(), {
+      ...mergeDefaults,
+      undatedAgreements: mergeDefaults.minAgreements,
+    });
     await assert.rejects(
       StoryUpdater.open(store.stories(), { merge: { maxDistanceKm: 10 } }),
       /maxDistanceKm 50 \(not 10\)/,

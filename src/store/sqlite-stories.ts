@@ -12,7 +12,7 @@ import {
   type EventMention,
   type MergedEvent,
   type MergeOptions,
-  mergeDefaults,
+  savedRule,
 } from "../stories/events.ts";
 import { mostTypical } from "../stories/terms.ts";
 import { lastDayOf } from "./date-bounds.ts";
@@ -115,9 +115,9 @@ export class SqliteStoryStore implements StoryStore {
       "SELECT name, json FROM story_state WHERE name IN ('merge', 'clusterer')",
     ).all() as Row[];
     const rule = rows.find((r) => r.name === "merge");
-    if (rule) return { ...mergeDefaults, ...(JSON.parse(rule.json as string) as MergeOptions) };
+    if (rule) return savedRule(JSON.parse(rule.json as string) as MergeOptions);
     // A store that ran the story pass before the rule was kept merged with the defaults.
-    return rows.length > 0 ? { ...mergeDefaults } : null;
+    return rows.length > 0 ? savedRule({}) : null;
   }
 
   async saveMergeRule(rule: Required<MergeOptions>): Promise<void> {
@@ -431,8 +431,9 @@ export class SqliteStoryStore implements StoryStore {
 
   private withMentions(event: MergedEvent): MergedEvent {
     const rows = this.sql(
-      `SELECT m.*, e.json, e.evidence_text FROM event_mentions m
+      `SELECT m.*, e.json, e.evidence_text, s.story_id FROM event_mentions m
        JOIN events e ON e.article_id = m.article_id AND e.idx = m.idx
+       LEFT JOIN story_articles s ON s.article_id = m.article_id
        WHERE m.event_id = ? ORDER BY m.seq`,
     ).all(event.id) as Row[];
     event.mentions = rows.map(
@@ -448,6 +449,7 @@ export class SqliteStoryStore implements StoryStore {
         duplicateOf: r.duplicate_of as string | null,
         event: JSON.parse(r.json as string),
         evidenceText: r.evidence_text as string,
+        storyId: (r.story_id as number | null) ?? null,
       }),
     );
     return event;

@@ -272,6 +272,30 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
       assert.deepEqual(await types({ storyId: stories[0]?.id ?? -1, articleId: "nothing" }), []);
     });
 
+    it("merges undated reports on one agreement only within a story, in later runs too", async () => {
+      const store = await fresh();
+      // Reports whose texts give no day: only the actor ("US marines") agrees.
+      const undated = (id: string, text: string, published: string) => {
+        const d = doc(id, text, { source: id, published });
+        return { ...d, events: d.events.map((e) => ({ ...e, date: null, location: null })) };
+      };
+      await ingest(store, [undated("u1", MARINES, "2019-12-31")]);
+      await ingest(store, [
+        undated("u2", `${MARINES} Officials said more could follow.`, "2020-01-01"),
+        undated("u3", TITANFALL, "2020-01-01"),
+      ]);
+      const stories = store.stories();
+      assert.equal(await stories.storyOf("u2"), await stories.storyOf("u1"));
+      assert.notEqual(await stories.storyOf("u3"), await stories.storyOf("u1"));
+      const events = await stories.listMergedEvents();
+      const articles = await Promise.all(
+        events.map(async (e) =>
+          ((await stories.getMergedEvent(e.id))?.mentions ?? []).map((m) => m.articleId).sort(),
+        ),
+      );
+      assert.deepEqual(articles.sort(), [["u1", "u2"], ["u3"]]);
+    });
+
     it("continues in a later run: state, fingerprints and events carry over", async () => {
       const store = await fresh();
       await ingest(store, [doc("d1", MARINES, { source: "Reuters" })]);

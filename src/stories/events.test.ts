@@ -189,6 +189,89 @@ describe("EventMerger", () => {
     assert.equal(second.add(m).numMentions, 2);
   });
 
+  it("asks more of reports that give no day of their own", () => {
+    // Two reports a day apart that name only the same actor: as often two statements.
+    const undated = { recipient: null, location: null, date: null };
+    const apart = mergeAll([
+      doc("a1", "Reuters", "2021-03-02", [event(undated)]),
+      doc("a2", "AP", "2021-03-03", [event(undated)]),
+    ]);
+    assert.equal(apart.all().length, 2);
+    // Dated to one day by both texts, one agreement is enough.
+    const dated = { recipient: null, location: null };
+    const one = mergeAll([
+      doc("a1", "Reuters", "2021-03-02", [event(dated)]),
+      doc("a2", "AP", "2021-03-03", [event(dated)]),
+    ]);
+    assert.equal(one.all().length, 1);
+    // A dated report does not join an event only undated reports made, nor the other way.
+    const mixed = mergeAll([
+      doc("a1", "Reuters", "2021-03-02", [event(undated)]),
+      doc("a2", "AP", "2021-03-03", [event(dated)]),
+      doc("a3", "AFP", "2021-03-03", [event(undated)]),
+    ]);
+    assert.equal(mixed.all().length, 3);
+    // Two agreements merge undated reports; the option sets how many.
+    const two = mergeAll([
+      doc("a1", "Reuters", "2021-03-02", [event({ location: null, date: null })]),
+      doc("a2", "AP", "2021-03-03", [event({ location: null, date: null })]),
+    ]);
+    assert.equal(two.all().length, 1);
+    // Within one story, one agreement is enough again: syndicated headlines of one event.
+    const inStory = new EventMerger();
+    for (const [id, d, story] of [
+      ["a1", "2021-03-02", 7],
+      ["a2", "2021-03-03", 7],
+      ["a3", "2021-03-03", 8],
+    ] as const) {
+      for (const m of mentionsOf(doc(id, "AP", d, [event(undated)]))) {
+        inStory.add({ ...m, storyId: story });
+      }
+    }
+    assert.deepEqual(
+      inStory.all().map((e) => e.mentions.map((m) => m.articleId)),
+      [["a1", "a2"], ["a3"]],
+    );
+    const lax = new EventMerger({ undatedAgreements: 1 });
+    for (const d of ["2021-03-02", "2021-03-03"]) {
+      for (const m of mentionsOf(doc(`a${d}`, "AP", d, [event(undated)]))) lax.add(m);
+    }
+    assert.equal(lax.all().length, 1);
+  });
+
+  it("never takes two named people for one by their country and sector", () => {
+    const person = (name: string) => ({ ...arg(name, "USA", "GOV"), entity: 0 });
+    const said = (id: string, actor: EventArgument, type: "PERSON" | "ORG") => ({
+      ...doc(id, "AP", "2016-03-22", [
+        event({
+          type: "ACCUSE",
+          quad: "verbal-conflict",
+          actor,
+          recipient: arg("Trump", "USA", "GOV"),
+        }),
+      ]),
+      entities: [{ type }],
+    });
+    const [sanders] = mentionsOf(said("a1", person("Bernie Sanders"), "PERSON"));
+    const [cruz] = mentionsOf(said("a2", person("Ted Cruz"), "PERSON"));
+    const [house] = mentionsOf(said("a3", person("White House"), "ORG"));
+    assert.deepEqual(sanders?.people, { actor: true, recipient: false });
+    assert.deepEqual(house?.people, { actor: false, recipient: false });
+    const merger = new EventMerger();
+    for (const m of [sanders, cruz, house]) if (m) merger.add(m);
+    // Sanders and Cruz conflict; the White House is no evidence against Sanders, and the
+    // recipient and place they share join it to his report.
+    assert.deepEqual(
+      merger.all().map((e) => e.mentions.map((m) => m.articleId)),
+      [["a1", "a3"], ["a2"]],
+    );
+    const named = { name: "Bernie Sanders", country: "USA", sector: "GOV", person: true };
+    const other = { ...named, name: "Ted Cruz" };
+    assert.equal(argumentAgreement(named, other), -1);
+    assert.equal(argumentAgreement(named, { ...other, name: "the Senate", person: false }), 0);
+    assert.equal(argumentAgreement(named, { ...named, name: "Sanders" }), 1);
+  });
+
   it("compares arguments and places", () => {
     assert.equal(argumentAgreement(arg("Mark Esper", "USA", "GOV"), arg("Esper", "USA", "GOV")), 1);
     assert.equal(

@@ -400,6 +400,9 @@ export class StoryUpdater {
       return clusterer.storyOf(id) ?? (into === undefined ? undefined : clusterer.resolve(into));
     };
     for (const p of placements) p.storyId = now(p.duplicate?.of ?? p.articleId) ?? p.storyId;
+    // Reports in one story merge on less evidence (the merge rule, docs/stories.md).
+    const storyOf = new Map(placements.map((p) => [p.articleId, p.storyId]));
+    for (const m of mentions) m.storyId = storyOf.get(m.articleId) ?? null;
     await this.store.place(placements);
     await this.store.mergeStories(merges);
     await this.moveStored(movedTo, new Set(placements.map((p) => p.articleId)), now);
