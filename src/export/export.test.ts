@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Event } from "../core/annotations.ts";
+import type { Event, Place } from "../core/annotations.ts";
 import type { MergedRef, StoredEvent } from "../store/types.ts";
 import type { MergedPlace } from "../stories/events.ts";
 import { ACLED_COLUMNS, acledRow, acledType } from "./acled.ts";
@@ -15,6 +15,20 @@ import { ploverRecord } from "./plover.ts";
 import { type ExportEvent, firstReports, numericId, realEventKey, tsvLine } from "./types.ts";
 
 const text = "About 100 marines are being sent to the US embassy in Baghdad.";
+
+const BAGHDAD: Place = {
+  start: 55,
+  end: 62,
+  text: "Baghdad",
+  geonameId: 98182,
+  name: "Baghdad",
+  countryCode: "IQ",
+  admin1: "Baghdad",
+  lat: 33.34,
+  lon: 44.4,
+  precision: "city",
+  confidence: 0.9,
+};
 
 function event(over: Partial<Event> = {}): Event {
   return {
@@ -32,19 +46,7 @@ function event(over: Partial<Event> = {}): Event {
       sector: "MIL",
     },
     recipient: null,
-    location: {
-      start: 55,
-      end: 62,
-      text: "Baghdad",
-      geonameId: 98182,
-      name: "Baghdad",
-      countryCode: "IQ",
-      admin1: "Baghdad",
-      lat: 33.34,
-      lon: 44.4,
-      precision: "city",
-      confidence: 0.9,
-    },
+    location: BAGHDAD,
     date: {
       start: 0,
       end: 0,
@@ -195,15 +197,8 @@ test("a per-event row fills the earliest report's gaps from its merged event", (
     row?.[ACLED_COLUMNS.indexOf(name as (typeof ACLED_COLUMNS)[number])];
   // The first report names no one, no place and no day; later ones named them all.
   const silent = event({ actor: null, location: null, date: null, type: "ASSAULT", mode: null });
-  const baghdad: MergedPlace = {
-    geonameId: 98182,
-    name: "Baghdad",
-    countryCode: "IQ",
-    admin1: "Baghdad",
-    lat: 33.34,
-    lon: 44.4,
-    precision: "city",
-  };
+  // The merged event's place: the place as a report gives it, without its words.
+  const { start: _start, end: _end, text: _text, confidence: _confidence, ...baghdad } = BAGHDAD;
   const iraq: MergedPlace = {
     ...baghdad,
     geonameId: 99237,
