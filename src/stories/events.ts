@@ -118,7 +118,7 @@ export interface MergedPlace {
   geonameId: number | null;
   name: string;
   countryCode: string | null;
-  /** The first-level division's code, as the place's own; absent from events stored before it was kept. */
+  /** The place's first-level division (its name); absent from events stored before it was kept. */
   admin1?: string | null;
   lat: number | null;
   lon: number | null;
