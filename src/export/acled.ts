@@ -60,7 +60,8 @@ const ARMED = new Set(["MIL", "COP", "REB", "GOV"]);
 
 /** The PLOVER → ACLED crosswalk; null when ACLED has no category for the event. */
 export function acledType(
-  ev: Pick<Event, "type" | "mode" | "trigger"> & { recipient: ActorFields | null },
+  ev: Pick<Event, "type" | "mode" | "trigger">,
+  recipient: ActorFields | null,
 ): AcledType | null {
   const pv = "Political violence";
   const sd = "Strategic developments";
@@ -89,7 +90,7 @@ export function acledType(
         return { disorder: sd, type: sd, subType: "Looting/property destruction" };
       // Force against people who cannot fight back is violence against civilians; between
       // armed groups, a clash.
-      const target = ev.recipient?.sector ?? null;
+      const target = recipient?.sector ?? null;
       if (target && !ARMED.has(target))
         return { disorder: pv, type: "Violence against civilians", subType: "Attack" };
       return { disorder: pv, type: "Battles", subType: "Armed clash" };
@@ -156,7 +157,7 @@ export interface AcledOptions {
 export function acledRow(e: ExportEvent, options: AcledOptions = {}): unknown[] | null {
   const ev = e.event;
   const { actor, recipient, place, day } = realEventFields(e);
-  const t = acledType({ ...ev, recipient });
+  const t = acledType(ev, recipient);
   if (!t) return null;
   const i1 = interCode(actor, t);
   const i2 = recipient ? interCode(recipient, { ...t, type: "" }) : "";

@@ -285,6 +285,28 @@ test("per-event tables keep the first report of each real event, per-report ones
   assert.deepEqual(await lines(acledFormat), { n: 3, rows: 3 });
 });
 
+test("an ACLED row comes from the first report ACLED has a category for", async () => {
+  // Two reports of one agreement: the first names no ceasefire, the second does.
+  const merged = { id: "ev-2", numMentions: 2, numArticles: 2, numSources: 2 };
+  const agree = (id: string, trigger: string) => ({
+    ...stored(
+      event({ id, type: "AGREE", mode: null, trigger: { start: 0, end: 6, text: trigger } }),
+    ),
+    index: 0,
+    merged,
+  });
+  async function* stream() {
+    yield agree("e1", "agreed");
+    yield agree("e2", "agreed a ceasefire");
+  }
+  let text = "";
+  const n = await acledFormat.write(stream(), async (chunk) => {
+    text += chunk;
+  });
+  assert.equal(n, 1);
+  assert.match(text, /Agreement/);
+});
+
 test("tsv lines never carry tabs or line breaks inside a value", () => {
   assert.equal(tsvLine(["a\tb", "c\nd", null, 3]), "a b\tc d\t\t3\n");
 });
@@ -329,7 +351,8 @@ test("acled crosswalk, table-driven", () => {
     [{ type: "ACCUSE", mode: "disapprove" }, null, null],
   ];
   for (const [over, type, sub] of rows) {
-    const t = acledType(event(over));
+    const ev = event(over);
+    const t = acledType(ev, ev.recipient);
     assert.equal(t?.type ?? null, type, JSON.stringify(over));
     assert.equal(t?.subType ?? null, sub, JSON.stringify(over));
   }

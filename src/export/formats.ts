@@ -12,7 +12,7 @@ import {
   gdeltMentionRow,
 } from "./gdelt.ts";
 import { ploverLine } from "./plover.ts";
-import { csvLine, type ExportEvent, firstReports, tsvLine } from "./types.ts";
+import { csvLine, type ExportEvent, firstReports, firstRows, tsvLine } from "./types.ts";
 
 export const ploverFormat: EventFormat = {
   name: "plover",
@@ -81,9 +81,8 @@ export const acledFormat: EventFormat = {
     );
     await out(csvLine(ACLED_COLUMNS));
     let n = 0;
-    for await (const e of firstReports(events)) {
-      const row = acledRow(e, { countryName: (a2) => names.get(a2) ?? null });
-      if (!row) continue;
+    const countryName = (a2: string) => names.get(a2) ?? null;
+    for await (const row of firstRows(events, (e) => acledRow(e, { countryName }))) {
       await out(csvLine(row));
       n++;
     }

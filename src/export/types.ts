@@ -122,19 +122,27 @@ export function realEventKey(e: ExportEvent): string {
 }
 
 /**
- * The first mention of each real event, in the order given (by date, so the earliest
- * report): what a one-row-per-event table writes, as GDELT's events table does. Mentions no
- * pass merged pass through. Holds the ids of the events seen, not the events.
+ * The row of the first report of each real event that gives one, in the order given (by
+ * date, so the earliest report): what a one-row-per-event table writes, as GDELT's events
+ * table does. A report that gives no row (`rowOf` is null: an ACLED export's verbal event)
+ * leaves its event to the next report. Mentions no pass merged pass through. Holds the ids
+ * of the events written, not the events.
  */
-export async function* firstReports<T extends ExportEvent>(
+export async function* firstRows<T extends ExportEvent, R>(
   events: AsyncIterable<T>,
-): AsyncIterable<T> {
-  const seen = new Set<string>();
+  rowOf: (e: T) => R | null,
+): AsyncIterable<R> {
+  const written = new Set<string>();
   for await (const e of events) {
-    if (e.merged) {
-      if (seen.has(e.merged.id)) continue;
-      seen.add(e.merged.id);
-    }
-    yield e;
+    if (e.merged && written.has(e.merged.id)) continue;
+    const row = rowOf(e);
+    if (row === null) continue;
+    if (e.merged) written.add(e.merged.id);
+    yield row;
   }
+}
+
+/** The first report of each real event (`firstRows` of the reports themselves). */
+export function firstReports<T extends ExportEvent>(events: AsyncIterable<T>): AsyncIterable<T> {
+  return firstRows(events, (e) => e);
 }
