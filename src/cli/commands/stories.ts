@@ -133,10 +133,11 @@ export function storiesCommand(): Command {
         // long prefix with others ("polnear-nyt_…"), and a cut one would name none of them.
         const shownOf = (articles: StoryArticle[]) =>
           perStory > 0 ? articles.slice(0, perStory) : articles;
-        const width = Math.max(
-          0,
-          ...withArticles.flatMap(({ articles }) => shownOf(articles).map((a) => a.id.length)),
-        );
+        // A loop, not Math.max(...ids): a whole store's ids overflow the call's arguments.
+        let width = 0;
+        for (const { articles } of withArticles) {
+          for (const a of shownOf(articles)) width = Math.max(width, a.id.length);
+        }
         const out: string[] = [];
         for (const { s, articles } of withArticles) {
           const span = s.first === s.last ? (s.first ?? "undated") : `${s.first}..${s.last}`;
