@@ -1,7 +1,7 @@
 import type { EventArgument, Place } from "../core/annotations.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
 import type { StoredEvent } from "../store/types.ts";
-import { PRECISION_RANK } from "../stories/events.ts";
+import { morePrecise } from "../stories/events.ts";
 
 export type ExportEvent = Omit<StoredEvent, "index">;
 
@@ -88,10 +88,7 @@ export function realEventFields(e: ExportEvent): {
   const m = e.merged;
   const own = ev.location;
   const other = m?.location ?? null;
-  const place =
-    other && (!own || PRECISION_RANK[other.precision] > PRECISION_RANK[own.precision])
-      ? other
-      : own;
+  const place = other && morePrecise(other, own) ? other : own;
   const agreed = m?.earliest && m.earliest === m.latest && DAY.test(m.earliest) ? m.earliest : null;
   return {
     actor: ev.actor ?? m?.actor ?? null,

@@ -243,6 +243,21 @@ function argumentOf(mention: EventMention, role: "actor" | "recipient"): MergedA
   return { name: a.name, country: a.country, sector: a.sector, person: !!mention.people?.[role] };
 }
 
+/** What a mention says of its event, as merged events keep it: made once per mention. */
+interface Said {
+  actor: MergedArgument | null;
+  recipient: MergedArgument | null;
+  place: MergedPlace | null;
+}
+
+function saidOf(mention: EventMention): Said {
+  return {
+    actor: argumentOf(mention, "actor"),
+    recipient: argumentOf(mention, "recipient"),
+    place: placeOf(mention.event),
+  };
+}
+
 /** Whether one of the event's mentions is in the mention's story. */
 function sameStory(mention: EventMention, event: MergedEvent): boolean {
   const story = mention.storyId;
@@ -270,7 +285,7 @@ function placeOf(event: Event): MergedPlace | null {
 }
 
 /** How precise a place is, from a region (0) to a site (5). */
-export const PRECISION_RANK: Record<Place["precision"], number> = {
+const PRECISION_RANK: Record<Place["precision"], number> = {
   region: 0,
   country: 1,
   admin1: 2,
@@ -278,6 +293,14 @@ export const PRECISION_RANK: Record<Place["precision"], number> = {
   city: 4,
   site: 5,
 };
+
+/** Whether `place` is more precise than `than` (or `than` is unknown). */
+export function morePrecise(
+  place: Pick<Place, "precision">,
+  than: Pick<Place, "precision"> | null,
+): boolean {
+  return !than || PRECISION_RANK[place.precision] > PRECISION_RANK[than.precision];
+}
 
 function eventId(mention: EventMention): string {
   const hash = createHash("sha256").update(`${mention.articleId}\u0000${mention.index}`);
@@ -330,18 +353,22 @@ export class EventMerger {
     const vague = interval === null || interval[1] - interval[0] + 1 > this.options.maxIntervalDays;
     let best: MergedEvent | undefined;
     let bestAgreements = -1;
+    const said = saidOf(mention);
     if (!vague) {
       const { minAgreements, undatedAgreements } = this.options;
       const dated = hasOwnDay(mention.event);
       for (const candidate of this.candidates(mention.event.type, interval)) {
-        const agreements = this.agreements(candidate, mention, interval);
-        if (agreements === null) continue;
-        const needed =
-          (dated && candidate.mentions.some((m) => hasOwnDay(m.event))) ||
-          sameStory(mention, candidate)
-            ? minAgreements
-            : Math.max(minAgreements, undatedAgreements);
-        if (agreements < needed) continue;
+        const agreements = this.agreements(candidate, mention.event, said, interval);
+        if (agreements === null || agreements < minAgreements) continue;
+        // Fewer agreements than undated reports need: enough only when both give their day
+        // or they share a story (each scans the event's mentions, so asked last).
+        if (
+          agreements < undatedAgreements &&
+          !(dated && candidate.mentions.some((m) => hasOwnDay(m.event))) &&
+          !sameStory(mention, candidate)
+        ) {
+          continue;
+        }
         if (
           agreements > bestAgreements ||
           (best &&
@@ -353,8 +380,8 @@ export class EventMerger {
         }
       }
     }
-    const event = best ?? this.open(mention, vague ? null : interval);
-    if (best && interval) this.join(best, mention, interval);
+    const event = best ?? this.open(mention, said, vague ? null : interval);
+    if (best && interval) this.join(best, mention, said, interval);
     else event.mentions.push(mention);
     recount(event);
     this.changed.add(event.id);
@@ -380,10 +407,10 @@ export class EventMerger {
   /** Number of positive agreements, or null when the mention cannot be this event. */
   private agreements(
     event: MergedEvent,
-    mention: EventMention,
+    e: Event,
+    said: Said,
     interval: [number, number],
   ): number | null {
-    const e = mention.event;
     if (e.negated !== event.negated || e.hypothetical !== event.hypothetical) return null;
     if (e.mode && event.mode && e.mode !== event.mode) return null;
     if (!event.earliest || !event.latest) return null;
@@ -393,9 +420,9 @@ export class EventMerger {
     }
     let agreements = 0;
     for (const value of [
-      argumentAgreement(event.actor, argumentOf(mention, "actor")),
-      argumentAgreement(event.recipient, argumentOf(mention, "recipient")),
-      placeAgreement(event.location, placeOf(e), this.options.maxDistanceKm),
+      argumentAgreement(event.actor, said.actor),
+      argumentAgreement(event.recipient, said.recipient),
+      placeAgreement(event.location, said.place, this.options.maxDistanceKm),
     ]) {
       if (value < 0) return null;
       agreements += value;
@@ -412,7 +439,7 @@ export class EventMerger {
     return [...ids].map((id) => this.events.get(id) as MergedEvent);
   }
 
-  private open(mention: EventMention, interval: [number, number] | null): MergedEvent {
+  private open(mention: EventMention, said: Said, interval: [number, number] | null): MergedEvent {
     const e = mention.event;
     const event: MergedEvent = {
       id: eventId(mention),
@@ -421,9 +448,9 @@ export class EventMerger {
       mode: e.mode,
       negated: e.negated,
       hypothetical: e.hypothetical,
-      actor: argumentOf(mention, "actor"),
-      recipient: argumentOf(mention, "recipient"),
-      location: placeOf(e),
+      actor: said.actor,
+      recipient: said.recipient,
+      location: said.place,
       earliest: interval ? isoDay(interval[0]) : "",
       latest: interval ? isoDay(interval[1]) : "",
       numMentions: 0,
@@ -438,20 +465,17 @@ export class EventMerger {
   }
 
   /** Add the mention and refine the event: first known arguments, most precise place. */
-  private join(event: MergedEvent, mention: EventMention, interval: [number, number]): void {
-    const e = mention.event;
+  private join(
+    event: MergedEvent,
+    mention: EventMention,
+    said: Said,
+    interval: [number, number],
+  ): void {
     event.mentions.push(mention);
-    event.mode ??= e.mode;
-    event.actor ??= argumentOf(mention, "actor");
-    event.recipient ??= argumentOf(mention, "recipient");
-    const place = placeOf(e);
-    if (
-      place &&
-      (!event.location ||
-        PRECISION_RANK[place.precision] > PRECISION_RANK[event.location.precision])
-    ) {
-      event.location = place;
-    }
+    event.mode ??= mention.event.mode;
+    event.actor ??= said.actor;
+    event.recipient ??= said.recipient;
+    if (said.place && morePrecise(said.place, event.location)) event.location = said.place;
     // Narrow to the overlap; when the slack is what made them overlap, keep the union.
     const earliest = Math.max(day(event.earliest), interval[0]);
     const latest = Math.min(day(event.latest), interval[1]);
