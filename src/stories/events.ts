@@ -36,6 +36,7 @@
 import { createHash } from "node:crypto";
 import type { Entity, Event, EventType, Place, Quad } from "../core/annotations.ts";
 import { haversineKm } from "../core/geo.ts";
+import { type Day, isoDay, parseDay } from "../stages/dates/calendar.ts";
 
 export interface MergeOptions {
   /** Places further apart than this (km) are different places. */
@@ -150,14 +151,9 @@ export interface MergedEvent {
   mentions: EventMention[];
 }
 
-const DAY_MS = 86_400_000;
-
-function day(iso: string): number {
-  return Math.floor(Date.parse(iso.slice(0, 10)) / DAY_MS);
-}
-
-function isoDay(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+/** A merged event's bound (always a day `isoDay` wrote) as a day number. */
+function day(iso: string): Day {
+  return parseDay(iso) as Day;
 }
 
 /** The mention's date interval in days since the epoch, or null when nothing bounds it. */
@@ -166,14 +162,9 @@ export function mentionInterval(
   options: Required<MergeOptions>,
 ): [number, number] | null {
   const date = mention.event.date;
-  const published =
-    mention.published && !Number.isNaN(Date.parse(mention.published.slice(0, 10)))
-      ? day(mention.published)
-      : null;
-  let earliest: number | null = date?.earliest ? day(date.earliest) : null;
-  let latest: number | null = date?.latest ? day(date.latest) : null;
-  if (earliest !== null && Number.isNaN(earliest)) earliest = null;
-  if (latest !== null && Number.isNaN(latest)) latest = null;
+  const published = parseDay(mention.published);
+  let earliest = parseDay(date?.earliest);
+  let latest = parseDay(date?.latest);
   if (earliest === null && latest === null) {
     // A duration or set (`for three days`) says when nothing happened: fall back to the day.
     return published === null ? null : [published, published];

@@ -6,6 +6,7 @@
  */
 import type { EventType } from "../core/annotations.ts";
 import type { AnnotatedDocument } from "../core/output.ts";
+import { isoDay } from "../stages/dates/calendar.ts";
 import type { ArticlePlacement, StoryStore } from "../store/story-types.ts";
 import {
   type ClustererState,
@@ -465,11 +466,10 @@ export class StoryUpdater {
       types.add(m.event.type);
     }
     if (types.size > 0) {
-      const day = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
       const stored = await this.store.loadMergedEvents(
         [...types],
-        day(low - dateSlackDays),
-        day(high + dateSlackDays),
+        isoDay(low - dateSlackDays),
+        isoDay(high + dateSlackDays),
       );
       for (const event of stored) merger.seed(event);
     }
