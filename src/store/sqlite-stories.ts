@@ -111,8 +111,10 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async loadMergeRule(): Promise<Required<MergeOptions> | null> {
+    // The clusterer's row only says a pass ran: its (large) state is not read.
     const rows = this.sql(
-      "SELECT name, json FROM story_state WHERE name IN ('merge', 'clusterer')",
+      `SELECT name, CASE name WHEN 'merge' THEN json END AS json FROM story_state
+       WHERE name IN ('merge', 'clusterer')`,
     ).all() as Row[];
     const rule = rows.find((r) => r.name === "merge");
     if (rule) return savedRule(JSON.parse(rule.json as string) as MergeOptions);
