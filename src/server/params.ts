@@ -4,6 +4,7 @@
  * never silently returns everything.
  */
 import { EVENT_TYPES, type EventType, QUADS, type Quad } from "../core/annotations.ts";
+import { parseDay } from "../stages/dates/calendar.ts";
 import type { BoundingBox, EventQuery, EventSort } from "../store/index.ts";
 
 export class HttpError extends Error {
@@ -152,9 +153,7 @@ function bad(name: string, why: string): HttpError {
 
 /** A real day of the proleptic Gregorian calendar (2019-02-30 is not). */
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDay(value) !== null;
 }
 
 /** `since` and `until`, each a day, in order. */

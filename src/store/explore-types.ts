@@ -9,8 +9,6 @@
 import type { EventType } from "../core/annotations.ts";
 import type { ArticleSummary, EventFilter, MergedRef, StoredEvent } from "./types.ts";
 
-export type { MergedRef } from "./types.ts";
-
 /** Degrees, WGS84. `west > east` crosses the antimeridian (170 … -170). */
 export interface BoundingBox {
   west: number;
