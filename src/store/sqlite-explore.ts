@@ -4,7 +4,7 @@
  * annotation rows and the FTS5 tables. Statements are cached by their text: the filters
  * make a handful of shapes.
  */
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { EventType } from "../core/annotations.ts";
 import { eventWhere } from "./event-where.ts";
 import type {
@@ -25,7 +25,7 @@ import type {
   SnippetPart,
   TimelineCount,
 } from "./explore-types.ts";
-import { QueryError, summaryFromRow } from "./sqlite.ts";
+import { searchError, summaryFromRow } from "./sqlite.ts";
 import {
   MERGED_COLUMNS,
   MERGED_JOIN,
@@ -151,13 +151,7 @@ export class SqliteExploreStore implements ExploreStore {
     try {
       return body();
     } catch (error) {
-      if (search !== undefined && error instanceof Database.SqliteError) {
-        throw new QueryError(
-          `the search query ${JSON.stringify(search)} is not valid full-text syntax (${error.message}); ` +
-            'use words, "quoted phrases", AND, OR, NOT, prefix*',
-        );
-      }
-      throw error;
+      throw searchError(error, search);
     }
   }
 
