@@ -333,7 +333,10 @@ export class StoryClusterer {
   /**
    * Judge every small story still waiting to fold as it stands, as if `foldAfter` articles
    * had passed: for the end of a collection (`clusterStories`), where no more articles are
-   * coming to grow them. Merges made are reported by `takeMerges`.
+   * coming to grow them. Merges made are reported by `takeMerges`. Larger stories are not
+   * looked at for pieces that meet (`crossMerge`), as `foldIdle` does at their turn: a
+   * sweep at the end of a collection is one a store, which has no end, could not make
+   * (docs/stories.md measures it).
    */
   flush(): void {
     if (this.options.foldSize <= 0) return;
