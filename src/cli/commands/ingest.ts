@@ -99,24 +99,21 @@ export function ingestCommand(): Command {
       const started = performance.now();
       const store = await openStore(options.db);
       const settings = options.storySettings === "auto" ? undefined : options.storySettings;
-      const conflict = settings && (await settingsConflict(store.stories(), settings));
-      if (conflict) {
+      // A store keeps its story settings and merge rule: asking for others stores nothing.
+      const refuse = async (conflict: string | null | undefined, leaveOut: string) => {
+        if (!conflict) return;
         await store.close();
         throw new CliError(
-          `${options.db} ${conflict}; ingest into another --db, or leave --story-settings out`,
+          `${options.db} ${conflict}; ingest into another --db, or leave ${leaveOut} out`,
           ExitCode.usage,
         );
-      }
+      };
+      await refuse(
+        settings && (await settingsConflict(store.stories(), settings)),
+        "--story-settings",
+      );
       const merge = mergeRuleFrom(options);
-      const ruleConflict =
-        Object.keys(merge).length > 0 && (await mergeRuleConflict(store.stories(), merge, flagOf));
-      if (ruleConflict) {
-        await store.close();
-        throw new CliError(
-          `${options.db} ${ruleConflict}; ingest into another --db, or leave the --merge options out`,
-          ExitCode.usage,
-        );
-      }
+      await refuse(await mergeRuleConflict(store.stories(), merge, flagOf), "the --merge options");
       const summary: IngestSummary = {
         db: options.db,
         inputs: 0,
@@ -140,10 +137,7 @@ export function ingestCommand(): Command {
       process.on("SIGINT", interrupt);
       process.on("SIGTERM", interrupt);
       // Duplicates, stories and merged events, across articles, after each batch is stored.
-      const passOptions: StoryPassOptions = {
-        ...(settings ? { settings } : {}),
-        ...(Object.keys(merge).length > 0 ? { merge } : {}),
-      };
+      const passOptions: StoryPassOptions = { ...(settings ? { settings } : {}), merge };
       const stories = storyPass(store, passOptions);
       const placed = (result: StoryPassResult | null) => {
         const note = result?.chose ? settingsNote(result.chose) : null;
