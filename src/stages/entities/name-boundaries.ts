@@ -162,8 +162,7 @@ export function joinOrgComplements(
       if (t.kind === "word" && isCapitalised(w)) end++;
       else if ((w === "of" || w === "and" || w === "&") && end > j) {
         const after = tokens[end + 1];
-        if (after && after.kind === "word" && isCapitalised(text.slice(after.start, after.end)))
-          end++;
+        if (after && after.kind === "word" && capitalAt(text, after.start)) end++;
         else break;
       } else break;
     }
@@ -462,7 +461,7 @@ export function acronymDefinitions(
       // Long form before the bracket: the shortest run of name tokens spelling the acronym.
       for (let s = p - 1; s >= 0 && p - s <= 12; s--) {
         const first = tokens[s] as Token;
-        if (first.kind !== "number" && !isCapitalised(text.slice(first.start, first.end))) continue;
+        if (first.kind !== "number" && !capitalAt(text, first.start)) continue;
         const ini = initials(text, tokens, s, p);
         if (ini === null) break;
         if (ini.length > innerText.length) break;

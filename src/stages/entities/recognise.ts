@@ -131,8 +131,7 @@ function addLexiconNames(
   const max = Math.max(res.actors.maxTokens, 4);
   const hashes = new Int32Array(max);
   for (let i = 0; i < tokens.length; i++) {
-    const c = text.charCodeAt((tokens[i] as Token).start);
-    if (!((c >= 65 && c <= 90) || (c > 127 && isCapitalised(String.fromCharCode(c))))) continue;
+    if (!capitalAt(text, (tokens[i] as Token).start)) continue;
     // Sequence hashes of the phrases starting here, as far as some lexicon name goes on:
     // strings are built only for the lengths that may match.
     let h = 0;
@@ -403,7 +402,7 @@ function extendFacilities(
     let end = -1;
     while (j < tokens.length && j - m.to < 4) {
       const t = tokens[j] as Token;
-      if (t.kind !== "word" || !isCapitalised(text.slice(t.start, t.end))) break;
+      if (t.kind !== "word" || !capitalAt(text, t.start)) break;
       if (text.slice((tokens[j - 1] as Token).end, t.start) !== " ") break;
       j++;
       if (res.lex.facWords.has(text.slice(t.start, t.end).toLowerCase())) end = j;
