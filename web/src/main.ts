@@ -214,12 +214,12 @@ async function renderTab(state: State): Promise<void> {
   return renderStories(body, state);
 }
 
-/** A list's order: choosing one sets it and goes back to the first page. */
+/** A list's order, the state field `key`: choosing one sets it and goes back to the first page. */
 function orderSelect(
   label: string,
   choices: readonly (readonly [value: string, text: string])[],
-  current: string,
-  set: (state: State, value: string) => void,
+  key: "sort" | "order",
+  state: State,
 ): HTMLSelectElement {
   return h(
     "select",
@@ -228,14 +228,14 @@ function orderSelect(
       on: {
         change: (e) =>
           update((s) => {
-            set(s, (e.target as HTMLSelectElement).value);
+            s[key] = (e.target as HTMLSelectElement).value;
             s.page = 1;
           }),
       },
     },
     ...choices.map(([value, text]) => {
       const option = h("option", { attrs: { value } }, text);
-      option.selected = value === current;
+      option.selected = value === state[key];
       return option;
     }),
   );
@@ -318,10 +318,8 @@ async function renderEvents(body: HTMLElement, state: State): Promise<void> {
       ["-mentions", "most mentioned"],
       ["-confidence", "most confident"],
     ],
-    state.sort,
-    (s, value) => {
-      s.sort = value;
-    },
+    "sort",
+    state,
   );
   const pager = h(
     "p",
@@ -550,10 +548,8 @@ async function renderStories(body: HTMLElement, state: State): Promise<void> {
       ["recent", "latest first"],
       ["size", "largest first"],
     ],
-    state.order,
-    (s, value) => {
-      s.order = value;
-    },
+    "order",
+    state,
   );
   const form = h(
     "form",
