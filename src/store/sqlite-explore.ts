@@ -380,8 +380,7 @@ const SUMMARY_COLUMNS = `a.id, a.published, a.title, a.url, a.source, a.origin, 
   (SELECT count(*) FROM messages m WHERE m.article_id = a.id) AS message_count`;
 
 function eventFromRow(row: Row): ExploredEvent {
-  const stored = storedEventFromRow(row);
-  return { ...stored, day: (row.day as string | null) ?? null, merged: stored.merged ?? null };
+  return { ...storedEventFromRow(row), day: (row.day as string | null) ?? null };
 }
 
 function actorRef(name: unknown, country: unknown): ActorRef | null {

@@ -4,7 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import type { Event } from "../core/annotations.ts";
-import type { StoredEvent } from "./types.ts";
+import type { MergedRef, StoredEvent } from "./types.ts";
 
 type Row = Record<string, unknown>;
 
@@ -37,10 +37,11 @@ export const MERGED_JOIN = `LEFT JOIN event_mentions em ON em.article_id = e.art
 
 /**
  * A row of `events e JOIN articles a` (e.article_id, e.idx, e.json, e.evidence_text,
- * a.published, a.title, a.url, a.source), with `MERGED_COLUMNS` when it selects them.
+ * a.published, a.title, a.url, a.source) and `MERGED_COLUMNS`, which every such query
+ * selects: `merged` is null when no cross-article pass has placed the event.
  */
-export function storedEventFromRow(row: Row): StoredEvent {
-  const stored: StoredEvent = {
+export function storedEventFromRow(row: Row): StoredEvent & { merged: MergedRef | null } {
+  return {
     articleId: row.article_id as string,
     index: row.idx as number,
     event: JSON.parse(row.json as string) as Event,
@@ -51,9 +52,7 @@ export function storedEventFromRow(row: Row): StoredEvent {
       url: row.url as string | null,
       source: row.source as string | null,
     },
-  };
-  if ("merged_id" in row) {
-    stored.merged =
+    merged:
       row.merged_id == null
         ? null
         : {
@@ -66,9 +65,8 @@ export function storedEventFromRow(row: Row): StoredEvent {
             location: parseJson(row.merged_location),
             earliest: row.merged_earliest as string,
             latest: row.merged_latest as string,
-          };
-  }
-  return stored;
+          },
+  };
 }
 
 /** A JSON text column: its value, or null for SQL NULL. */
