@@ -8,12 +8,7 @@ import type Database from "better-sqlite3";
 import type { EventType } from "../core/annotations.ts";
 import type { ClustererState, StoryMerge } from "../stories/cluster.ts";
 import type { Fingerprint } from "../stories/dedup.ts";
-import {
-  type EventMention,
-  type MergedEvent,
-  type MergeOptions,
-  savedRule,
-} from "../stories/events.ts";
+import { type MergedEvent, type MergeOptions, savedRule } from "../stories/events.ts";
 import { mostTypical } from "../stories/terms.ts";
 import { lastDayOf } from "./date-bounds.ts";
 import { type ArgumentColumns, argumentWhere } from "./event-where.ts";
@@ -333,7 +328,7 @@ export class SqliteStoryStore implements StoryStore {
        WHERE type IN (SELECT value FROM json_each(?)) AND earliest <> ''
          AND earliest <= ? AND latest >= ?`,
     ).all(JSON.stringify(types), latest, earliest) as Row[];
-    return rows.map((row) => this.withMentions(eventFromRow(row)));
+    return this.withMentions(rows.map(eventFromRow));
   }
 
   async saveMergedEvents(events: readonly MergedEvent[]): Promise<void> {
@@ -428,18 +423,24 @@ export class SqliteStoryStore implements StoryStore {
     ).all({ p: idOrPrefix }) as Row[];
     const exact = rows.find((r) => r.id === idOrPrefix);
     const row = exact ?? (rows.length === 1 ? rows[0] : undefined);
-    return row ? this.withMentions(eventFromRow(row)) : null;
+    return row ? (this.withMentions([eventFromRow(row)])[0] ?? null) : null;
   }
 
-  private withMentions(event: MergedEvent): MergedEvent {
+  /**
+   * The events with their mentions, read by one query for all of them (a batch's window
+   * holds thousands of events in a large store), each event's in the order it keeps them.
+   */
+  private withMentions(events: MergedEvent[]): MergedEvent[] {
+    if (!events.length) return events;
+    const byId = new Map(events.map((e) => [e.id, e]));
     const rows = this.sql(
       `SELECT m.*, e.json, e.evidence_text, s.story_id FROM event_mentions m
        JOIN events e ON e.article_id = m.article_id AND e.idx = m.idx
        LEFT JOIN story_articles s ON s.article_id = m.article_id
-       WHERE m.event_id = ? ORDER BY m.seq`,
-    ).all(event.id) as Row[];
-    event.mentions = rows.map(
-      (r): EventMention => ({
+       WHERE m.event_id IN (SELECT value FROM json_each(?)) ORDER BY m.event_id, m.seq`,
+    ).all(JSON.stringify([...byId.keys()])) as Row[];
+    for (const r of rows) {
+      byId.get(r.event_id as string)?.mentions.push({
         articleId: r.article_id as string,
         index: r.idx as number,
         eventId: r.article_event_id as string,
@@ -452,9 +453,9 @@ export class SqliteStoryStore implements StoryStore {
         event: JSON.parse(r.json as string),
         evidenceText: r.evidence_text as string,
         storyId: (r.story_id as number | null) ?? null,
-      }),
-    );
-    return event;
+      });
+    }
+    return events;
   }
 }
 
