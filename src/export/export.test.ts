@@ -230,6 +230,19 @@ test("a per-event row fills the earliest report's gaps from its merged event", (
     ["MARINES", "PROTESTERS", "Baghdad, IQ", "IQ-Baghdad", 98182],
   );
   assert.equal(get(row, "Day"), "20191230", "the day the reports agree on, not publication");
+  const mentionDay = (e: typeof first) =>
+    gdeltMentionRow(e)[GDELT_MENTION_COLUMNS.indexOf("EventTimeDate")];
+  assert.equal(mentionDay(first), "20191230000000", "the mention names its event's day");
+  assert.equal(
+    gdeltMentionRow(first)[GDELT_MENTION_COLUMNS.indexOf("MentionTimeDate")],
+    "20191231000000",
+    "and its own publication day",
+  );
+  assert.equal(
+    mentionDay({ ...first, merged: { ...merged, latest: "2019-12-31" } }),
+    "20191231000000",
+    "no agreed day: its own",
+  );
   const arow = acledRow(first);
   assert.deepEqual(
     ["actor1", "actor2", "location", "admin1", "event_date", "sub_event_type"].map((c) =>

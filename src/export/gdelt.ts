@@ -12,7 +12,6 @@ import {
   type ActorFields,
   compactDate,
   type ExportEvent,
-  eventDay,
   numericId,
   type PlaceFields,
   realEventFields,
@@ -192,10 +191,13 @@ export function gdeltEventRow(e: ExportEvent): unknown[] {
 /**
  * One row of the mentions table, in GDELT_MENTION_COLUMNS order. Offsets are UTF-16 code
  * units into the article's cleaned text; `docLength` is that text's length when known.
+ * EventTimeDate is the day of the event the report mentions, as its events-table row gives
+ * it: a report whose text gives no day takes the day all the reports agree on, so the
+ * reports of one event on one day carry that day, not each its publication day.
  */
 export function gdeltMentionRow(e: ExportEvent, docLength?: number): unknown[] {
   const ev = e.event;
-  const day = compactDate(eventDay(e));
+  const day = compactDate(realEventFields(e).day);
   const published = compactDate(e.article.published);
   return [
     gdeltEventId(e),
