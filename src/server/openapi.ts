@@ -175,6 +175,16 @@ const components: Record<string, Schema> = {
       },
     ],
   },
+  MergedArgument: {
+    type: "object",
+    description: "An actor or recipient of a merged event: the first one its reports name",
+    properties: {
+      name: { type: "string" },
+      country: nullable({ type: "string", description: "ISO 3166-1 alpha-3" }),
+      sector: nullable({ type: "string" }),
+      person: { type: "boolean", description: "A named person (a PERSON entity)" },
+    },
+  },
   Event: {
     type: "object",
     description: "An event of DESIGN.md's output contract",
@@ -236,9 +246,25 @@ const components: Record<string, Schema> = {
         description: "The event merged across articles this one is a mention of",
         properties: {
           id: { type: "string" },
-          numMentions: { type: "integer" },
-          numArticles: { type: "integer" },
-          numSources: { type: "integer" },
+          numMentions: { type: "integer", description: "Mentions, reprints not counted" },
+          numArticles: { type: "integer", description: "Articles, reprints not counted" },
+          numSources: { type: "integer", description: "Distinct sources of those articles" },
+          actor: nullable(ref("MergedArgument")),
+          recipient: nullable(ref("MergedArgument")),
+          location: nullable({
+            type: "object",
+            description:
+              "The most precise place a report gives: GeoNames id, name, country (alpha-2), admin1 (name; absent in stores made before it was kept), lat/lon, precision",
+          }),
+          earliest: {
+            type: "string",
+            description:
+              "First day the reports agree the event may fall on (ISO date; '' when none)",
+          },
+          latest: {
+            type: "string",
+            description: "Last such day; equal to earliest when the reports agree on one day",
+          },
         },
       }),
     },

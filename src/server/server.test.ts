@@ -243,6 +243,18 @@ describe("HTTP API", () => {
       (single.body.items as { articleId: string }[]).map((e) => e.articleId),
       ["a2"],
     );
+    // Each field of an event's merged event is one /openapi.json documents.
+    const [row] = single.body.items as { merged: Record<string, unknown> | null }[];
+    assert.ok(row?.merged);
+    const at = (o: unknown, ...path: string[]) =>
+      path.reduce((x, key) => (x as Record<string, unknown> | undefined)?.[key], o);
+    const schema = ["components", "schemas", "StoredEvent", "properties", "merged", "anyOf", "0"];
+    const documented = Object.keys(at(openApiDocument(), ...schema, "properties") ?? {});
+    assert.ok(documented.includes("numMentions"));
+    assert.deepEqual(
+      Object.keys(row.merged).filter((k) => !documented.includes(k)),
+      [],
+    );
     const points = await json(`/api/map?story=${kirkuk.id}`);
     assert.equal((points.body.points as unknown[]).length, 1);
     assert.deepEqual(await types("?story=999999"), []);
