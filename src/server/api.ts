@@ -5,6 +5,7 @@
  */
 import type { AnnotatedDocument } from "../core/output.ts";
 import { type ExploredEvent, type Store, type StoryFilter, storySorts } from "../store/index.ts";
+import { statsWithRules } from "../stories/stats.ts";
 import {
   checkPage,
   dateRange,
@@ -39,7 +40,7 @@ export const routes: readonly Route[] = [
   {
     path: "/api/stats",
     params: [],
-    handle: (store) => store.stats(),
+    handle: (store) => statsWithRules(store),
   },
   {
     path: "/api/events",

@@ -97,7 +97,7 @@ const routeParameterDocs: Record<string, typeof parameterDocs> = {
 
 const summaries: Record<string, string> = {
   "/api/stats":
-    "Counts of articles, annotations by kind, events by type, messages by rule, and of stories, reprints and merged events",
+    "Counts of articles, annotations by kind, events by type, messages by rule, and of stories, reprints and merged events; the settings the store clusters stories with and the rule it merges events with (stories.settings, stories.mergeRule; null before its first story pass), as `dateline stats --json` gives them",
   "/api/events": "Events (one per article mention), filtered, sorted and paged",
   "/api/events/{article}/{index}":
     "One event with its evidence: the article text around it and the spans of trigger, actor, recipient, place and date; its merged event with every mention",

@@ -168,6 +168,12 @@ describe("HTTP API", () => {
     assert.equal(pairs.body.total, 1);
     const stats = await json("/api/stats");
     assert.equal(stats.body.articles, 2);
+    const rules = stats.body.stories as { settings: unknown; mergeRule: unknown };
+    assert.deepEqual(
+      [rules.settings, rules.mergeRule],
+      [null, null],
+      "no story pass: no settings and no merge rule yet",
+    );
     const stories = await json("/api/stories");
     assert.deepEqual(stories.body.items, [], "no cross-article pass ran on this store");
   });
@@ -204,6 +210,12 @@ describe("HTTP API", () => {
       }),
     ];
     await (await StoryUpdater.open(store.stories())).update(docs);
+    // As `dateline stats` says: the settings the pass chose and the rule it merges with.
+    const { stories } = (await json("/api/stats")).body as {
+      stories: { settings: string; mergeRule: { undatedAgreements: number } | null };
+    };
+    assert.equal(stories.settings, "headlines", "two one-sentence articles read as headlines");
+    assert.equal(stories.mergeRule?.undatedAgreements, 2);
     const types = async (query: string) => {
       const { status, body } = await json(`/api/merged-events${query}`);
       assert.equal(status, 200, JSON.stringify(body));

@@ -99,6 +99,14 @@ export class SqliteStoryStore implements StoryStore {
     return row ? (JSON.parse(row.json as string) as ClustererState) : null;
   }
 
+  async loadClustererOptions(): Promise<Pick<ClustererState, "options"> | null> {
+    const row = this.sql(
+      "SELECT json_extract(json, '$.options') AS options FROM story_state WHERE name = 'clusterer'",
+    ).get() as Row | undefined;
+    if (!row) return null;
+    return typeof row.options === "string" ? { options: JSON.parse(row.options) } : {};
+  }
+
   async saveClustererState(state: ClustererState): Promise<void> {
     this.sql("INSERT OR REPLACE INTO story_state (name, json) VALUES ('clusterer', ?)").run(
       JSON.stringify(state),

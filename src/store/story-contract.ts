@@ -298,6 +298,7 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
 
     it("continues in a later run: state, fingerprints and events carry over", async () => {
       const store = await fresh();
+      assert.equal(await store.stories().loadClustererOptions(), null, "no run yet");
       await ingest(store, [doc("d1", MARINES, { source: "Reuters" })]);
       // A later run (a new updater, as a new `dateline ingest` makes) sees day one's work.
       const second = await ingest(store, [
@@ -305,7 +306,11 @@ export function storyStoreContract(name: string, open: () => Promise<Store>): vo
         doc("d3", TITANFALL, { source: "Wired", published: "2020-01-01", eventless: true }),
       ]);
       assert.equal(second.duplicates, 1);
-      assert.equal((await store.stories().loadClustererState())?.documents, 2);
+      const state = await store.stories().loadClustererState();
+      assert.equal(state?.documents, 2);
+      // The options alone, as the saved state holds them.
+      assert.ok(state?.options);
+      assert.deepEqual(await store.stories().loadClustererOptions(), { options: state.options });
       const [event] = await store.stories().listMergedEvents();
       assert.equal(event?.numReprints, 1);
       assert.equal(event?.numArticles, 1);

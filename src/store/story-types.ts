@@ -95,6 +95,12 @@ export interface StoryStore extends DuplicateBackend {
   loadClustererState(): Promise<ClustererState | null>;
   saveClustererState(state: ClustererState): Promise<void>;
   /**
+   * What the saved state says of the options the clusterer runs with, without the rest of
+   * it (the vocabulary's document frequencies, large in a large store): null before the
+   * first run; `options` absent from a state saved before they were kept.
+   */
+  loadClustererOptions(): Promise<Pick<ClustererState, "options"> | null>;
+  /**
    * The rule the store merges events with: null before its first story pass; the defaults
    * for a store whose first pass came before the rule was kept.
    */

@@ -160,6 +160,8 @@ describe("the store pass's settings", () => {
       await stories.saveClustererState(saved);
       const updater = await StoryUpdater.open(stories);
       assert.deepEqual(updater.clusterSettings, { ...clusterDefaults, ...articleClusterOptions });
+      assert.deepEqual(await stories.loadClustererOptions(), {});
+      assert.equal(await storedSettings(stories), "articles");
     }));
 
   it("can be asked for, and a store that has others refuses them", () =>

@@ -126,10 +126,12 @@ function settingsOptions(kind: StorySettings): ClusterOptions {
  * yet, "custom" for options other than either setting (a caller's `cluster` options).
  */
 export async function storedSettings(store: StoryStore): Promise<StorySettings | "custom" | null> {
-  return settingsOf(await store.loadClustererState());
+  return settingsOf(await store.loadClustererOptions());
 }
 
-function settingsOf(state: ClustererState | null): StorySettings | "custom" | null {
+function settingsOf(
+  state: Pick<ClustererState, "options"> | null,
+): StorySettings | "custom" | null {
   if (!state) return null;
   const have = { ...clusterDefaults, ...savedOptions(state) };
   for (const kind of ["headlines", "articles"] as const) {
@@ -139,7 +141,7 @@ function settingsOf(state: ClustererState | null): StorySettings | "custom" | nu
 }
 
 /** The options a state was saved with; a state saved before they were kept had the article settings. */
-function savedOptions(state: ClustererState): ClusterOptions {
+function savedOptions(state: Pick<ClustererState, "options">): ClusterOptions {
   return state.options ?? articleClusterOptions;
 }
 

@@ -1,7 +1,5 @@
 import { Command } from "commander";
-import type { StoryStats } from "../../store/types.ts";
-import type { MergeOptions } from "../../stories/events.ts";
-import { type StorySettings, storedSettings } from "../../stories/update.ts";
+import { type StatsWithRules, statsWithRules } from "../../stories/stats.ts";
 import { writeOut } from "../io.ts";
 import { flagOf, MERGE_FLAGS } from "../merge-rule.ts";
 import { openExistingStore } from "../open-store.ts";
@@ -26,16 +24,7 @@ export function statsCommand(): Command {
     .action(async (options: StatsOptions) => {
       const store = await openExistingStore(options.db);
       try {
-        const counts = await store.stats();
-        // How the store clusters and merges: null until its first story pass.
-        const stats = {
-          ...counts,
-          stories: {
-            ...counts.stories,
-            settings: await storedSettings(store.stories()),
-            mergeRule: await store.stories().loadMergeRule(),
-          },
-        };
+        const stats = await statsWithRules(store);
         if (options.json) {
           await writeOut(`${JSON.stringify(stats)}\n`);
           return;
@@ -71,13 +60,7 @@ function entries(counts: Record<string, number>): string[] {
   return list.map(([key, n]) => `  ${key.padEnd(width)}  ${n}`);
 }
 
-function storyLines(
-  articles: number,
-  stories: StoryStats & {
-    settings: StorySettings | "custom" | null;
-    mergeRule: Required<MergeOptions> | null;
-  },
-): string[] {
+function storyLines(articles: number, stories: StatsWithRules["stories"]): string[] {
   if (stories.settings === null && stories.placed === 0) return ["  (no story pass yet)"];
   const waiting = articles - stories.placed;
   const rule = stories.mergeRule;
