@@ -409,6 +409,10 @@ describe("dateline ingest, story settings", () => {
     // wait for a burst that five headlines do not make).
     const ingest = ["ingest", join(dir, "feed.jsonl"), "--db", db, "--story-settings", "articles"];
     assert.equal((await run(ingest)).code, 0);
+    // A headline is the article's text: the listing names it by that, not by its input line.
+    const listed = await run(["articles", "--db", db, "--search", "crimea"]);
+    assert.match(listed.stdout, /e0 .*Russia sends troops to Crimea/);
+    assert.doesNotMatch(listed.stdout, /feed\.jsonl:/);
     const storiesOf = async (...args: string[]) => {
       const result = await run(["stories", "--db", db, "--json", ...args]);
       assert.equal(result.code, 0, result.stderr);

@@ -142,6 +142,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       ]);
       const ids = async (filter: Parameters<Store["listArticles"]>[0]) =>
         (await s.listArticles(filter)).map((a) => a.id);
+      const [first] = await s.listArticles({});
+      assert.equal(first?.lead, "Marines landed in Baghdad.", "a summary carries its text's start");
+      assert.deepEqual((await s.getArticle("g1"))?.summary, first, "as the article's own");
       assert.deepEqual(await ids({}), ["g1", "g2", "g3"], "dated first, undated last");
       assert.deepEqual(await ids({ since: "2020-01-02" }), ["g2"]);
       assert.deepEqual(await ids({ until: "2020-01-02" }), ["g1"]);

@@ -27,6 +27,7 @@ import type {
 } from "./explore-types.ts";
 import { searchError, summaryFromRow } from "./sqlite.ts";
 import {
+  LEAD_CHARS,
   MERGED_COLUMNS,
   MERGED_JOIN,
   StatementCache,
@@ -375,7 +376,7 @@ const EVENT_COLUMNS = `e.article_id, e.idx, e.json, e.evidence_text,
   a.published, a.title, a.url, a.source, ${DAY} AS day, ${MERGED_COLUMNS}`;
 
 const SUMMARY_COLUMNS = `a.id, a.published, a.title, a.url, a.source, a.origin, a.ingested_at,
-  length(a.text) AS length,
+  substr(a.text, 1, ${LEAD_CHARS}) AS lead, length(a.text) AS length,
   (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS event_count,
   (SELECT count(*) FROM messages m WHERE m.article_id = a.id) AS message_count`;
 

@@ -24,6 +24,9 @@ export class StatementCache {
   }
 }
 
+/** Characters of an article's text a summary carries as its `lead`. */
+export const LEAD_CHARS = 120;
+
 /**
  * The columns and joins that give an event row its merged event (`merged_id`, the counts,
  * the consolidated actor, recipient, place and days): a LEFT JOIN, so an event no

@@ -10,6 +10,7 @@ import type { ExploreStore } from "./explore-types.ts";
 import { latestVersion, migrations } from "./migrations.ts";
 import { SqliteExploreStore } from "./sqlite-explore.ts";
 import {
+  LEAD_CHARS,
   MERGED_COLUMNS,
   MERGED_JOIN,
   StatementCache,
@@ -408,10 +409,14 @@ export class SqliteStore implements Store {
   }
 }
 
-const summarySelect = `SELECT a.*,
-    length(a.text) AS length,
+/** What a summary adds to an article's columns. */
+const summaryExtras = `substr(a.text, 1, ${LEAD_CHARS}) AS lead, length(a.text) AS length,
     (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS event_count,
-    (SELECT count(*) FROM messages m WHERE m.article_id = a.id) AS message_count
+    (SELECT count(*) FROM messages m WHERE m.article_id = a.id) AS message_count`;
+
+/** Summaries for lists: the columns a summary reads, not every article's whole text. */
+const summarySelect = `SELECT a.id, a.published, a.title, a.url, a.source, a.origin, a.ingested_at,
+    ${summaryExtras}
   FROM articles a`;
 
 function prepareStatements(db: Database.Database) {
@@ -437,7 +442,7 @@ function prepareStatements(db: Database.Database) {
       content_hash = @content_hash, annotations_hash = @annotations_hash, extra = @extra,
       updated_at = @now
       WHERE id = @id`),
-    getArticle: db.prepare(`${summarySelect} WHERE a.id = ?`),
+    getArticle: db.prepare(`SELECT a.*, ${summaryExtras} FROM articles a WHERE a.id = ?`),
     insertAnnotation: db.prepare(`INSERT INTO annotations
       (article_id, kind, idx, span_start, span_end, text, label, json)
       VALUES (@article_id, @kind, @idx, @span_start, @span_end, @text, @label, @json)`),
@@ -664,6 +669,7 @@ export function summaryFromRow(row: Row): ArticleSummary {
     url: row.url as string | null,
     source: row.source as string | null,
     origin: row.origin as string,
+    lead: row.lead as string,
     length: row.length as number,
     events: row.event_count as number,
     messages: row.message_count as number,

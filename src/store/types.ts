@@ -47,6 +47,11 @@ export interface ArticleSummary {
   source: string | null;
   /** The first input it was read from. */
   origin: string;
+  /**
+   * The start of its cleaned text (up to `LEAD_CHARS` characters): what names an article
+   * without a title, such as a headline read from a feed as its text.
+   */
+  lead: string;
   /** Characters (UTF-16 code units) of cleaned text. */
   length: number;
   events: number;

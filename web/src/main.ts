@@ -499,7 +499,7 @@ async function renderSearch(body: HTMLElement, state: State): Promise<void> {
                 },
               },
             },
-            hit.article.title ?? hit.article.id,
+            hit.article.title ?? (hit.article.lead || hit.article.id),
           ),
           h(
             "span",

@@ -71,7 +71,8 @@ export function articlesCommand(): Command {
           a.source ?? "",
           String(a.events),
           String(a.messages),
-          a.title ?? a.origin,
+          // A headline read from a feed is the article's text, not its title.
+          a.title ?? (a.lead.replace(/\s+/g, " ") || a.origin),
         ]);
         await writeOut(
           renderTable(["ID", "PUBLISHED", "SOURCE", "EVENTS", "MESSAGES", "TITLE"], rows, {
