@@ -494,6 +494,9 @@ function inOrder(docs: readonly AnnotatedDocument[]): AnnotatedDocument[] {
     .map((x) => x.doc);
 }
 
+/** Articles `dateline ingest` stores per batch by default, each batch followed by the pass. */
+export const INGEST_BATCH_SIZE = 200;
+
 /**
  * What `dateline ingest` calls after each stored batch: the articles that were added or
  * updated go through the cross-article pass (unchanged ones and same-text copies the store

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { type IngestItem, type IngestOutcome, openStore } from "../../store/index.ts";
 import {
+  INGEST_BATCH_SIZE,
   mergeRuleConflict,
   type StoryPassOptions,
   type StoryPassResult,
@@ -77,7 +78,7 @@ export function ingestCommand(): Command {
     .addOption(maxBytesOption())
     .addOption(
       new Option("--batch-size <n>", "articles per transaction")
-        .default(200)
+        .default(INGEST_BATCH_SIZE)
         .argParser((value) => positiveInteger(value)),
     )
     .addOption(

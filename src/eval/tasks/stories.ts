@@ -12,7 +12,7 @@ import type { Extractor } from "../../core/extract.ts";
 import { recordDocument } from "../../read/json.ts";
 import { SqliteStore } from "../../store/sqlite.ts";
 import type { IngestItem } from "../../store/types.ts";
-import { storyPass } from "../../stories/update.ts";
+import { INGEST_BATCH_SIZE, storyPass } from "../../stories/update.ts";
 import type { DataRecord } from "../data.ts";
 import { readJsonl } from "../data.ts";
 import { bcubed } from "../metrics/bcubed.ts";
@@ -137,7 +137,7 @@ export const storiesTask: EvalTask = {
         "B-cubed over every headline; a headline our clustering leaves out is a singleton",
         "gold story ids are Google News's machine clusters (silver), per MANIFEST.md",
         "halves: the records sorted by timestamp and cut at the middle; each is clustered alone",
-        `through ingest: the records as JSON lines in file order (the reader keeps the date, not the time), in batches of ${INGEST_BATCH} as \`dateline ingest\` stores them; the store picks the headline settings itself`,
+        `through ingest: the records as JSON lines in file order (the reader keeps the date, not the time), in batches of ${INGEST_BATCH_SIZE} as \`dateline ingest\` stores them; the store picks the headline settings itself`,
         "errors: split = a gold story spread over our clusters (recall lost), mixed = one of our clusters holding several gold stories (precision lost); items lost = its share of the B-cubed loss; parts = headlines per cluster (split) or per gold story (mixed)",
       ],
       metrics: {
@@ -152,9 +152,6 @@ export const storiesTask: EvalTask = {
   },
 };
 
-/** Articles per stored batch, as `dateline ingest` stores them by default. */
-const INGEST_BATCH = 200;
-
 /**
  * The records through the path `dateline ingest` takes: each read as a JSON line would be
  * (its input fields only) and annotated, then stored in a fresh SQLite store batch by batch,
@@ -168,9 +165,9 @@ async function throughIngest(
   const store = await SqliteStore.open(join(dir, "stories.db"));
   try {
     const pass = storyPass(store);
-    for (let at = 0; at < records.length; at += INGEST_BATCH) {
+    for (let at = 0; at < records.length; at += INGEST_BATCH_SIZE) {
       const items: IngestItem[] = [];
-      for (const [i, r] of records.slice(at, at + INGEST_BATCH).entries()) {
+      for (const [i, r] of records.slice(at, at + INGEST_BATCH_SIZE).entries()) {
         const origin = `uci-news-dev.jsonl:${at + i + 1}`;
         const input = {
           id: r.id,
