@@ -191,9 +191,9 @@ export function gdeltEventRow(e: ExportEvent): unknown[] {
 /**
  * One row of the mentions table, in GDELT_MENTION_COLUMNS order. Offsets are UTF-16 code
  * units into the article's cleaned text; `docLength` is that text's length when known.
- * EventTimeDate is the day of the event the report mentions, as its events-table row gives
- * it: a report whose text gives no day takes the day all the reports agree on, so the
- * reports of one event on one day carry that day, not each its publication day.
+ * EventTimeDate is the day of the event the report mentions: its own day, else the day all
+ * the event's reports agree on (as the events table's Day takes it), else its publication
+ * day; so the reports of an event dated to one day carry that day, not each its own.
  */
 export function gdeltMentionRow(e: ExportEvent, docLength?: number): unknown[] {
   const ev = e.event;
