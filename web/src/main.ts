@@ -5,7 +5,7 @@
 import { ApiError, getJson } from "./api.ts";
 import { type ArticleAnswer, renderArticle } from "./article.ts";
 import { quadOrder, typeColour, typeOrder } from "./colours.ts";
-import { fill, h } from "./dom.ts";
+import { type Child, fill, h } from "./dom.ts";
 import { renderEvidence } from "./evidence.ts";
 import { WorldMap } from "./map.ts";
 import { renderTimeline } from "./timeline.ts";
@@ -242,6 +242,46 @@ function orderSelect(
 }
 
 /** A pager's button to page `to`, greyed out when there is no such page. */
+/**
+ * A full-text query box with its button (and whatever follows them in the form): submitting
+ * sets the state's query and goes back to the first page.
+ */
+function searchForm(
+  state: State,
+  box: { name: string; size: string; label: string },
+  button: string,
+  ...after: Child[]
+): HTMLFormElement {
+  const input = h("input", {
+    attrs: {
+      name: box.name,
+      type: "search",
+      placeholder: 'words, "a phrase", prefix*',
+      size: box.size,
+      "aria-label": box.label,
+    },
+  });
+  input.value = state.search;
+  return h(
+    "form",
+    {
+      class: "search",
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          update((s) => {
+            s.search = input.value.trim();
+            s.page = 1;
+          });
+        },
+      },
+    },
+    input,
+    h("button", { attrs: { type: "submit" } }, button),
+    ...after,
+  );
+}
+
 function pageButton(label: string, to: number, enabled: boolean): HTMLButtonElement {
   const button = h(
     "button",
@@ -435,30 +475,10 @@ async function renderActors(body: HTMLElement, state: State): Promise<void> {
 
 async function renderSearch(body: HTMLElement, state: State): Promise<void> {
   const stale = staleCheck();
-  const input = h("input", {
-    attrs: {
-      name: "search",
-      type: "search",
-      placeholder: 'words, "a phrase", prefix*',
-      size: "40",
-    },
-  });
-  input.value = state.search;
-  const form = h(
-    "form",
-    {
-      class: "search",
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          update((s) => {
-            s.search = input.value.trim();
-          });
-        },
-      },
-    },
-    input,
-    h("button", { attrs: { type: "submit" } }, "Search articles"),
+  const form = searchForm(
+    state,
+    { name: "search", size: "40", label: "articles matching" },
+    "Search articles",
   );
   if (!state.search) {
     fill(
@@ -532,16 +552,6 @@ async function renderStories(body: HTMLElement, state: State): Promise<void> {
     params,
   );
   if (stale()) return;
-  const input = h("input", {
-    attrs: {
-      name: "story-search",
-      type: "search",
-      placeholder: 'words, "a phrase", prefix*',
-      size: "30",
-      "aria-label": "stories with an article matching",
-    },
-  });
-  input.value = state.search;
   const order = orderSelect(
     "order of the stories",
     [
@@ -551,22 +561,10 @@ async function renderStories(body: HTMLElement, state: State): Promise<void> {
     "order",
     state,
   );
-  const form = h(
-    "form",
-    {
-      class: "search",
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          update((s) => {
-            s.search = input.value.trim();
-            s.page = 1;
-          });
-        },
-      },
-    },
-    input,
-    h("button", { attrs: { type: "submit" } }, "Find stories"),
+  const form = searchForm(
+    state,
+    { name: "story-search", size: "30", label: "stories with an article matching" },
+    "Find stories",
     " · ",
     order,
     " · ",
