@@ -371,6 +371,13 @@ describe("web UI in Chromium", { skip: missing ?? false }, () => {
       1,
       "only the app's own script",
     );
+    // A hit's link opens its article: the events of that article, listed.
+    const [hit] = (
+      await api<{ items: { article: { id: string } }[] }>("/api/search?q=rally%20OR%20rallied")
+    ).items;
+    assert.ok(hit);
+    await andWait(() => page.click("#tab-body ol.hits li a >> nth=0"));
+    assert.match(page.url(), new RegExp(`article=${hit.article.id}`));
     assert.deepEqual(dialogs, []);
     assert.deepEqual(pageErrors, []);
   });

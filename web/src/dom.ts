@@ -27,6 +27,24 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** A link that runs `action` in the page instead of going anywhere. */
+export function actionLink(text: Child, action: () => void, title?: string): HTMLAnchorElement {
+  return h(
+    "a",
+    {
+      attrs: { href: "#" },
+      ...(title ? { title } : {}),
+      on: {
+        click: (e) => {
+          e.preventDefault();
+          action();
+        },
+      },
+    },
+    text,
+  );
+}
+
 const SVG = "http://www.w3.org/2000/svg";
 
 export function s(

@@ -4,7 +4,7 @@
  * marked where the text says them, and the evidence sentence is underlined.
  */
 import { typeColour } from "./colours.ts";
-import { fill, h, safeLink } from "./dom.ts";
+import { actionLink, fill, h, safeLink } from "./dom.ts";
 import type { EventDetail, Highlight, Role } from "./types.ts";
 
 const roleOrder: Role[] = ["trigger", "actor", "recipient", "place", "date"];
@@ -92,19 +92,7 @@ export function renderEvidence(
       safeLink(article.url, article.title ?? detail.articleId),
       h("br"),
       `${article.source ?? "unknown source"} · ${article.published ?? "undated"} · `,
-      h(
-        "a",
-        {
-          attrs: { href: "#" },
-          on: {
-            click: (e) => {
-              e.preventDefault();
-              onArticle(detail.articleId);
-            },
-          },
-        },
-        "all events of this article",
-      ),
+      actionLink("all events of this article", () => onArticle(detail.articleId)),
       " · ",
       h(
         "a",

@@ -5,7 +5,7 @@
 import { ApiError, getJson } from "./api.ts";
 import { type ArticleAnswer, renderArticle } from "./article.ts";
 import { quadOrder, typeColour, typeOrder } from "./colours.ts";
-import { type Child, fill, h } from "./dom.ts";
+import { actionLink, type Child, fill, h } from "./dom.ts";
 import { renderEvidence } from "./evidence.ts";
 import { WorldMap } from "./map.ts";
 import { renderTimeline } from "./timeline.ts";
@@ -409,20 +409,7 @@ async function renderActors(body: HTMLElement, state: State): Promise<void> {
   const max = Math.max(1, ...pairs.map((p) => p.count));
   const link = (arg: { name: string; country: string | null } | null) =>
     arg
-      ? h(
-          "a",
-          {
-            attrs: { href: "#" },
-            title: "filter by this actor",
-            on: {
-              click: (e) => {
-                e.preventDefault();
-                setFilter("actor", arg.name);
-              },
-            },
-          },
-          who(arg),
-        )
+      ? actionLink(who(arg), () => setFilter("actor", arg.name), "filter by this actor")
       : h("span", { class: "muted" }, "—");
   fill(
     body,
@@ -508,18 +495,8 @@ async function renderSearch(body: HTMLElement, state: State): Promise<void> {
         h(
           "li",
           {},
-          h(
-            "a",
-            {
-              attrs: { href: "#" },
-              on: {
-                click: (e) => {
-                  e.preventDefault();
-                  showArticle(hit.article.id);
-                },
-              },
-            },
-            hit.article.title ?? (hit.article.lead || hit.article.id),
+          actionLink(hit.article.title ?? (hit.article.lead || hit.article.id), () =>
+            showArticle(hit.article.id),
           ),
           h(
             "span",
@@ -627,19 +604,7 @@ async function renderStories(body: HTMLElement, state: State): Promise<void> {
                   h(
                     "li",
                     {},
-                    h(
-                      "a",
-                      {
-                        attrs: { href: "#" },
-                        on: {
-                          click: (e) => {
-                            e.preventDefault();
-                            showArticle(a.id);
-                          },
-                        },
-                      },
-                      a.title ?? a.id,
-                    ),
+                    actionLink(a.title ?? a.id, () => showArticle(a.id)),
                     h(
                       "span",
                       { class: "muted" },
