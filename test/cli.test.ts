@@ -522,6 +522,10 @@ describe("dateline ingest, story settings", () => {
     assert.match(wrong.stderr, /expected 0, 1, 2 or 3, not "4"/);
     const negative = await run(["ingest", seed, "--db", db, "--merge-date-slack-days", "-1"]);
     assert.match(negative.stderr, /expected a number of at least 0, not "-1"/);
+    const share = await run(["ingest", seed, "--db", db, "--merge-wording-overlap", "1.5"]);
+    assert.equal(share.code, 2);
+    assert.match(share.stderr, /expected a number from 0 to 1, not "1.5"/);
+    assert.match(stats.stdout, /--merge-undated-agreements 2 --merge-wording-overlap 0.4\n/);
   });
 
   it("takes the settings asked for on a new store", async () => {

@@ -9,6 +9,13 @@ function agreementCount(value: string): number {
   return n;
 }
 
+/** A share: 0 to 1. */
+function share(value: string): number {
+  const n = nonNegativeNumber(value);
+  if (n > 1) throw new InvalidArgumentError(`expected a number from 0 to 1, not "${value}"`);
+  return n;
+}
+
 /** The merge rule on the command line: each flag and the rule's value it sets. */
 export const MERGE_FLAGS: {
   key: keyof MergeOptions;
@@ -51,6 +58,12 @@ export const MERGE_FLAGS: {
     flag: "--merge-undated-agreements <n>",
     help: "merged events: how many must agree where a report or the event has no day of its own from the text (0 to 3)",
     parse: agreementCount,
+  },
+  {
+    key: "wordingOverlap",
+    flag: "--merge-wording-overlap <share>",
+    help: "merged events: reports in one story worded this much alike (0 to 1, 0 off) count as agreeing where the arguments do not",
+    parse: share,
   },
 ];
 

@@ -16,7 +16,7 @@ let counter = 0;
 
 storyStoreContract("sqlite", () => SqliteStore.open(join(dir, `s${counter++}.db`)));
 
-it("a rule saved before undatedAgreements existed goes on merging as it did", async () => {
+it("a rule saved before undatedAgreements and wordingOverlap existed goes on merging as it did", async () => {
   const path = join(dir, "before-undated.db");
   let store = await SqliteStore.open(path);
   const doc = sampleDocument("d1", "US marines were sent to Baghdad on Tuesday.");
@@ -29,12 +29,17 @@ it("a rule saved before undatedAgreements existed goes on merging as it did", as
       .json,
   );
   delete saved.undatedAgreements;
+  delete saved.wordingOverlap;
   db.prepare("UPDATE story_state SET json = ? WHERE name = 'merge'").run(JSON.stringify(saved));
   db.close();
   store = await SqliteStore.open(path);
   try {
     const rule = await store.stories().loadMergeRule();
-    assert.deepEqual([rule?.minAgreements, rule?.undatedAgreements], [0, 0]);
+    // Nor did it read the wording of reports.
+    assert.deepEqual(
+      [rule?.minAgreements, rule?.undatedAgreements, rule?.wordingOverlap],
+      [0, 0, 0],
+    );
   } finally {
     await store.close();
   }
@@ -57,6 +62,7 @@ it("a store whose story pass ran before the merge rule was kept merges with the 
     assert.deepEqual(await store.stories().loadMergeRule(), {
       ...mergeDefaults,
       undatedAgreements: mergeDefaults.minAgreements,
+      wordingOverlap: 0,
     });
     await assert.rejects(
       StoryUpdater.open(store.stories(), { merge: { maxDistanceKm: 10 } }),

@@ -272,6 +272,118 @@ describe("EventMerger", () => {
     assert.equal(argumentAgreement(named, { ...named, name: "Sanders" }), 1);
   });
 
+  it("takes near-copies of a headline in one story for one event, whatever arguments were read", () => {
+    // Three reports of one death; the events stage read the worker as the actor of one, the
+    // train line ("Hudson") as the actor of another, and nothing of the third.
+    const headlines: [string, Partial<Event>][] = [
+      [
+        "Metro-North worker struck and killed by train",
+        { actor: arg("Metro-North worker", null, "CVL") },
+      ],
+      [
+        "Metro-North worker, 58, killed by Hudson line train headed for Poughkeepsie",
+        { actor: arg("Hudson", null, null), recipient: arg("Metro-North worker", null, "CVL") },
+      ],
+      ["Metro-North employee killed by train in Manhattan", {}],
+    ];
+    const run = (storyOf: (i: number) => number | null, options = {}) => {
+      const merger = new EventMerger(options);
+      headlines.forEach(([text, over], i) => {
+        const e = event({
+          actor: null,
+          recipient: null,
+          location: null,
+          date: null,
+          evidence: { sentence: 0, start: 0, end: text.length },
+          ...over,
+        });
+        const d = { ...doc(`a${i}`, `S${i}`, "2014-03-10", [e]), text };
+        for (const m of mentionsOf(d)) merger.add({ ...m, storyId: storyOf(i) });
+      });
+      return merger.all().map((ev) => ev.mentions.map((m) => m.articleId));
+    };
+    assert.deepEqual(
+      run(() => 1),
+      [["a0", "a1", "a2"]],
+    );
+    // Outside a story, or with the rule off, the conflict and the missing arguments keep
+    // them apart, as before.
+    assert.deepEqual(
+      run(() => null),
+      [["a0"], ["a1"], ["a2"]],
+    );
+    assert.deepEqual(
+      run(() => 1, { wordingOverlap: 0 }),
+      [["a0"], ["a1"], ["a2"]],
+    );
+    assert.deepEqual(
+      run((i) => (i === 2 ? 2 : 1)),
+      [["a0", "a1"], ["a2"]],
+    );
+  });
+
+  it("does not read the wording across swapped roles, conflicting places or within one article", () => {
+    const merge = (reports: [string, string, Partial<Event>][]) => {
+      const merger = new EventMerger();
+      for (const [id, text, over] of reports) {
+        const e = event({
+          date: null,
+          evidence: { sentence: 0, start: 0, end: text.length },
+          ...over,
+        });
+        const d = { ...doc(id, id, "2022-02-24", [e]), text };
+        for (const m of mentionsOf(d)) merger.add({ ...m, storyId: 1 });
+      }
+      return merger.all().length;
+    };
+    const russia = arg("Russia", "RUS", null);
+    const ukraine = arg("Ukraine", "UKR", null);
+    assert.equal(
+      merge([
+        ["a1", "Russia attacks Ukraine", { actor: russia, recipient: ukraine, location: null }],
+        ["a2", "Ukraine attacks Russia", { actor: ukraine, recipient: russia, location: null }],
+      ]),
+      2,
+    );
+    const gunmen = "Gunmen abduct students from a school";
+    assert.equal(
+      merge([
+        ["a1", gunmen, { actor: arg("gunmen", null, "CRM"), location: KADUNA }],
+        ["a2", gunmen, { actor: arg("bandits", null, null), location: LAGOS }],
+      ]),
+      2,
+    );
+    assert.equal(
+      merge([
+        ["a1", gunmen, { actor: arg("gunmen", null, "CRM"), location: KADUNA }],
+        ["a2", gunmen, { actor: arg("bandits", null, null), location: KADUNA_SUBURB }],
+      ]),
+      1,
+    );
+    // Two events of one sentence (a meeting with two leaders) are two dyads, not two reports.
+    const text = "The president met Shinzo Abe and Park Geun Hye.";
+    const meeting = (recipient: EventArgument) =>
+      event({
+        type: "CONSULT",
+        quad: "verbal-cooperation",
+        actor: arg("The president", "USA", "GOV"),
+        recipient,
+        location: null,
+        date: null,
+        evidence: { sentence: 0, start: 0, end: text.length },
+      });
+    const merger = new EventMerger();
+    const d = {
+      ...doc("a1", "AP", "2016-03-31", [
+        meeting(arg("Shinzo Abe", "JPN", "GOV")),
+        meeting(arg("Park Geun Hye", "KOR", "GOV")),
+      ]),
+      text,
+    };
+    for (const m of mentionsOf(d)) merger.add({ ...m, storyId: 1 });
+    assert.equal(merger.all().length, 2);
+  });
+
   it("compares arguments and places", () => {
     assert.equal(argumentAgreement(arg("Mark Esper", "USA", "GOV"), arg("Esper", "USA", "GOV")), 1);
     assert.equal(
