@@ -274,17 +274,18 @@ function saidOf(mention: EventMention): Said {
   };
 }
 
-/** Each mention's content words (numbers left out: "150k" and "150,000" say one thing). */
-const wordsCache = new WeakMap<EventMention, Set<string>>();
+/** Mentions' content words, read once per merger (see `wordsOf`). */
+type WordCache = WeakMap<EventMention, Set<string>>;
 
-function wordsOf(mention: EventMention): Set<string> {
-  let words = wordsCache.get(mention);
+/** A mention's content words (numbers left out: "150k" and "150,000" say one thing). */
+function wordsOf(mention: EventMention, cache: WordCache): Set<string> {
+  let words = cache.get(mention);
   if (!words) {
     words = new Set();
     for (const term of termCounts(mention.evidenceText ?? "").keys()) {
       if (!/^\p{N}/u.test(term)) words.add(term);
     }
-    wordsCache.set(mention, words);
+    cache.set(mention, words);
   }
   return words;
 }
@@ -296,7 +297,7 @@ const WORDING_REPORTS = 64;
  * How alike the mention's evidence is worded to the closest of the event's latest reports in
  * other articles of the mention's story: the Jaccard of their content words; 0 outside a story.
  */
-export function wordingOverlap(mention: EventMention, event: MergedEvent): number {
+function wordingOverlap(mention: EventMention, event: MergedEvent, cache: WordCache): number {
   const story = mention.storyId;
   if (story === undefined || story === null) return 0;
   let own: Set<string> | undefined;
@@ -307,9 +308,9 @@ export function wordingOverlap(mention: EventMention, event: MergedEvent): numbe
     if (m.storyId !== story || m.articleId === mention.articleId) continue;
     read++;
     // Its words are read only when the event has a report to compare them with.
-    own ??= wordsOf(mention);
+    own ??= wordsOf(mention, cache);
     if (own.size === 0) return 0;
-    const other = wordsOf(m);
+    const other = wordsOf(m, cache);
     let shared = 0;
     for (const w of own) if (other.has(w)) shared++;
     best = Math.max(best, shared / (own.size + other.size - shared));
@@ -386,6 +387,8 @@ export class EventMerger {
   private readonly seen = new Set<string>();
   /** Creation order, for ties. */
   private readonly order = new Map<string, number>();
+  /** Mentions' content words, for rule 6. */
+  private readonly words: WordCache = new WeakMap();
 
   constructor(options: MergeOptions = {}) {
     this.options = { ...mergeDefaults, ...options };
@@ -483,7 +486,7 @@ export class EventMerger {
     // Rule 6, read only where the arguments are not enough: it scans the event's mentions.
     const enough = agreements >= Math.max(minAgreements, undatedAgreements);
     if (!conflict && (enough || overlap <= 0)) return agreements;
-    if (overlap <= 0 || wordingOverlap(said.mention, event) < overlap) {
+    if (overlap <= 0 || wordingOverlap(said.mention, event, this.words) < overlap) {
       return conflict ? null : agreements;
     }
     if (
